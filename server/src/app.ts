@@ -1,0 +1,47 @@
+import compression from 'compression';
+import express from 'express';
+import type { CouchBackend } from './couch/couch-backend';
+import { dhisExportRouter } from './dhis-export/export-route';
+import type { ExportSource } from './dhis-export/export-source';
+import { jsonErrors, sendError } from './http/json-errors';
+import type { Log } from './http/log';
+import { staticApp } from './http/static-app';
+import type { Authenticate } from './session/user-session';
+
+const MEDIC_PATH = /^\/medic(\/|$)/;
+
+export interface AppDeps {
+  couch: CouchBackend;
+  source: ExportSource;
+  authenticate: Authenticate;
+  appDir: string;
+  log: Log;
+  now?: () => Date;
+}
+
+/** The whole HTTP surface; listening is left to the caller. */
+export const buildApp = ({ couch, source, authenticate, appDir, log, now }: AppDeps) => {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', 'strong');
+
+  // The CouchDB protocol first and untouched: no body parsing, no compression of its feeds.
+  if (couch.kind === 'embedded') {
+    app.use(async (req, res, next) => {
+      // As CouchDB's require_valid_user: the CHT database is for logged-in users only.
+      if (!MEDIC_PATH.test(req.path) || await authenticate(req.headers)) {
+        return next();
+      }
+      return res.status(401).json({ error: 'unauthorized', reason: 'Log in to read this database.' });
+    });
+  }
+  app.use(couch.handler);
+
+  app.use(compression());
+  app.use(dhisExportRouter({ source, authenticate, log, now }));
+  app.use('/api', (_req, res) => sendError(res, 404, 'No such API endpoint: the export is at /api/v2/export/dhis'));
+  app.use(staticApp(appDir));
+  app.use((_req, res) => sendError(res, 404, 'Not found'));
+  app.use(jsonErrors(log));
+  return app;
+};

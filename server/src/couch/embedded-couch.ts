@@ -1,0 +1,80 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { RequestHandler } from 'express';
+import PouchDB from 'pouchdb';
+import { COUCH_PATHS, type CouchBackend } from './couch-backend';
+
+const require = createRequire(__filename);
+
+type ExpressPouchDB = RequestHandler;
+
+/**
+ * Writes the server admin into express-pouchdb's config before it starts, as CouchDB's local.ini:
+ * it hashes the password on load. The cookie secret is kept so sessions survive a restart.
+ */
+const writeCouchConfig = async (file: string, admin: { user: string; password: string }) => {
+  let config: Record<string, Record<string, unknown>> = {};
+  try {
+    config = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      throw error;
+    }
+  }
+  const auth = config['couch_httpd_auth'] ?? {};
+  config['admins'] = { [admin.user]: admin.password };
+  config['couch_httpd_auth'] = { ...auth, secret: auth['secret'] ?? randomBytes(16).toString('hex'), timeout: auth['timeout'] ?? 3600 };
+  config['log'] = { ...config['log'], level: 'warning' };
+  await writeFile(file, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
+};
+
+/**
+ * PouchDB on LevelDB in DATA_DIR, served with the CouchDB protocol by express-pouchdb.
+ * express-pouchdb bundles Express 4 and swaps the request prototype, which hides Express 5's
+ * `req.query` getter: the query is pinned as a plain property before handing the request over.
+ */
+export const openEmbeddedCouch = async (
+  dataDir: string,
+  admin: { user: string; password: string },
+): Promise<CouchBackend & { origin: (url: string) => void }> => {
+  const dbDir = path.join(dataDir, 'db');
+  await mkdir(dbDir, { recursive: true });
+  const LevelPouch = PouchDB.defaults({ prefix: `${dbDir}${path.sep}` } as PouchDB.Configuration.DatabaseConfiguration) as unknown as typeof PouchDB;
+  const expressPouchDB = require('express-pouchdb') as (pouch: typeof PouchDB, options: object) => ExpressPouchDB;
+  const configPath = path.join(dataDir, 'couch-config.json');
+  await writeCouchConfig(configPath, admin);
+  const couch = expressPouchDB(LevelPouch, {
+    mode: 'fullCouchDB',
+    configPath,
+    logPath: path.join(dataDir, 'couch-log.txt'),
+    overrideMode: { exclude: ['routes/fauxton'] },
+  });
+
+  const medic = new LevelPouch('medic');
+  await medic.info();
+  const users = new LevelPouch('_users');
+  await users.info();
+
+  let selfOrigin = '';
+  const handler: RequestHandler = (req, res, next) => {
+    if (!COUCH_PATHS.test(req.path)) {
+      return next();
+    }
+    Object.defineProperty(req, 'query', { value: { ...req.query }, writable: true, enumerable: true, configurable: true });
+    couch(req, res, next);
+  };
+
+  return {
+    kind: 'embedded',
+    medic,
+    handler,
+    origin: url => { selfOrigin = url; },
+    sessionUrl: () => `${selfOrigin}/_session`,
+    close: async () => {
+      await medic.close();
+      await users.close();
+    },
+  };
+};

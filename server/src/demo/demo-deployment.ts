@@ -1,0 +1,163 @@
+import moment from 'moment';
+import translationsByLocale from '../../../fixtures/cht-translations-export-dhis.json';
+
+/** The demo's two DHIS2 data sets and the targets mapped to them. */
+export const DEMO_DATA_SETS = [
+  { id: 'VMuFODsyWaO', translation_key: 'dhis.dataset.monthly.integration' },
+  { id: 'QX4ZTUbOt3a', translation_key: 'dhis.dataset.newborn.care' },
+];
+
+export const DEMO_TARGETS = [
+  { id: 'births-this-month', type: 'count', goal: -1, translation_key: 'targets.births.title', dhis: { dataElement: 'kB0ZBFisE0e' } },
+  {
+    id: 'facility-deliveries', type: 'percent', goal: 90, translation_key: 'targets.facility_deliveries.title',
+    dhis: { dataElement: 'e22tIwy1nKR', categoryOptionCombo: 'HllvX50cXC0', attributeOptionCombo: 'HllvX50cXC0' },
+  },
+  { id: 'pregnancy-registrations-this-month', type: 'count', goal: 20, translation_key: 'targets.pregnancy_registrations.title', dhis: { dataElement: 'fbfJHSPpUQD' } },
+  { id: 'active-pregnancies', type: 'count', goal: -1, translation_key: 'targets.active_pregnancies.title', dhis: { dataElement: 'h0xKKjijTdI' } },
+  {
+    id: 'newborn-visits-within-2-days', type: 'percent', goal: 80, translation_key: 'targets.newborn_visits.title',
+    dhis: { dataElement: 'pikOziyCXbM', dataSet: 'QX4ZTUbOt3a' },
+  },
+  { id: 'households-with-assessment', type: 'percent', goal: 100, translation_key: 'targets.households.title' },
+];
+
+const HEALTH_CENTRES = [
+  { name: 'Kondele Health Centre', orgUnit: 'DiszpKrYNg8' },
+  { name: 'Nyalenda Health Centre', orgUnit: 'jNb63DIHuwU' },
+  { name: 'Manyatta Health Centre', orgUnit: 'g8upMTyEZGZ' },
+  { name: 'Obunga Health Centre', orgUnit: 'ImspTQPwCqd' },
+  // Reports monthly figures to the newborn-care data set under a different org unit.
+  { name: 'Kanyakwar Health Centre', orgUnit: 'EJoI3HArJ2S', newbornOrgUnit: 'KvE0PYQzXMM' },
+];
+const DISTRICT = { name: 'Kisumu District Hospital', orgUnit: 'O6uvpzGd5pu' };
+const AREAS_PER_CENTRE = 6;
+const CHW_NAMES = [
+  'Achieng Otieno', 'Brian Ouma', 'Christine Akinyi', 'David Odhiambo', 'Esther Awino', 'Felix Omondi',
+  'Grace Anyango', 'Hassan Were', 'Irene Adhiambo', 'James Okoth', 'Kevin Onyango', 'Lucy Atieno',
+  'Mary Akoth', 'Nicholas Owino', 'Olivia Auma', 'Peter Ochieng', 'Queen Apiyo', 'Robert Opiyo',
+  'Sarah Aoko', 'Tom Odongo', 'Ursula Akello', 'Victor Oduor', 'Winnie Amollo', 'Xavier Okello',
+  'Yvonne Adongo', 'Zack Obiero', 'Agnes Nyambura', 'Brenda Wanjiru', 'Collins Kiprono', 'Diana Chebet',
+];
+
+/** Deterministic numbers, so the demo and its tests agree. */
+const seeded = (seed: number) => () => {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+
+export interface DemoDoc {
+  _id: string;
+  [field: string]: unknown;
+}
+
+export const demoSettings = () => ({
+  _id: 'settings',
+  settings: {
+    locale: 'en',
+    languages: [{ locale: 'en', enabled: true }, { locale: 'fr', enabled: true }],
+    dhis_data_sets: DEMO_DATA_SETS,
+    roles: {
+      program_manager: { name: 'usertype.program-manager' },
+      program_officer: { name: 'usertype.program-officer' },
+      chw: { name: 'usertype.chw', offline: true },
+    },
+    permissions: {
+      can_export_dhis: ['program_manager', 'program_officer'],
+      can_export_all: ['program_officer'],
+      can_configure: ['program_officer'],
+    },
+    tasks: { targets: { enabled: true, items: DEMO_TARGETS } },
+  },
+});
+
+const DATA_SET_NAMES: Record<string, Record<string, string>> = {
+  en: { 'dhis.dataset.monthly.integration': 'Community health monthly summary', 'dhis.dataset.newborn.care': 'Newborn care' },
+  fr: { 'dhis.dataset.monthly.integration': 'Résumé mensuel de santé communautaire', 'dhis.dataset.newborn.care': 'Soins du nouveau-né' },
+};
+
+export const demoTranslations = (): DemoDoc[] => (['en', 'fr'] as const).map(code => ({
+  _id: `messages-${code}`,
+  type: 'translations',
+  code,
+  name: code === 'en' ? 'English' : 'Français',
+  enabled: true,
+  generic: (translationsByLocale as Record<string, Record<string, string>>)[code],
+  custom: DATA_SET_NAMES[code],
+}));
+
+/** The place hierarchy: district → health centres → CHW areas, each area with its health worker. */
+export const demoContacts = (): DemoDoc[] => {
+  const docs: DemoDoc[] = [];
+  const district = { _id: 'demo-district', type: 'district_hospital', name: DISTRICT.name, dhis: { orgUnit: DISTRICT.orgUnit } };
+  docs.push(district);
+  HEALTH_CENTRES.forEach((centre, c) => {
+    const centreId = `demo-hc-${c + 1}`;
+    const dhis = centre.newbornOrgUnit
+      ? [{ orgUnit: centre.orgUnit, dataSet: DEMO_DATA_SETS[0].id }, { orgUnit: centre.newbornOrgUnit, dataSet: DEMO_DATA_SETS[1].id }]
+      : { orgUnit: centre.orgUnit };
+    docs.push({ _id: centreId, type: 'health_center', name: centre.name, dhis, parent: { _id: district._id } });
+    for (let a = 0; a < AREAS_PER_CENTRE; a++) {
+      const index = c * AREAS_PER_CENTRE + a;
+      const chw = CHW_NAMES[index];
+      const areaId = `demo-area-${index + 1}`;
+      const lineage = { _id: centreId, parent: { _id: district._id } };
+      docs.push({ _id: areaId, type: 'clinic', name: `${chw.split(' ')[0]}'s Area`, parent: lineage, contact: { _id: `demo-chw-${index + 1}` } });
+      docs.push({ _id: `demo-chw-${index + 1}`, type: 'person', name: chw, role: 'chw', phone: `+2547${String(10000000 + index * 7919).slice(0, 8)}`, parent: { _id: areaId, parent: lineage } });
+    }
+  });
+  return docs;
+};
+
+export const DEMO_MONTHS = 6;
+
+/** One target doc per health worker for each of the last six months (the current one included). */
+export const demoTargetDocs = (now: Date): DemoDoc[] => {
+  const docs: DemoDoc[] = [];
+  const workers = HEALTH_CENTRES.length * AREAS_PER_CENTRE;
+  for (let back = DEMO_MONTHS - 1; back >= 0; back--) {
+    const month = moment(now).startOf('month').subtract(back, 'months');
+    const period = month.format('YYYY-MM');
+    for (let w = 1; w <= workers; w++) {
+      const random = seeded(Number(month.format('YYYYMM')) * 100 + w);
+      const count = (max: number) => Math.floor(random() * (max + 1));
+      const births = count(4);
+      const facility = Math.min(births, count(births));
+      const newborns = count(births);
+      const households = 20 + count(20);
+      const assessed = count(households);
+      const percent = (pass: number, total: number) => (total === 0 ? 0 : Math.round((pass / total) * 100));
+      docs.push({
+        _id: `target~${period}~demo-chw-${w}~org.couchdb.user:chw${w}`,
+        type: 'target',
+        owner: `demo-chw-${w}`,
+        user: `org.couchdb.user:chw${w}`,
+        reporting_period: period,
+        updated_date: (back === 0 ? moment(now) : month.clone().endOf('month')).valueOf(),
+        targets: [
+          { id: 'births-this-month', value: { pass: births, total: births } },
+          { id: 'facility-deliveries', value: { pass: facility, total: births, percent: percent(facility, births) } },
+          { id: 'pregnancy-registrations-this-month', value: { pass: count(5), total: count(5) } },
+          { id: 'active-pregnancies', value: { pass: count(8), total: 3 + count(8) } },
+          { id: 'newborn-visits-within-2-days', value: { pass: newborns, total: births, percent: percent(newborns, births) } },
+          { id: 'households-with-assessment', value: { pass: assessed, total: households, percent: percent(assessed, households) } },
+        ],
+      });
+    }
+  }
+  return docs;
+};
+
+export interface DemoUser {
+  name: string;
+  roles: string[];
+  description: string;
+  contactId?: string;
+}
+
+export const DEMO_USERS: DemoUser[] = [
+  { name: 'manager', roles: ['program_manager'], description: 'program manager, may export to DHIS2' },
+  { name: 'chw1', roles: ['chw'], description: 'health worker, may not export', contactId: 'demo-chw-1' },
+];

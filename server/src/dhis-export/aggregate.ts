@@ -1,0 +1,157 @@
+import type { TargetDefinition } from '../settings/app-settings';
+import type { Translate } from '../settings/translations';
+import { dhisMappingsOf, type PlaceDoc, type TargetDoc } from './cht-docs';
+import type { DataValue, DataValueSet } from './data-value-set';
+
+export interface AggregationScope {
+  dataSet: string;
+  definitions: TargetDefinition[];
+  /** Places from the org-unit view (all of them, or those with the filtered org unit). */
+  places: Iterable<PlaceDoc>;
+  orgUnit?: string;
+}
+
+export interface AggregationCounts {
+  targetDocs: number;
+  counted: number;
+  malformed: number;
+}
+
+/**
+ * Sums target docs into data values with the CHT's rules: every org unit mapped to the data set
+ * gets a row per data element, starting at 0; a target doc adds `value.total` to each org unit
+ * found on its owner or an ancestor, once per org unit.
+ */
+export class DataValueSetAggregation {
+  readonly counts: AggregationCounts = { targetDocs: 0, counted: 0, malformed: 0 };
+  private readonly orgUnitsByContact = new Map<string, string[]>();
+  private readonly placeNameByOrgUnit = new Map<string, string>();
+  private readonly rowsByOrgUnit = new Map<string, Map<string, DataValue>>();
+  private readonly dataElementByTarget = new Map<string, string>();
+
+  constructor(private readonly scope: AggregationScope) {
+    for (const { id, dhis } of scope.definitions) {
+      this.dataElementByTarget.set(id, dhis.dataElement);
+    }
+    for (const place of scope.places) {
+      for (const { orgUnit, dataSet } of dhisMappingsOf(place)) {
+        const inDataSet = dataSet === undefined || dataSet === scope.dataSet;
+        const inFilter = scope.orgUnit === undefined || orgUnit === scope.orgUnit;
+        if (!inDataSet || !inFilter) {
+          continue;
+        }
+        const orgUnits = this.orgUnitsByContact.get(place._id) ?? [];
+        if (!orgUnits.includes(orgUnit)) {
+          orgUnits.push(orgUnit);
+        }
+        this.orgUnitsByContact.set(place._id, orgUnits);
+        if (!this.placeNameByOrgUnit.has(orgUnit) && typeof place.name === 'string' && place.name !== '') {
+          this.placeNameByOrgUnit.set(orgUnit, place.name);
+        }
+        if (!this.rowsByOrgUnit.has(orgUnit)) {
+          this.rowsByOrgUnit.set(orgUnit, this.emptyRows(orgUnit));
+        }
+      }
+    }
+  }
+
+  /** The org units a target doc owned by this lineage (owner id first, then ancestors) counts toward. */
+  orgUnitsOf(lineage: readonly string[]): string[] {
+    const found = new Set<string>();
+    for (const contactId of lineage) {
+      for (const orgUnit of this.orgUnitsByContact.get(contactId) ?? []) {
+        found.add(orgUnit);
+      }
+    }
+    return [...found];
+  }
+
+  /** Whether any mapped org unit could receive a doc: lets readers skip fetching lineages. */
+  get isEmpty(): boolean {
+    return this.rowsByOrgUnit.size === 0;
+  }
+
+  add(doc: TargetDoc, lineage: readonly string[]): void {
+    this.counts.targetDocs++;
+    if (typeof doc.owner !== 'string' || !Array.isArray(doc.targets)) {
+      this.counts.malformed++;
+      return;
+    }
+    const orgUnits = this.orgUnitsOf(lineage);
+    if (orgUnits.length === 0) {
+      return;
+    }
+    this.counts.counted++;
+    let malformed = false;
+    for (const target of doc.targets as unknown[]) {
+      const { id, total } = targetValueOf(target);
+      const dataElement = id === undefined ? undefined : this.dataElementByTarget.get(id);
+      if (dataElement === undefined) {
+        continue;
+      }
+      if (total === undefined) {
+        malformed = true;
+        continue;
+      }
+      for (const orgUnit of orgUnits) {
+        const row = this.rowsByOrgUnit.get(orgUnit)?.get(dataElement);
+        if (row) {
+          row.value += total;
+        }
+      }
+    }
+    if (malformed) {
+      this.counts.malformed++;
+    }
+  }
+
+  /** Rows ordered by org unit, then by the order of the target definitions. */
+  result(period: string, completeDate: string): DataValueSet {
+    const orgUnits = [...this.rowsByOrgUnit.keys()].sort();
+    return {
+      dataSet: this.scope.dataSet,
+      completeDate,
+      period,
+      dataValues: orgUnits.flatMap(orgUnit => [...this.rowsByOrgUnit.get(orgUnit)!.values()]),
+    };
+  }
+
+  /** Data set, org units and data elements by name: translated data set name, place name, target id. */
+  humanReadable(set: DataValueSet, dataSetName: string): DataValueSet {
+    const targetByDataElement = new Map(this.scope.definitions.map(({ id, dhis }) => [dhis.dataElement, id]));
+    return {
+      ...set,
+      dataSet: dataSetName,
+      dataValues: set.dataValues.map(row => ({
+        ...row,
+        dataElement: targetByDataElement.get(row.dataElement) ?? row.dataElement,
+        orgUnit: this.placeNameByOrgUnit.get(row.orgUnit) ?? row.orgUnit,
+      })),
+    };
+  }
+
+  private emptyRows(orgUnit: string): Map<string, DataValue> {
+    const rows = new Map<string, DataValue>();
+    for (const { dhis } of this.scope.definitions) {
+      // Every attribute of `dhis` but `dataSet` is copied: categoryOptionCombo, attributeOptionCombo, …
+      const { dataSet: _dataSet, ...attributes } = dhis;
+      rows.set(dhis.dataElement, { ...attributes, dataElement: dhis.dataElement, orgUnit, value: 0 });
+    }
+    return rows;
+  }
+}
+
+const targetValueOf = (target: unknown): { id?: string; total?: number } => {
+  if (typeof target !== 'object' || target === null) {
+    return {};
+  }
+  const { id, value } = target as { id?: unknown; value?: { total?: unknown } };
+  const total = typeof value === 'object' && value !== null ? value.total : undefined;
+  return {
+    id: typeof id === 'string' ? id : undefined,
+    total: typeof total === 'number' && Number.isFinite(total) ? total : undefined,
+  };
+};
+
+export const dataSetName = (translate: Translate, translationKey: string | undefined, id: string): string =>
+  translationKey ? translate(translationKey) : id;

@@ -1,0 +1,73 @@
+import moment from 'moment';
+import { dataSetsOf, localeOf, targetDefinitionsFor } from '../settings/app-settings';
+import { translationsOf, translator } from '../settings/translations';
+import { DataValueSetAggregation, dataSetName, type AggregationCounts } from './aggregate';
+import type { TargetDoc } from './cht-docs';
+import type { DataValueSet } from './data-value-set';
+import { badRequest } from './export-error';
+import type { ExportRequest } from './export-request';
+import type { ExportSource } from './export-source';
+
+export interface ExportResult {
+  dataValueSet: DataValueSet;
+  fileName: string;
+  counts: AggregationCounts;
+  /** Target definitions whose `dhis` is unusable; they are left out. */
+  malformedTargets: string[];
+}
+
+/** `dhis-<dataSet>-<YYYYMM>.json`, with only characters that are safe in a header and a file name. */
+export const exportFileName = (dataSet: string, period: string) =>
+  `dhis-${dataSet.replace(/[^A-Za-z0-9_.-]/g, '_')}-${period}.json`;
+
+/** Reads the month's target docs a page at a time and sums them into a dataValueSet. */
+export const exportDataValueSet = async (
+  source: ExportSource,
+  request: ExportRequest,
+  now: Date = new Date(),
+): Promise<ExportResult> => {
+  const settings = await source.settings();
+  const dataSetConfig = dataSetsOf(settings).find(({ id }) => id === request.dataSet);
+  if (!dataSetConfig) {
+    throw badRequest(`dataSet "${request.dataSet}" is not defined: add it to "dhis_data_sets" in the app settings, or choose a configured one`);
+  }
+  const { definitions, malformed } = targetDefinitionsFor(settings, request.dataSet);
+  if (definitions.length === 0) {
+    throw badRequest(`dataSet "${request.dataSet}" has no dataElements: map at least one target to it with "dhis.dataElement"`);
+  }
+
+  const month = moment(request.from);
+  const places = await source.placesWithOrgUnits(request.orgUnit);
+  const aggregation = new DataValueSetAggregation({ dataSet: request.dataSet, definitions, places, orgUnit: request.orgUnit });
+  if (!aggregation.isEmpty) {
+    await sumPages(source, aggregation, month.format('YYYY-MM'));
+  }
+
+  const period = month.format('YYYYMM');
+  let dataValueSet = aggregation.result(period, moment(now).format('YYYY-MM-DD'));
+  if (request.humanReadable) {
+    const translate = translator(translationsOf(await source.translations(localeOf(settings))));
+    dataValueSet = aggregation.humanReadable(dataValueSet, dataSetName(translate, dataSetConfig.translation_key, dataSetConfig.id));
+  }
+  return { dataValueSet, fileName: exportFileName(request.dataSet, period), counts: aggregation.counts, malformedTargets: malformed };
+};
+
+/** Fetches the next page while the owners of the current one are looked up and summed. */
+const sumPages = async (source: ExportSource, aggregation: DataValueSetAggregation, month: string) => {
+  const pages = source.targetDocPages(month)[Symbol.asyncIterator]();
+  let next = pages.next();
+  for (;;) {
+    const { value: docs, done } = await next;
+    if (done) {
+      return;
+    }
+    next = pages.next();
+    // Keep a rejected prefetch from surfacing as an unhandled rejection before it is awaited.
+    next.catch(() => undefined);
+    const owners = [...new Set(docs.flatMap((doc: TargetDoc) => (typeof doc.owner === 'string' ? [doc.owner] : [])))];
+    const lineages = await source.ownerLineages(owners);
+    for (const doc of docs) {
+      aggregation.add(doc, typeof doc.owner === 'string' ? lineages.get(doc.owner) ?? [doc.owner] : []);
+    }
+  }
+};

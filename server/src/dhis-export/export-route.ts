@@ -1,0 +1,59 @@
+import { Router, json, type Request, type Response } from 'express';
+import qs from 'qs';
+import { mayExportDhis } from '../session/export-permission';
+import type { Authenticate } from '../session/user-session';
+import { sendError } from '../http/json-errors';
+import type { Log } from '../http/log';
+import { exportDataValueSet } from './export-data-value-set';
+import { ExportError } from './export-error';
+import { parseExportRequest } from './export-request';
+import type { ExportSource } from './export-source';
+
+export interface ExportRouteDeps {
+  source: ExportSource;
+  authenticate: Authenticate;
+  log: Log;
+  now?: () => Date;
+}
+
+/** `GET /api/v2/export/dhis?filters[…]` (and `POST` with `{ filters, options }`, kept for CHT clients). */
+export const dhisExportRouter = ({ source, authenticate, log, now = () => new Date() }: ExportRouteDeps) => {
+  const handle = async (req: Request, res: Response, input: unknown) => {
+    const user = await authenticate(req.headers);
+    if (!user) {
+      return sendError(res, 401, 'Log in to export: send an AuthSession cookie from POST /_session, or basic auth');
+    }
+    try {
+      const request = parseExportRequest(input);
+      if (!mayExportDhis(user, await source.settings())) {
+        return sendError(res, 403, `User "${user.name}" may not export DHIS2 data: a role of theirs needs the permission can_export_dhis`);
+      }
+      const started = Date.now();
+      const result = await exportDataValueSet(source, request, now());
+      const { counts, malformedTargets } = result;
+      log.info(`DHIS2 export ${result.fileName} for ${user.name}: ${counts.targetDocs} target docs, ${counts.counted} counted, ` +
+        `${result.dataValueSet.dataValues.length} data values in ${Date.now() - started} ms`);
+      if (counts.malformed > 0 || malformedTargets.length > 0) {
+        log.warn(`DHIS2 export ${result.fileName}: skipped ${counts.malformed} malformed target docs` +
+          (malformedTargets.length ? ` and targets with an unusable "dhis": ${malformedTargets.join(', ')}` : ''));
+      }
+      res.set('Content-Disposition', `attachment; filename="${result.fileName}"`);
+      res.set('Cache-Control', 'no-store');
+      return res.json(result.dataValueSet);
+    } catch (error) {
+      if (error instanceof ExportError) {
+        log.warn(`DHIS2 export refused: ${error.message}`);
+        return sendError(res, error.status, error.message);
+      }
+      throw error;
+    }
+  };
+
+  const router = Router();
+  router.get('/api/v2/export/dhis', (req, res) => {
+    const query = qs.parse(req.url.split('?')[1] ?? '', { depth: 3, parameterLimit: 100, arrayLimit: 20 });
+    return handle(req, res, query);
+  });
+  router.post('/api/v2/export/dhis', json({ limit: '64kb' }), (req, res) => handle(req, res, req.body));
+  return router;
+};

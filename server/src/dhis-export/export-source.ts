@@ -1,0 +1,15 @@
+import type { AppSettings } from '../settings/app-settings';
+import type { TranslationsDoc } from '../settings/translations';
+import type { PlaceDoc, TargetDoc } from './cht-docs';
+
+/** Where the export reads from; the domain never knows whether it is LevelDB or a CouchDB over HTTP. */
+export interface ExportSource {
+  settings(): Promise<AppSettings>;
+  translations(locale: string): Promise<TranslationsDoc | undefined>;
+  /** Places from `contacts_by_dhis_orgunit`: all of them, or those mapped to one org unit. */
+  placesWithOrgUnits(orgUnit?: string): Promise<PlaceDoc[]>;
+  /** The month's target docs (`target~YYYY-MM~…`), a page at a time. */
+  targetDocPages(month: string): AsyncIterable<TargetDoc[]>;
+  /** For each owner id: the owner and its ancestors' ids, owner first (just the id when the owner is gone). */
+  ownerLineages(ownerIds: string[]): Promise<Map<string, string[]>>;
+}

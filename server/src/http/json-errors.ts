@@ -1,0 +1,20 @@
+import type { ErrorRequestHandler, Response } from 'express';
+import type { Log } from './log';
+
+export const sendError = (res: Response, status: number, error: string) => res.status(status).json({ code: status, error });
+
+/** Last handler: a client's mistake (bad JSON, body too large) keeps its 4xx; anything else is logged, never shown. */
+export const jsonErrors = (log: Log): ErrorRequestHandler => (error, _req, res, next) => {
+  if (res.headersSent) {
+    return next(error);
+  }
+  const status = Number((error as { status?: unknown }).status);
+  if (status >= 400 && status < 500) {
+    const message = (error as { type?: string }).type === 'entity.parse.failed'
+      ? 'The request body is not valid JSON'
+      : (error as { expose?: boolean }).expose ? String((error as Error).message) : 'Bad request';
+    return sendError(res, status, message);
+  }
+  log.error('Unexpected failure', error);
+  return sendError(res, 500, 'The server could not complete the request; the details are in its log');
+};

@@ -1,0 +1,38 @@
+import { ConfigError, readConfig } from './config';
+import { startServer } from './server';
+
+const main = async () => {
+  const config = readConfig();
+  const server = await startServer(config);
+  const lines = [
+    `CHT DHIS2 export is running at ${server.url}`,
+    config.couchUrl ? `Database: CouchDB at ${config.couchUrl.origin}${config.couchUrl.pathname} (served here as /medic)` : `Database: embedded, in ${config.dataDir}`,
+  ];
+  if (server.demoSeeded) {
+    lines.push('Demo data written: 1 district, 5 health centres, 30 health workers, 6 months of targets.');
+  }
+  if (server.demoUsers.length > 0) {
+    lines.push('Log in as:');
+    for (const user of server.demoUsers) {
+      lines.push(`  ${user.name} / ${user.password}   (${user.description})`);
+    }
+  }
+  if (!config.couchUrl) {
+    lines.push(server.admin.file
+      ? `Server admin: ${server.admin.user}, password in ${server.admin.file} (readable by you only)`
+      : `Server admin: ${server.admin.user}, password from ADMIN_PASSWORD`);
+  }
+  console.log(lines.join('\n'));
+
+  const stop = async () => {
+    await server.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+};
+
+main().catch(error => {
+  console.error(error instanceof ConfigError ? error.message : `Could not start: ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+});

@@ -1,0 +1,87 @@
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { buildApp } from './app';
+import type { Config } from './config';
+import { adminPasswordFor } from './couch/admin-password';
+import type { CouchBackend } from './couch/couch-backend';
+import { openCouchDbProxy } from './couch/couchdb-proxy';
+import { ensureDesignDocs } from './couch/design-docs';
+import { openEmbeddedCouch } from './couch/embedded-couch';
+import { ensureDemoUsers, seedDemoDocs, type DemoCredentials } from './demo/seed-demo';
+import { PouchExportSource } from './dhis-export/pouch-export-source';
+import { consoleLog, type Log } from './http/log';
+import { sessionAuthenticator } from './session/user-session';
+
+export const DEFAULT_APP_DIR = path.resolve(__dirname, '../../dist/app/browser');
+
+export interface RunningServer {
+  url: string;
+  couch: CouchBackend;
+  admin: { user: string; password: string; file?: string };
+  demoUsers: DemoCredentials[];
+  demoSeeded: boolean;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  appDir?: string;
+  log?: Log;
+  now?: () => Date;
+}
+
+/** Opens the database, installs what the export needs, listens, and writes the demo on first start. */
+export const startServer = async (config: Config, options: StartOptions = {}): Promise<RunningServer> => {
+  const log = options.log ?? consoleLog;
+  let admin: { user: string; password: string; file?: string };
+  let couch: CouchBackend;
+  let setOrigin: (url: string) => void = () => undefined;
+  if (config.couchUrl) {
+    couch = await openCouchDbProxy(config.couchUrl, { user: config.adminUser, password: config.adminPassword });
+    admin = { user: decodeURIComponent(config.couchUrl.username) || config.adminUser, password: decodeURIComponent(config.couchUrl.password) || (config.adminPassword ?? '') };
+  } else {
+    const { password, file } = await adminPasswordFor(config.dataDir, config.adminPassword);
+    admin = { user: config.adminUser, password, file };
+    const embedded = await openEmbeddedCouch(config.dataDir, admin);
+    couch = embedded;
+    setOrigin = embedded.origin;
+  }
+
+  if (await ensureDesignDocs(couch.medic) === 'installed') {
+    log.info('Installed _design/medic-admin/_view/contacts_by_dhis_orgunit');
+  }
+  const demoSeeded = config.demoData ? await seedDemoDocs(couch.medic, options.now?.()) : false;
+
+  const app = buildApp({
+    couch,
+    source: new PouchExportSource(couch.medic),
+    authenticate: sessionAuthenticator(() => couch.sessionUrl()),
+    appDir: options.appDir ?? DEFAULT_APP_DIR,
+    log,
+    now: options.now,
+  });
+  const server = app.listen(config.port, config.host);
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `http://${host}:${port}`;
+  setOrigin(`http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host === '::' ? '[::1]' : host}:${port}`);
+
+  const couchOrigin = config.couchUrl ? config.couchUrl.origin : url;
+  const demoUsers = config.demoData ? await ensureDemoUsers(couchOrigin, admin, config.dataDir) : [];
+
+  return {
+    url,
+    couch,
+    admin,
+    demoUsers,
+    demoSeeded,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>(resolve => server.close(() => resolve()));
+      await couch.close();
+    },
+  };
+};

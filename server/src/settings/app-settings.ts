@@ -1,0 +1,75 @@
+/** The parts of the CHT app settings (doc `settings`, field `settings`) this product reads. */
+export interface DhisDataSet {
+  id: string;
+  translation_key?: string;
+}
+
+export interface TargetDhis {
+  dataElement: string;
+  dataSet?: string;
+  [attribute: string]: unknown;
+}
+
+export interface TargetDefinition {
+  id: string;
+  dhis: TargetDhis;
+}
+
+export interface AppSettings {
+  dhis_data_sets?: unknown;
+  dhisDataSets?: unknown;
+  locale?: unknown;
+  permissions?: Record<string, unknown>;
+  tasks?: { targets?: { items?: unknown } };
+  [key: string]: unknown;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The configured DHIS2 data sets; `dhisDataSets` (from the CHT docs' example) is read too. */
+export const dataSetsOf = (settings: AppSettings): DhisDataSet[] => {
+  const configured = Array.isArray(settings.dhis_data_sets) ? settings.dhis_data_sets
+    : Array.isArray(settings.dhisDataSets) ? settings.dhisDataSets : [];
+  return configured.filter((dataSet): dataSet is DhisDataSet =>
+    isObject(dataSet) && typeof dataSet['id'] === 'string' && dataSet['id'] !== '');
+};
+
+export interface TargetDefinitions {
+  definitions: TargetDefinition[];
+  /** Targets whose `dhis` is present but unusable (not an object, no data element). */
+  malformed: string[];
+}
+
+/** Target definitions that feed the data set: a `dhis.dataElement`, and `dhis.dataSet` absent or equal. */
+export const targetDefinitionsFor = (settings: AppSettings, dataSetId: string): TargetDefinitions => {
+  const items = settings.tasks?.targets?.items;
+  const result: TargetDefinitions = { definitions: [], malformed: [] };
+  if (!Array.isArray(items)) {
+    return result;
+  }
+  for (const item of items) {
+    if (!isObject(item) || item['dhis'] === undefined) {
+      continue;
+    }
+    const id = typeof item['id'] === 'string' ? item['id'] : String(item['id']);
+    const dhis = item['dhis'];
+    if (!isObject(dhis) || typeof dhis['dataElement'] !== 'string' || dhis['dataElement'] === '') {
+      result.malformed.push(id);
+      continue;
+    }
+    if (dhis['dataSet'] === undefined || dhis['dataSet'] === dataSetId) {
+      result.definitions.push({ id, dhis: dhis as TargetDhis });
+    }
+  }
+  return result;
+};
+
+/** Roles listed under a permission; anything but an array of strings grants nothing. */
+export const rolesWithPermission = (settings: AppSettings, permission: string): string[] => {
+  const roles = settings.permissions?.[permission];
+  return Array.isArray(roles) ? roles.filter((role): role is string => typeof role === 'string') : [];
+};
+
+export const localeOf = (settings: AppSettings): string =>
+  typeof settings.locale === 'string' && settings.locale !== '' ? settings.locale : 'en';
