@@ -1,0 +1,33 @@
+import { DhisExportRequest } from './models';
+
+/**
+ * The file name of a `Content-Disposition` header (`attachment; filename="dhis-x-202401.json"`),
+ * preferring RFC 5987 `filename*=UTF-8''...`. Only a base name is returned: path parts are cut off.
+ */
+export function filenameFromContentDisposition(header: string | null | undefined): string | null {
+  if (!header) return null;
+  const extended = /filename\*\s*=\s*([^']*)'[^']*'([^;]+)/i.exec(header);
+  if (extended) {
+    try {
+      return baseName(decodeURIComponent(extended[2].trim().replace(/^"|"$/g, '')));
+    } catch {
+      // malformed percent-encoding: fall back to the plain parameter
+    }
+  }
+  const quoted = /filename\s*=\s*"((?:\\.|[^"\\])*)"/i.exec(header);
+  if (quoted) return baseName(quoted[1].replace(/\\(.)/g, '$1'));
+  const token = /filename\s*=\s*([^;\s]+)/i.exec(header);
+  return token ? baseName(token[1]) : null;
+}
+
+/** The name the server gives, for when a response has no usable header: `dhis-<dataSet>-<YYYYMM>.json`. */
+export function defaultExportFilename(request: DhisExportRequest): string {
+  const month = new Date(request.from);
+  const period = `${month.getFullYear()}${String(month.getMonth() + 1).padStart(2, '0')}`;
+  return `dhis-${request.dataSet}-${period}.json`;
+}
+
+function baseName(name: string): string | null {
+  const base = name.split(/[\\/]/).pop()?.trim() ?? '';
+  return base || null;
+}

@@ -1,0 +1,76 @@
+/** A DHIS2 data set as configured in the CHT app settings (`dhis_data_sets`). */
+export interface DataSetConfig {
+  readonly id: string;
+  readonly translation_key?: string;
+}
+
+/** A data set as the page offers it: id and translated name. */
+export interface DataSetOption {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** One `dhis` entry of a contact: the DHIS2 org unit it reports to, optionally for one data set only. */
+export interface OrgUnitMapping {
+  readonly orgUnit: string;
+  readonly dataSet?: string;
+}
+
+/** A contact document as the view `contacts_by_dhis_orgunit` returns it with `include_docs`. */
+export interface PlaceDoc {
+  readonly _id: string;
+  readonly name?: string;
+  readonly dhis?: OrgUnitMapping | readonly OrgUnitMapping[];
+}
+
+/** One mapping of one place to an org unit (a place with two `dhis` entries gives two). */
+export interface OrgUnitPlace {
+  readonly orgUnit: string;
+  readonly name: string;
+  /** Absent: the mapping applies to every data set. */
+  readonly dataSet?: string;
+}
+
+/** A choice in the place list: the option value is the org unit. */
+export interface PlaceOption {
+  readonly orgUnit: string;
+  readonly name: string;
+}
+
+/** A month the export can cover. `value` is the first day of the month at 00:00 local time, in ms. */
+export interface Period {
+  readonly value: number;
+  readonly label: string;
+}
+
+/** CHT permissions from the app settings: permission name → roles. */
+export type Permissions = Readonly<Record<string, readonly string[] | undefined>>;
+
+/** The part of the CHT app settings this page reads. */
+export interface DhisAppSettings {
+  readonly locale?: string;
+  readonly dhis_data_sets?: readonly DataSetConfig[];
+  readonly dhisDataSets?: readonly DataSetConfig[];
+  readonly permissions?: Permissions;
+}
+
+/** Key → text. */
+export type Messages = Readonly<Record<string, string>>;
+
+/** A CHT translations doc `messages-<locale>`. */
+export interface TranslationsDoc {
+  readonly _id: string;
+  readonly type?: string;
+  readonly code?: string;
+  readonly generic?: Messages;
+  readonly custom?: Messages;
+}
+
+/** What the page asks the server for. */
+export interface DhisExportRequest {
+  readonly dataSet: string;
+  /** Empty: all places. */
+  readonly orgUnit: string;
+  /** First day of the month, ms. */
+  readonly from: number;
+}

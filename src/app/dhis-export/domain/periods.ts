@@ -1,0 +1,24 @@
+import moment from 'moment';
+import { Period } from './models';
+
+export const MONTHS_TO_SHOW = 12;
+
+export interface MonthlyPeriods {
+  /** Newest first: the current month, then the months before it. */
+  readonly periods: readonly Period[];
+  /** The previous month, the latest complete one. */
+  readonly preselected: number;
+}
+
+/**
+ * The months a user can export, in local time, labelled "MMMM, YYYY".
+ * The current month is listed but not preselected: its targets are still being counted.
+ */
+export function monthlyPeriods(now: Date, count = MONTHS_TO_SHOW): MonthlyPeriods {
+  const firstOfThisMonth = moment(now).startOf('month');
+  const periods = Array.from({ length: count }, (_, i) => {
+    const month = firstOfThisMonth.clone().subtract(i, 'months');
+    return { value: month.valueOf(), label: month.format('MMMM, YYYY') };
+  });
+  return { periods, preselected: periods[Math.min(1, periods.length - 1)].value };
+}

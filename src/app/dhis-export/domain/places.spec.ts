@@ -1,0 +1,101 @@
+import { filterPlaces, orgUnitPlaces, placesByDataSet } from './places';
+import { PlaceDoc } from './models';
+
+const dataSets = [{ id: 'ds1' }, { id: 'ds2' }];
+
+describe('orgUnitPlaces', () => {
+  it('reads single and multiple dhis entries, skipping malformed ones', () => {
+    const docs: PlaceDoc[] = [
+      { _id: 'a', name: 'Alpha', dhis: { orgUnit: 'ou-a' } },
+      { _id: 'b', name: 'Beta', dhis: [{ orgUnit: 'ou-b1', dataSet: 'ds1' }, { orgUnit: 'ou-b2', dataSet: 'ds2' }] },
+      { _id: 'c', name: 'Gamma', dhis: [{ orgUnit: '' }, null as never, { dataSet: 'ds1' } as never] },
+      { _id: 'd', name: 'Delta' },
+    ];
+    expect(orgUnitPlaces(docs)).toEqual([
+      { orgUnit: 'ou-a', name: 'Alpha' },
+      { orgUnit: 'ou-b1', name: 'Beta', dataSet: 'ds1' },
+      { orgUnit: 'ou-b2', name: 'Beta', dataSet: 'ds2' },
+    ]);
+  });
+
+  it('reads a doc the view returned twice only once', () => {
+    const doc: PlaceDoc = { _id: 'b', name: 'Beta', dhis: [{ orgUnit: 'ou-1' }, { orgUnit: 'ou-2' }] };
+    expect(orgUnitPlaces([doc, doc]).length).toBe(2);
+  });
+
+  it('names a place without a name after its org unit', () => {
+    expect(orgUnitPlaces([{ _id: 'x', dhis: { orgUnit: 'ou-x' } }])).toEqual([{ orgUnit: 'ou-x', name: 'ou-x' }]);
+  });
+});
+
+describe('placesByDataSet', () => {
+  it('offers places mapped to the data set or to every data set', () => {
+    const byDataSet = placesByDataSet(
+      orgUnitPlaces([
+        { _id: 'all', name: 'Everywhere', dhis: { orgUnit: 'ou-all' } },
+        { _id: 'one', name: 'Only one', dhis: { orgUnit: 'ou-1', dataSet: 'ds1' } },
+        { _id: 'two', name: 'Only two', dhis: [{ orgUnit: 'ou-2', dataSet: 'ds2' }, { orgUnit: 'ou-2x', dataSet: 'other' }] },
+      ]),
+      dataSets,
+    );
+    expect(byDataSet.get('ds1')).toEqual([
+      { orgUnit: 'ou-all', name: 'Everywhere' },
+      { orgUnit: 'ou-1', name: 'Only one' },
+    ]);
+    expect(byDataSet.get('ds2')).toEqual([
+      { orgUnit: 'ou-all', name: 'Everywhere' },
+      { orgUnit: 'ou-2', name: 'Only two' },
+    ]);
+    expect(byDataSet.has('other')).toBeFalse();
+  });
+
+  it('gives one option per org unit when places share it or a place maps it twice', () => {
+    const byDataSet = placesByDataSet(
+      orgUnitPlaces([
+        { _id: 'p1', name: 'Zeta clinic', dhis: [{ orgUnit: 'ou-shared' }, { orgUnit: 'ou-shared', dataSet: 'ds1' }] },
+        { _id: 'p2', name: 'Alpha clinic', dhis: { orgUnit: 'ou-shared', dataSet: 'ds1' } },
+      ]),
+      dataSets,
+    );
+    expect(byDataSet.get('ds1')).toEqual([{ orgUnit: 'ou-shared', name: 'Alpha clinic / Zeta clinic' }]);
+    expect(byDataSet.get('ds2')).toEqual([{ orgUnit: 'ou-shared', name: 'Zeta clinic' }]);
+  });
+
+  it('sorts by name with localeCompare, not code points', () => {
+    const names = ['zebra', 'Éclair', 'apple', 'Banana', 'éa'];
+    const byDataSet = placesByDataSet(
+      orgUnitPlaces(names.map((name, i) => ({ _id: `p${i}`, name, dhis: { orgUnit: `ou${i}` } }))),
+      dataSets,
+    );
+    const sorted = byDataSet.get('ds1')!.map((p) => p.name);
+    expect(sorted).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+    expect(sorted[0]).toBe('apple');
+    expect(sorted.indexOf('Éclair')).toBeLessThan(sorted.indexOf('zebra'));
+  });
+
+  it('gives an empty list to a data set no place is mapped to', () => {
+    const byDataSet = placesByDataSet(orgUnitPlaces([{ _id: 'a', name: 'A', dhis: { orgUnit: 'ou', dataSet: 'ds1' } }]), dataSets);
+    expect(byDataSet.get('ds2')).toEqual([]);
+  });
+});
+
+describe('filterPlaces', () => {
+  const places = [
+    { orgUnit: 'OU-1', name: 'Kisumu East Health Centre' },
+    { orgUnit: 'OU-2', name: 'Kisumu West Dispensary' },
+    { orgUnit: 'XYZ', name: 'Nairobi Central' },
+  ];
+
+  it('keeps places matching every word, in name or org unit, ignoring case', () => {
+    expect(filterPlaces(places, 'kisumu  health').map((p) => p.orgUnit)).toEqual(['OU-1']);
+    expect(filterPlaces(places, 'xyz').map((p) => p.orgUnit)).toEqual(['XYZ']);
+  });
+
+  it('keeps the chosen place even when it does not match', () => {
+    expect(filterPlaces(places, 'nairobi', 'OU-2').map((p) => p.orgUnit)).toEqual(['OU-2', 'XYZ']);
+  });
+
+  it('returns the same list for an empty query', () => {
+    expect(filterPlaces(places, '  ')).toBe(places);
+  });
+});

@@ -1,0 +1,73 @@
+import { DataSetConfig, OrgUnitMapping, OrgUnitPlace, PlaceDoc, PlaceOption } from './models';
+
+const isMapping = (entry: unknown): entry is OrgUnitMapping =>
+  !!entry && typeof entry === 'object' && typeof (entry as OrgUnitMapping).orgUnit === 'string' && (entry as OrgUnitMapping).orgUnit !== '';
+
+/**
+ * Every (place, org unit, data set) mapping of the given contacts, one per distinct `dhis` entry.
+ * The view emits a doc once per org unit, so the same doc may arrive several times: it is read once.
+ */
+export function orgUnitPlaces(docs: readonly PlaceDoc[]): OrgUnitPlace[] {
+  const seenDocs = new Set<string>();
+  const seen = new Set<string>();
+  const result: OrgUnitPlace[] = [];
+  for (const doc of docs) {
+    if (!doc || seenDocs.has(doc._id)) continue;
+    seenDocs.add(doc._id);
+    const entries = Array.isArray(doc.dhis) ? doc.dhis : [doc.dhis];
+    for (const entry of entries) {
+      if (!isMapping(entry)) continue;
+      const dataSet = typeof entry.dataSet === 'string' && entry.dataSet ? entry.dataSet : undefined;
+      const key = `${doc._id}\u0000${entry.orgUnit}\u0000${dataSet ?? ''}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const name = doc.name?.trim() || entry.orgUnit;
+      result.push(dataSet ? { orgUnit: entry.orgUnit, name, dataSet } : { orgUnit: entry.orgUnit, name });
+    }
+  }
+  return result;
+}
+
+/**
+ * The places to offer for each data set: those mapped to it and those mapped without a data set.
+ * One option per org unit (its value); places sharing an org unit share the option, named after all of them.
+ * Sorted by name with `localeCompare`.
+ */
+export function placesByDataSet(
+  mappings: readonly OrgUnitPlace[],
+  dataSets: readonly DataSetConfig[],
+): ReadonlyMap<string, readonly PlaceOption[]> {
+  const result = new Map<string, readonly PlaceOption[]>();
+  for (const { id } of dataSets) {
+    const namesByOrgUnit = new Map<string, Set<string>>();
+    for (const mapping of mappings) {
+      if (mapping.dataSet !== undefined && mapping.dataSet !== id) continue;
+      let names = namesByOrgUnit.get(mapping.orgUnit);
+      if (!names) namesByOrgUnit.set(mapping.orgUnit, (names = new Set()));
+      names.add(mapping.name);
+    }
+    const options = [...namesByOrgUnit].map(([orgUnit, names]) => ({
+      orgUnit,
+      name: [...names].sort(byLocale).join(' / '),
+    }));
+    result.set(id, options.sort((a, b) => byLocale(a.name, b.name) || byLocale(a.orgUnit, b.orgUnit)));
+  }
+  return result;
+}
+
+/**
+ * Options whose name or org unit contains every word of the query (case-insensitive), in their order.
+ * `keep` (the chosen org unit) always stays, so filtering never changes what is selected.
+ */
+export function filterPlaces(places: readonly PlaceOption[], query: string, keep = ''): readonly PlaceOption[] {
+  const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  if (!words.length) return places;
+  return places.filter((place) => {
+    if (keep && place.orgUnit === keep) return true;
+    const text = `${place.name} ${place.orgUnit}`.toLocaleLowerCase();
+    return words.every((word) => text.includes(word));
+  });
+}
+
+// Same order as `a.localeCompare(b)`, without building a collator per comparison (10,000 places).
+const byLocale = new Intl.Collator().compare;

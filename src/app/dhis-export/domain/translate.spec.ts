@@ -1,0 +1,52 @@
+import { DEFAULT_MESSAGES, dataSetOptions, messagesFromDoc, translate } from './translate';
+
+describe('translate', () => {
+  it('prefers the database text, then the built-in English, then the key', () => {
+    const messages = { 'export.dhis.place.label': 'Filtrer par Place' };
+    expect(translate(messages, 'export.dhis.place.label')).toBe('Filtrer par Place');
+    expect(translate(messages, 'export.dhis.period.label')).toBe('Filter by period');
+    expect(translate(messages, 'no.such.key')).toBe('no.such.key');
+  });
+
+  it('fills {{placeholders}}', () => {
+    expect(translate({}, 'export.dhis.status.saved', { filename: 'dhis-a-202401.json' })).toBe(
+      'Export saved as dhis-a-202401.json.',
+    );
+  });
+
+  it('has the CHT short labels as English defaults', () => {
+    expect(DEFAULT_MESSAGES['export.dhis.dataset.label']).toBe('DHIS2 Data Set');
+    expect(DEFAULT_MESSAGES['export.dhis.place.all']).toBe('All Places');
+    expect(DEFAULT_MESSAGES['export.button.download']).toBe('Download');
+    expect(DEFAULT_MESSAGES['export.dhis.unconfigured']).toBe('DHIS2 integration is not configured.');
+  });
+});
+
+describe('messagesFromDoc', () => {
+  it('lets custom win over generic', () => {
+    const messages = messagesFromDoc({
+      _id: 'messages-fr',
+      generic: { a: 'generic a', b: 'generic b' },
+      custom: { b: 'custom b' },
+    });
+    expect(messages).toEqual({ a: 'generic a', b: 'custom b' });
+  });
+
+  it('is empty without a doc', () => {
+    expect(messagesFromDoc(null)).toEqual({});
+  });
+});
+
+describe('dataSetOptions', () => {
+  it('names data sets by their translation key, keeping their order', () => {
+    const options = dataSetOptions(
+      [{ id: 'b', translation_key: 'ds.b' }, { id: 'a', translation_key: 'ds.a' }, { id: 'c' }],
+      { 'ds.b': 'Monthly B' },
+    );
+    expect(options).toEqual([
+      { id: 'b', name: 'Monthly B' },
+      { id: 'a', name: 'ds.a' },
+      { id: 'c', name: 'c' },
+    ]);
+  });
+});

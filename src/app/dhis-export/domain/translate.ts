@@ -1,0 +1,59 @@
+import { DataSetConfig, DataSetOption, Messages, TranslationsDoc } from './models';
+
+/**
+ * Built-in English texts. The short labels are the CHT's own (same keys, same words);
+ * the help and status texts are this page's. A database translations doc overrides any of them.
+ */
+export const DEFAULT_MESSAGES: Messages = {
+  'import.export': 'Import & export data',
+  'export.button.download': 'Download',
+  'export.dhis.description':
+    'Download a DHIS2 dataValueSet file with the target figures of one month, ready for the DHIS2 Import/Export app.',
+  'export.dhis.dataset.label': 'DHIS2 Data Set',
+  'export.dhis.dataset.description': 'The DHIS2 data set the figures are reported for.',
+  'export.dhis.place.label': 'Filter by place',
+  'export.dhis.place.description':
+    'Export one organisation unit, with the contacts under that place, or all places mapped to the data set.',
+  'export.dhis.place.all': 'All Places',
+  'export.dhis.place.search.label': 'Search places',
+  'export.dhis.place.search.description': 'Type part of a place name or org unit id to shorten the list of places.',
+  'export.dhis.place.search.count': '{{count}} of {{total}} places shown.',
+  'export.dhis.period.label': 'Filter by period',
+  'export.dhis.period.description': 'The month to export. The current month is still in progress.',
+  'export.dhis.unconfigured': 'DHIS2 integration is not configured.',
+  'export.dhis.forbidden':
+    'You do not have permission to export DHIS2 data. Ask an administrator for the "can_export_dhis" permission.',
+  'export.dhis.status.loading': 'Loading data sets and places…',
+  'export.dhis.status.exporting': 'Preparing the DHIS2 export…',
+  'export.dhis.status.saved': 'Export saved as {{filename}}.',
+  'export.dhis.status.failed': 'The export failed.',
+  'export.dhis.error.title': 'There is a problem',
+  'export.dhis.error.load': 'The DHIS2 settings or places could not be loaded.',
+  'export.dhis.error.network': 'The server could not be reached. Check your connection and try again.',
+  'export.dhis.error.server': 'The server could not produce the export (HTTP {{status}}).',
+};
+
+/** A translations doc's texts: `custom` wins over `generic`. */
+export function messagesFromDoc(doc: TranslationsDoc | null | undefined): Messages {
+  return { ...(doc?.generic ?? {}), ...(doc?.custom ?? {}) };
+}
+
+/** The database's text for `key`, else the built-in English, else the key itself; `{{name}}` filled from `values`. */
+export function translate(messages: Messages, key: string, values?: Readonly<Record<string, string | number>>): string {
+  const text = messages[key] ?? DEFAULT_MESSAGES[key] ?? key;
+  return values ? text.replace(/\{\{\s*(\w+)\s*\}\}/g, (match, name: string) => (name in values ? String(values[name]) : match)) : text;
+}
+
+export type Translate = (key: string, values?: Readonly<Record<string, string | number>>) => string;
+
+export function translator(messages: Messages): Translate {
+  return (key, values) => translate(messages, key, values);
+}
+
+/** The data sets by translated name, in configuration order. */
+export function dataSetOptions(dataSets: readonly DataSetConfig[], messages: Messages): DataSetOption[] {
+  return dataSets.map(({ id, translation_key }) => ({
+    id,
+    name: translation_key ? translate(messages, translation_key) : id,
+  }));
+}
