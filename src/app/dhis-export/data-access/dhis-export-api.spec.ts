@@ -1,0 +1,71 @@
+import { TestBed } from '@angular/core/testing';
+import { DhisExportApi, DhisExportError, dhisExportUrl } from './dhis-export-api';
+
+const request = { dataSet: 'VMuFODsyWaO', orgUnit: 'ou-1', from: new Date(2024, 4, 1).getTime() };
+
+describe('dhisExportUrl', () => {
+  it('names the filters as the API expects, omitting the org unit for all places', () => {
+    const url = new URL(dhisExportUrl(request), 'http://x');
+    expect(url.pathname).toBe('/api/v2/export/dhis');
+    expect(url.searchParams.get('filters[dataSet]')).toBe('VMuFODsyWaO');
+    expect(url.searchParams.get('filters[date][from]')).toBe(String(request.from));
+    expect(url.searchParams.get('filters[orgUnit]')).toBe('ou-1');
+    expect(new URL(dhisExportUrl({ ...request, orgUnit: '' }), 'http://x').searchParams.has('filters[orgUnit]')).toBeFalse();
+  });
+});
+
+describe('DhisExportApi', () => {
+  let api: DhisExportApi;
+  let fetchSpy: jasmine.Spy<typeof fetch>;
+
+  beforeEach(() => {
+    api = TestBed.inject(DhisExportApi);
+    fetchSpy = spyOn(window, 'fetch');
+  });
+
+  it('fetches with the session cookie and names the file as the server does', async () => {
+    fetchSpy.and.resolveTo(
+      new Response('{"dataSet":"VMuFODsyWaO"}', {
+        status: 200,
+        headers: { 'Content-Type': 'application/json', 'Content-Disposition': 'attachment; filename="dhis-VMuFODsyWaO-202405.json"' },
+      }),
+    );
+    const file = await api.export(request);
+    expect(file.filename).toBe('dhis-VMuFODsyWaO-202405.json');
+    expect(await file.blob.text()).toBe('{"dataSet":"VMuFODsyWaO"}');
+    const [url, init] = fetchSpy.calls.mostRecent().args;
+    expect(url).toBe(dhisExportUrl(request));
+    expect(init?.credentials).toBe('include');
+  });
+
+  it('falls back to dhis-<dataSet>-<YYYYMM>.json without Content-Disposition', async () => {
+    fetchSpy.and.resolveTo(new Response('{}', { status: 200 }));
+    expect((await api.export(request)).filename).toBe('dhis-VMuFODsyWaO-202405.json');
+  });
+
+  it('rejects a 4xx with the server message', async () => {
+    fetchSpy.and.resolveTo(
+      new Response(JSON.stringify({ code: 400, error: 'Data set "x" is not defined' }), {
+        status: 400,
+        headers: { 'Content-Type': 'application/json' },
+      }),
+    );
+    const error = await api.export(request).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toEqual(jasmine.any(DhisExportError));
+    expect((error as DhisExportError).status).toBe(400);
+    expect((error as DhisExportError).serverMessage).toBe('Data set "x" is not defined');
+  });
+
+  it('rejects a 5xx without JSON with no server message', async () => {
+    fetchSpy.and.resolveTo(new Response('<html>Bad gateway</html>', { status: 502 }));
+    await expectAsync(api.export(request)).toBeRejectedWith(jasmine.objectContaining({ status: 502, serverMessage: null }));
+  });
+
+  it('rejects a network failure with status 0', async () => {
+    fetchSpy.and.rejectWith(new TypeError('Failed to fetch'));
+    await expectAsync(api.export(request)).toBeRejectedWith(jasmine.objectContaining({ status: 0, serverMessage: null }));
+  });
+});

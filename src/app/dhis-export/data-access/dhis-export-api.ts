@@ -1,0 +1,68 @@
+import { Injectable } from '@angular/core';
+import { defaultExportFilename, filenameFromContentDisposition } from '../domain/export-file';
+import { DhisExportRequest } from '../domain/models';
+
+export const DHIS_EXPORT_URL = '/api/v2/export/dhis';
+
+/** A produced export, not yet saved. */
+export interface DhisExportFile {
+  readonly blob: Blob;
+  readonly filename: string;
+}
+
+/**
+ * Why an export produced no file. `status` 0: the server could not be reached.
+ * `message` is the server's own (`error` of its JSON body) when it gave one, else null.
+ */
+export class DhisExportError extends Error {
+  constructor(
+    readonly status: number,
+    readonly serverMessage: string | null,
+  ) {
+    super(serverMessage ?? `DHIS2 export failed with HTTP ${status}`);
+    this.name = 'DhisExportError';
+  }
+}
+
+export function dhisExportUrl(request: DhisExportRequest): string {
+  const params = new URLSearchParams();
+  params.set('filters[dataSet]', request.dataSet);
+  params.set('filters[date][from]', String(request.from));
+  if (request.orgUnit) params.set('filters[orgUnit]', request.orgUnit);
+  return `${DHIS_EXPORT_URL}?${params}`;
+}
+
+/** Asks the server for a DHIS2 dataValueSet file with the user's session. */
+@Injectable({ providedIn: 'root' })
+export class DhisExportApi {
+  async export(request: DhisExportRequest): Promise<DhisExportFile> {
+    let response: Response;
+    try {
+      response = await fetch(dhisExportUrl(request), {
+        credentials: 'include',
+        headers: { Accept: 'application/json' },
+      });
+    } catch {
+      throw new DhisExportError(0, null);
+    }
+    if (!response.ok) throw new DhisExportError(response.status, await serverMessage(response));
+    const blob = await response.blob();
+    const filename =
+      filenameFromContentDisposition(response.headers.get('Content-Disposition')) ?? defaultExportFilename(request);
+    return { blob, filename };
+  }
+}
+
+async function serverMessage(response: Response): Promise<string | null> {
+  try {
+    const body: unknown = await response.json();
+    if (body && typeof body === 'object') {
+      const { error, reason, message } = body as Record<string, unknown>;
+      const text = [error, reason, message].find((value) => typeof value === 'string' && value.trim());
+      return typeof text === 'string' ? text : null;
+    }
+  } catch {
+    // not JSON: no message of the server's own
+  }
+  return null;
+}
