@@ -1,0 +1,84 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { debounceTime, distinctUntilChanged, map } from 'rxjs';
+import { filterPlaces } from './domain/places';
+import { Translate } from './domain/translate';
+import { DataSetOption, DhisExportRequest, Period, PlaceOption } from './domain/models';
+
+/** Above this many places for a data set, a search field narrows the place list. */
+export const PLACE_SEARCH_THRESHOLD = 25;
+export const PLACE_SEARCH_DEBOUNCE_MS = 250;
+
+const NO_PLACES: readonly PlaceOption[] = [];
+
+/** The DHIS2 export form: data set, place, month, Download. Knows nothing of the store. */
+@Component({
+  selector: 'app-dhis-export-form',
+  imports: [ReactiveFormsModule],
+  templateUrl: './dhis-export-form.html',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class DhisExportForm {
+  readonly t = input.required<Translate>();
+  readonly dataSets = input.required<readonly DataSetOption[]>();
+  readonly placesByDataSet = input.required<ReadonlyMap<string, readonly PlaceOption[]>>();
+  readonly periods = input.required<readonly Period[]>();
+  readonly preselectedPeriod = input<number | null>(null);
+  readonly exporting = input(false);
+
+  readonly download = output<DhisExportRequest>();
+
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    dataSet: '',
+    placeSearch: '',
+    orgUnit: '',
+    period: 0,
+  });
+
+  private readonly dataSet = toSignal(this.form.controls.dataSet.valueChanges, { initialValue: '' });
+  private readonly orgUnit = toSignal(this.form.controls.orgUnit.valueChanges, { initialValue: '' });
+  private readonly searchQuery = toSignal(
+    this.form.controls.placeSearch.valueChanges.pipe(
+      debounceTime(PLACE_SEARCH_DEBOUNCE_MS),
+      map((query) => query.trim()),
+      distinctUntilChanged(),
+    ),
+    { initialValue: '' },
+  );
+
+  /** The places of the chosen data set (a lookup in the memoized selector's map). */
+  protected readonly places = computed(() => this.placesByDataSet().get(this.dataSet()) ?? NO_PLACES);
+  protected readonly searchable = computed(() => this.places().length > PLACE_SEARCH_THRESHOLD);
+  protected readonly visiblePlaces = computed(() =>
+    this.searchable() ? filterPlaces(this.places(), this.searchQuery(), this.orgUnit()) : this.places(),
+  );
+
+  constructor() {
+    // the first data set and the previous month are preselected
+    effect(() => {
+      const dataSets = this.dataSets();
+      const { dataSet } = this.form.controls;
+      if (!dataSets.some(({ id }) => id === dataSet.value)) dataSet.setValue(dataSets[0]?.id ?? '');
+    });
+    effect(() => {
+      const periods = this.periods();
+      const preselected = this.preselectedPeriod();
+      const { period } = this.form.controls;
+      if (!periods.some(({ value }) => value === period.value)) period.setValue(preselected ?? periods[0]?.value ?? 0);
+    });
+    // a place not mapped to the newly chosen data set is no longer a choice
+    effect(() => {
+      const places = this.places();
+      const { orgUnit } = this.form.controls;
+      if (orgUnit.value && !places.some((place) => place.orgUnit === orgUnit.value)) orgUnit.setValue('');
+    });
+  }
+
+  protected submit(): void {
+    if (this.exporting()) return;
+    const { dataSet, orgUnit, period } = this.form.getRawValue();
+    if (!dataSet || !period) return;
+    this.download.emit({ dataSet, orgUnit, from: period });
+  }
+}

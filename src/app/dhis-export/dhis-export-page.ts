@@ -1,0 +1,54 @@
+import { ChangeDetectionStrategy, Component, ElementRef, afterRenderEffect, computed, inject, viewChild } from '@angular/core';
+import { Store } from '@ngrx/store';
+import { DhisExportForm } from './dhis-export-form';
+import { DhisExportRequest } from './domain/models';
+import { dhisExportPageActions } from './state/dhis-export.actions';
+import { dhisExportFeature } from './state/dhis-export.feature';
+
+/** The DHIS2 tab of "Import & export data": reads the store, hands the form its lists, dispatches. */
+@Component({
+  selector: 'app-dhis-export-page',
+  imports: [DhisExportForm],
+  templateUrl: './dhis-export-page.html',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class DhisExportPage {
+  private readonly store = inject(Store);
+
+  protected readonly t = this.store.selectSignal(dhisExportFeature.selectTranslate);
+  protected readonly referenceData = this.store.selectSignal(dhisExportFeature.selectReferenceData);
+  protected readonly permitted = this.store.selectSignal(dhisExportFeature.selectPermitted);
+  protected readonly configured = this.store.selectSignal(dhisExportFeature.selectConfigured);
+  protected readonly dataSets = this.store.selectSignal(dhisExportFeature.selectDataSetOptions);
+  protected readonly placesByDataSet = this.store.selectSignal(dhisExportFeature.selectPlacesByDataSet);
+  protected readonly periods = this.store.selectSignal(dhisExportFeature.selectPeriods);
+  protected readonly preselectedPeriod = this.store.selectSignal(dhisExportFeature.selectPreselectedPeriod);
+  protected readonly exporting = this.store.selectSignal(dhisExportFeature.selectExporting);
+  protected readonly statusText = this.store.selectSignal(dhisExportFeature.selectStatusText);
+  private readonly exportError = this.store.selectSignal(dhisExportFeature.selectErrorText);
+  private readonly lastError = this.store.selectSignal(dhisExportFeature.selectLastError);
+  private readonly locale = this.store.selectSignal(dhisExportFeature.selectLocale);
+  private readonly messages = this.store.selectSignal(dhisExportFeature.selectMessages);
+
+  /** The texts are in the settings' locale only when the database has them. */
+  protected readonly lang = computed(() => (Object.keys(this.messages()).length ? this.locale() : null));
+  protected readonly errorText = computed(() =>
+    this.referenceData() === 'failed' ? this.t()('export.dhis.error.load') : this.exportError(),
+  );
+
+  private readonly errorSummary = viewChild<ElementRef<HTMLElement>>('errorSummary');
+
+  constructor() {
+    this.store.dispatch(dhisExportPageActions.opened());
+    // the error summary takes focus each time something fails
+    afterRenderEffect(() => {
+      this.lastError();
+      this.referenceData();
+      this.errorSummary()?.nativeElement.focus();
+    });
+  }
+
+  protected requestDownload(request: DhisExportRequest): void {
+    this.store.dispatch(dhisExportPageActions.downloadRequested({ request }));
+  }
+}

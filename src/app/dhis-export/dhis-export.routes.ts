@@ -1,0 +1,20 @@
+import { Routes } from '@angular/router';
+import { provideEffects } from '@ngrx/effects';
+import { provideState } from '@ngrx/store';
+import { DhisExportPage } from './dhis-export-page';
+import { dhisExportEffects } from './state/dhis-export.effects';
+import { dhisExportFeature } from './state/dhis-export.feature';
+
+/**
+ * The DHIS2 export page with its own state and data access. A host mounts it with one line:
+ * `{ path: 'dhis', loadChildren: () => import('./dhis-export/dhis-export.routes').then((m) => m.dhisExportRoutes) }`
+ * and may provide `EXPORT_SESSION` to share its login (the default reads `/_session`, sends to `/login`).
+ */
+export const dhisExportRoutes: Routes = [
+  {
+    path: '',
+    title: 'DHIS2 – Import & export data',
+    providers: [provideState(dhisExportFeature), provideEffects(dhisExportEffects)],
+    component: DhisExportPage,
+  },
+];
