@@ -1,11 +1,21 @@
-import { ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
+import { ApplicationConfig, provideBrowserGlobalErrorListeners, provideZonelessChangeDetection } from '@angular/core';
 import { provideRouter } from '@angular/router';
+import { provideEffects } from '@ngrx/effects';
+import { provideState, provideStore } from '@ngrx/store';
 
 import { routes } from './app.routes';
+import { provideDhisExportSession } from './session/dhis-export-session';
+import { sessionEffects } from './session/state/session.effects';
+import { sessionFeature } from './session/state/session.feature';
 
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
-    provideRouter(routes)
-  ]
+    provideZonelessChangeDetection(),
+    provideRouter(routes),
+    provideStore(),
+    provideState(sessionFeature),
+    provideEffects(sessionEffects),
+    provideDhisExportSession(),
+  ],
 };

@@ -1,0 +1,26 @@
+import { Provider, inject } from '@angular/core';
+import { Store } from '@ngrx/store';
+import { filter, firstValueFrom, map } from 'rxjs';
+import { EXPORT_SESSION, ExportSession } from '../dhis-export/data-access/export-session';
+import { sessionExpiryActions } from './state/session.actions';
+import { sessionFeature } from './state/session.feature';
+
+/** Lets the DHIS2 export feature use this app's session instead of asking `/_session` again. */
+export function provideDhisExportSession(): Provider {
+  return {
+    provide: EXPORT_SESSION,
+    useFactory: (): ExportSession => {
+      const store = inject(Store);
+      return {
+        roles: () =>
+          firstValueFrom(
+            store.select(sessionFeature.selectSessionState).pipe(
+              filter(({ status }) => status === 'authenticated'),
+              map(({ user }) => user?.roles ?? []),
+            ),
+          ),
+        expired: (returnUrl) => store.dispatch(sessionExpiryActions.sessionExpired({ returnUrl })),
+      };
+    },
+  };
+}

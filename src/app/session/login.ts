@@ -1,0 +1,60 @@
+import { ChangeDetectionStrategy, Component, ElementRef, afterRenderEffect, computed, inject, signal, viewChild } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { ActivatedRoute } from '@angular/router';
+import { Store } from '@ngrx/store';
+import { SESSION_MESSAGES } from './messages';
+import { loginPageActions } from './state/session.actions';
+import { sessionFeature } from './state/session.feature';
+
+/** The CouchDB session login of the Admin Console. */
+@Component({
+  selector: 'app-login',
+  imports: [ReactiveFormsModule],
+  templateUrl: './login.html',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class Login {
+  private readonly store = inject(Store);
+  private readonly route = inject(ActivatedRoute);
+
+  protected readonly text = SESSION_MESSAGES;
+  protected readonly loggingIn = this.store.selectSignal(sessionFeature.selectLoggingIn);
+  private readonly loginError = this.store.selectSignal(sessionFeature.selectLoginError);
+  /** Set when the form is submitted incomplete; cleared by the next submission. */
+  private readonly missing = signal(false);
+  /** Counts submissions so that the same error, twice, takes focus twice. */
+  private readonly attempts = signal(0);
+
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    name: ['', Validators.required],
+    password: ['', Validators.required],
+  });
+
+  protected readonly errorText = computed(() => {
+    if (this.missing()) return this.text['login.missing'];
+    const error = this.loginError();
+    if (error === 'refused') return this.text['login.incorrect'];
+    if (error === 'unavailable') return this.text['login.unavailable'];
+    return null;
+  });
+
+  private readonly errorSummary = viewChild<ElementRef<HTMLElement>>('errorSummary');
+
+  constructor() {
+    afterRenderEffect(() => {
+      this.attempts();
+      this.loginError();
+      this.errorSummary()?.nativeElement.focus();
+    });
+  }
+
+  protected submit(): void {
+    if (this.loggingIn()) return;
+    this.attempts.update((n) => n + 1);
+    const { name, password } = this.form.getRawValue();
+    this.missing.set(!name.trim() || !password);
+    if (this.missing()) return;
+    const returnUrl = this.route.snapshot.queryParamMap.get('returnUrl') ?? '';
+    this.store.dispatch(loginPageActions.loginSubmitted({ name: name.trim(), password, returnUrl }));
+  }
+}
