@@ -1,0 +1,168 @@
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { DhisExportForm, PLACE_SEARCH_DEBOUNCE_MS, PLACE_SEARCH_THRESHOLD } from './dhis-export-form';
+import { monthlyPeriods } from './domain/periods';
+import { DhisExportRequest, PlaceOption } from './domain/models';
+import { translator } from './domain/translate';
+
+const { periods, preselected } = monthlyPeriods(new Date(2024, 5, 15));
+const dataSets = [
+  { id: 'ds1', name: 'Monthly indicators' },
+  { id: 'ds2', name: 'Quarterly indicators' },
+];
+const fewPlaces = new Map<string, readonly PlaceOption[]>([
+  ['ds1', [{ orgUnit: 'ou-a', name: 'Alpha' }, { orgUnit: 'ou-b', name: 'Beta' }]],
+  ['ds2', [{ orgUnit: 'ou-b', name: 'Beta' }, { orgUnit: 'ou-c', name: 'Gamma' }]],
+]);
+const manyPlaces = (count: number): readonly PlaceOption[] =>
+  Array.from({ length: count }, (_, i) => ({ orgUnit: `ou-${i}`, name: `Place ${String(i).padStart(5, '0')}` }));
+
+describe('DhisExportForm', () => {
+  let fixture: ComponentFixture<DhisExportForm>;
+  let el: HTMLElement;
+  let emitted: DhisExportRequest[];
+
+  async function render(placesByDataSet: ReadonlyMap<string, readonly PlaceOption[]> = fewPlaces, exporting = false) {
+    fixture = TestBed.createComponent(DhisExportForm);
+    fixture.componentRef.setInput('t', translator({}));
+    fixture.componentRef.setInput('dataSets', dataSets);
+    fixture.componentRef.setInput('placesByDataSet', placesByDataSet);
+    fixture.componentRef.setInput('periods', periods);
+    fixture.componentRef.setInput('preselectedPeriod', preselected);
+    fixture.componentRef.setInput('exporting', exporting);
+    emitted = [];
+    fixture.componentInstance.download.subscribe((request) => emitted.push(request));
+    await fixture.whenStable();
+    el = fixture.nativeElement;
+  }
+
+  const select = (id: string) => el.querySelector<HTMLSelectElement>(`#${id}`)!;
+  const optionTexts = (id: string) => [...select(id).options].map((o) => o.textContent!.trim());
+  const button = () => el.querySelector<HTMLButtonElement>('button')!;
+
+  async function choose(id: string, value: string) {
+    const control = select(id);
+    control.value = value;
+    control.dispatchEvent(new Event('change'));
+    await fixture.whenStable();
+  }
+
+  beforeEach(() => TestBed.configureTestingModule({ imports: [DhisExportForm] }));
+
+  it('labels every control and ties its help text to it', async () => {
+    await render();
+    const expected: Record<string, string> = {
+      'dhis-data-set': 'DHIS2 Data Set',
+      'dhis-place': 'Filter by place',
+      'dhis-period': 'Filter by period',
+    };
+    for (const [id, label] of Object.entries(expected)) {
+      expect(el.querySelector(`label[for="${id}"]`)?.textContent?.trim()).toBe(label);
+      const hintId = select(id).getAttribute('aria-describedby')!;
+      expect(el.querySelector(`#${hintId}`)?.textContent?.trim().length).toBeGreaterThan(10);
+    }
+    expect(button().type).toBe('submit');
+    expect(button().textContent!.trim()).toBe('Download');
+  });
+
+  it('preselects the first data set, all places and the previous month', async () => {
+    await render();
+    expect(optionTexts('dhis-data-set')).toEqual(['Monthly indicators', 'Quarterly indicators']);
+    expect(select('dhis-data-set').value).toBe('ds1');
+    expect(select('dhis-place').value).toBe('');
+    expect(select('dhis-period').selectedOptions[0].textContent!.trim()).toBe('May, 2024');
+  });
+
+  it('offers All Places and the places of the chosen data set', async () => {
+    await render();
+    expect(optionTexts('dhis-place')).toEqual(['All Places', 'Alpha', 'Beta']);
+    await choose('dhis-data-set', 'ds2');
+    expect(optionTexts('dhis-place')).toEqual(['All Places', 'Beta', 'Gamma']);
+  });
+
+  it('resets the place when the new data set does not have it', async () => {
+    await render();
+    await choose('dhis-place', 'ou-a');
+    await choose('dhis-data-set', 'ds2');
+    expect(select('dhis-place').value).toBe('');
+    await choose('dhis-place', 'ou-b');
+    await choose('dhis-data-set', 'ds1');
+    expect(select('dhis-place').value).toBe('ou-b');
+  });
+
+  it('emits the chosen data set, org unit and month on submit', async () => {
+    await render();
+    await choose('dhis-place', 'ou-b');
+    await choose('dhis-period', select('dhis-period').options[3].value);
+    button().click();
+    expect(emitted).toEqual([{ dataSet: 'ds1', orgUnit: 'ou-b', from: periods[3].value }]);
+  });
+
+  it('emits an empty org unit for all places', async () => {
+    await render();
+    el.querySelector('form')!.dispatchEvent(new Event('submit'));
+    expect(emitted).toEqual([{ dataSet: 'ds1', orgUnit: '', from: preselected }]);
+  });
+
+  it('stays focusable but starts nothing while an export runs', async () => {
+    await render(fewPlaces, true);
+    expect(button().getAttribute('aria-disabled')).toBe('true');
+    expect(button().disabled).toBeFalse();
+    expect(el.querySelector('.spinner')).not.toBeNull();
+    button().click();
+    expect(emitted).toEqual([]);
+  });
+
+  it('has no search field for a short place list', async () => {
+    await render();
+    expect(el.querySelector('#dhis-place-search')).toBeNull();
+  });
+
+  describe('with many places', () => {
+    const places = manyPlaces(10_000);
+
+    // debounceTime compares Date.now(): the date must be mocked with the timers
+    beforeEach(() => jasmine.clock().install().mockDate(new Date(2024, 5, 15)));
+    afterEach(() => jasmine.clock().uninstall());
+
+    async function type(text: string) {
+      const input = el.querySelector<HTMLInputElement>('#dhis-place-search')!;
+      input.value = text;
+      input.dispatchEvent(new Event('input'));
+      await fixture.whenStable();
+    }
+
+    it('renders all 10,000 and offers a labelled search field', async () => {
+      await render(new Map([['ds1', places], ['ds2', []]]));
+      expect(select('dhis-place').options.length).toBe(10_001);
+      const search = el.querySelector<HTMLInputElement>('#dhis-place-search')!;
+      expect(el.querySelector('label[for="dhis-place-search"]')?.textContent?.trim()).toBe('Search places');
+      expect(el.querySelector(`#${search.getAttribute('aria-describedby')}`)?.textContent).toContain(
+        '10000 of 10000 places shown.',
+      );
+      expect(PLACE_SEARCH_THRESHOLD).toBeLessThan(10_000);
+    });
+
+    it('narrows the options after a pause in typing, reusing the option elements', async () => {
+      await render(new Map([['ds1', places], ['ds2', []]]));
+      const kept = [...select('dhis-place').options].find((o) => o.value === 'ou-1234')!;
+      await type('Place 0123');
+      expect(select('dhis-place').options.length).toBe(10_001); // not yet: debounced
+      jasmine.clock().tick(PLACE_SEARCH_DEBOUNCE_MS);
+      await fixture.whenStable();
+      const values = [...select('dhis-place').options].map((o) => o.value);
+      // "Place 00123" and "Place 01230" … "Place 01239", in their sorted order
+      expect(values).toEqual(['', 'ou-123', ...Array.from({ length: 10 }, (_, i) => `ou-${1230 + i}`)]);
+      expect([...select('dhis-place').options].find((o) => o.value === 'ou-1234')).toBe(kept);
+    });
+
+    it('keeps the chosen place in the list while filtering', async () => {
+      await render(new Map([['ds1', places], ['ds2', []]]));
+      await choose('dhis-place', 'ou-42');
+      await type('place 09999');
+      jasmine.clock().tick(PLACE_SEARCH_DEBOUNCE_MS);
+      await fixture.whenStable();
+      expect(select('dhis-place').value).toBe('ou-42');
+      expect(select('dhis-place').options.length).toBe(3);
+    });
+  });
+});

@@ -1,0 +1,125 @@
+import { dhisExportApiActions, dhisExportPageActions, DhisReferenceData } from './dhis-export.actions';
+import { DhisExportState, dhisExportFeature, initialDhisExportState } from './dhis-export.feature';
+
+const { reducer } = dhisExportFeature;
+
+const data: DhisReferenceData = {
+  locale: 'fr',
+  messages: { 'ds.monthly': 'Mensuel', 'export.dhis.status.saved': 'Enregistré : {{filename}}' },
+  dataSets: [{ id: 'ds1', translation_key: 'ds.monthly' }, { id: 'ds2' }],
+  places: [
+    { orgUnit: 'ou-b', name: 'Beta' },
+    { orgUnit: 'ou-a', name: 'Alpha', dataSet: 'ds1' },
+  ],
+  periods: [
+    { value: 2, label: 'February, 2024' },
+    { value: 1, label: 'January, 2024' },
+  ],
+  preselectedPeriod: 1,
+  permitted: true,
+};
+const request = { dataSet: 'ds1', orgUnit: '', from: 1 };
+
+function stateAfter(...actions: Parameters<typeof reducer>[1][]): DhisExportState {
+  return actions.reduce(reducer, initialDhisExportState);
+}
+
+const root = (state: DhisExportState) => ({ dhisExport: state });
+
+describe('dhisExportFeature reducer', () => {
+  it('starts loading when first opened, and not again once loaded', () => {
+    const opened = stateAfter(dhisExportPageActions.opened());
+    expect(opened.referenceData).toBe('loading');
+    const loaded = reducer(opened, dhisExportApiActions.referenceDataLoaded({ data }));
+    expect(loaded.referenceData).toBe('loaded');
+    expect(loaded.dataSets).toBe(data.dataSets);
+    expect(reducer(loaded, dhisExportPageActions.opened())).toBe(loaded);
+  });
+
+  it('retries after a failed load', () => {
+    const failed = stateAfter(
+      dhisExportPageActions.opened(),
+      dhisExportApiActions.referenceDataLoadFailed({ status: 500, error: 'boom' }),
+    );
+    expect(failed.referenceData).toBe('failed');
+    expect(failed.loadError).toBe('boom');
+    expect(reducer(failed, dhisExportPageActions.opened()).referenceData).toBe('loading');
+  });
+
+  it('tracks an export from request to saved file', () => {
+    const exporting = stateAfter(
+      dhisExportApiActions.referenceDataLoaded({ data }),
+      dhisExportPageActions.downloadRequested({ request }),
+    );
+    expect(exporting.exportStatus).toBe('exporting');
+    const saved = reducer(exporting, dhisExportApiActions.exportSaved({ filename: 'dhis-ds1-202401.json' }));
+    expect(saved.exportStatus).toBe('saved');
+    expect(saved.lastFilename).toBe('dhis-ds1-202401.json');
+    expect(saved.lastError).toBeNull();
+  });
+
+  it('keeps the last error until the next request', () => {
+    const failed = stateAfter(
+      dhisExportPageActions.downloadRequested({ request }),
+      dhisExportApiActions.exportFailed({ status: 400, error: 'bad' }),
+    );
+    expect(failed.exportStatus).toBe('failed');
+    expect(failed.lastError).toEqual({ status: 400, error: 'bad' });
+    const retry = reducer(failed, dhisExportPageActions.downloadRequested({ request }));
+    expect(retry.lastError).toBeNull();
+    expect(retry.exportStatus).toBe('exporting');
+  });
+
+  it('forgets everything when the session expired', () => {
+    const expired = stateAfter(
+      dhisExportApiActions.referenceDataLoaded({ data }),
+      dhisExportPageActions.downloadRequested({ request }),
+      dhisExportApiActions.exportFailed({ status: 401, error: 'You are not authenticated' }),
+    );
+    expect(expired).toEqual(initialDhisExportState);
+  });
+});
+
+describe('dhisExportFeature selectors', () => {
+  const loaded = stateAfter(dhisExportApiActions.referenceDataLoaded({ data }));
+
+  it('names data sets by translation', () => {
+    expect(dhisExportFeature.selectDataSetOptions(root(loaded))).toEqual([
+      { id: 'ds1', name: 'Mensuel' },
+      { id: 'ds2', name: 'ds2' },
+    ]);
+  });
+
+  it('derives places per data set, memoized across unrelated changes', () => {
+    const byDataSet = dhisExportFeature.selectPlacesByDataSet(root(loaded));
+    expect(byDataSet.get('ds1')!.map((p) => p.name)).toEqual(['Alpha', 'Beta']);
+    expect(byDataSet.get('ds2')!.map((p) => p.name)).toEqual(['Beta']);
+    const exporting = reducer(loaded, dhisExportPageActions.downloadRequested({ request }));
+    expect(dhisExportFeature.selectPlacesByDataSet(root(exporting))).toBe(byDataSet);
+  });
+
+  it('knows whether data sets are configured', () => {
+    expect(dhisExportFeature.selectConfigured(root(loaded))).toBeTrue();
+    expect(dhisExportFeature.selectConfigured(root(initialDhisExportState))).toBeFalse();
+  });
+
+  it('says what is happening in the status text', () => {
+    expect(dhisExportFeature.selectStatusText(root(stateAfter(dhisExportPageActions.opened())))).toBe(
+      'Loading data sets and places…',
+    );
+    const exporting = reducer(loaded, dhisExportPageActions.downloadRequested({ request }));
+    expect(dhisExportFeature.selectStatusText(root(exporting))).toBe('Preparing the DHIS2 export…');
+    const saved = reducer(exporting, dhisExportApiActions.exportSaved({ filename: 'f.json' }));
+    expect(dhisExportFeature.selectStatusText(root(saved))).toBe('Enregistré : f.json');
+    expect(dhisExportFeature.selectStatusText(root(loaded))).toBe('');
+  });
+
+  it("shows the server's message, else a text for network or server failures", () => {
+    const failedWith = (status: number, error: string | null) =>
+      dhisExportFeature.selectErrorText(root(reducer(loaded, dhisExportApiActions.exportFailed({ status, error }))));
+    expect(failedWith(400, 'Data set "x" is not defined')).toBe('Data set "x" is not defined');
+    expect(failedWith(0, null)).toBe('The server could not be reached. Check your connection and try again.');
+    expect(failedWith(503, null)).toBe('The server could not produce the export (HTTP 503).');
+    expect(dhisExportFeature.selectErrorText(root(loaded))).toBeNull();
+  });
+});
