@@ -1,0 +1,146 @@
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { MockStore, provideMockStore } from '@ngrx/store/testing';
+import { DhisExportPage } from './dhis-export-page';
+import { monthlyPeriods } from './domain/periods';
+import { PlaceOption } from './domain/models';
+import { translator } from './domain/translate';
+import { dhisExportPageActions } from './state/dhis-export.actions';
+import { ExportFailure, LoadStatus, dhisExportFeature } from './state/dhis-export.feature';
+
+const { periods, preselected } = monthlyPeriods(new Date(2024, 5, 15));
+
+describe('DhisExportPage', () => {
+  let fixture: ComponentFixture<DhisExportPage>;
+  let store: MockStore;
+  let el: HTMLElement;
+
+  function setState(overrides: {
+    referenceData?: LoadStatus;
+    permitted?: boolean;
+    configured?: boolean;
+    exporting?: boolean;
+    statusText?: string;
+    errorText?: string | null;
+    lastError?: ExportFailure | null;
+    messages?: Record<string, string>;
+  }) {
+    const messages = overrides.messages ?? {};
+    store.overrideSelector(dhisExportFeature.selectReferenceData, overrides.referenceData ?? 'loaded');
+    store.overrideSelector(dhisExportFeature.selectPermitted, overrides.permitted ?? true);
+    store.overrideSelector(dhisExportFeature.selectConfigured, overrides.configured ?? true);
+    store.overrideSelector(dhisExportFeature.selectExporting, overrides.exporting ?? false);
+    store.overrideSelector(dhisExportFeature.selectStatusText, overrides.statusText ?? '');
+    store.overrideSelector(dhisExportFeature.selectErrorText, overrides.errorText ?? null);
+    store.overrideSelector(dhisExportFeature.selectLastError, overrides.lastError ?? null);
+    store.overrideSelector(dhisExportFeature.selectMessages, messages);
+    store.overrideSelector(dhisExportFeature.selectTranslate, translator(messages));
+    store.refreshState();
+  }
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      imports: [DhisExportPage],
+      providers: [
+        provideMockStore({
+          selectors: [
+            { selector: dhisExportFeature.selectDataSetOptions, value: [{ id: 'ds1', name: 'Monthly' }] },
+            {
+              selector: dhisExportFeature.selectPlacesByDataSet,
+              value: new Map<string, PlaceOption[]>([['ds1', [{ orgUnit: 'ou-1', name: 'Clinic' }]]]),
+            },
+            { selector: dhisExportFeature.selectPeriods, value: periods },
+            { selector: dhisExportFeature.selectPreselectedPeriod, value: preselected },
+            { selector: dhisExportFeature.selectLocale, value: 'fr' },
+          ],
+        }),
+      ],
+    });
+    store = TestBed.inject(MockStore);
+    spyOn(store, 'dispatch').and.callThrough();
+    setState({});
+    fixture = TestBed.createComponent(DhisExportPage);
+    el = fixture.nativeElement;
+    await fixture.whenStable();
+  });
+
+  it('asks for its reference data when opened', () => {
+    expect(store.dispatch).toHaveBeenCalledWith(dhisExportPageActions.opened());
+  });
+
+  it('shows the intro, one status region and the form', () => {
+    expect(el.textContent).toContain('DHIS2 dataValueSet');
+    expect(el.querySelectorAll('[role="status"]').length).toBe(1);
+    expect(el.querySelector('app-dhis-export-form select#dhis-data-set')).not.toBeNull();
+    expect(el.querySelector('[role="alert"]')).toBeNull();
+  });
+
+  it('dispatches the download the form asks for', () => {
+    el.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    expect(store.dispatch).toHaveBeenCalledWith(
+      dhisExportPageActions.downloadRequested({ request: { dataSet: 'ds1', orgUnit: '', from: preselected } }),
+    );
+  });
+
+  it('says that DHIS2 is not configured instead of showing the form', async () => {
+    setState({ configured: false });
+    await fixture.whenStable();
+    expect(el.textContent).toContain('DHIS2 integration is not configured.');
+    expect(el.querySelector('form')).toBeNull();
+  });
+
+  it('says that the user lacks the permission instead of showing the form', async () => {
+    setState({ permitted: false, configured: true });
+    await fixture.whenStable();
+    expect(el.textContent).toContain('You do not have permission to export DHIS2 data.');
+    expect(el.querySelector('form')).toBeNull();
+  });
+
+  it('shows progress in the status region while exporting', async () => {
+    setState({ exporting: true, statusText: 'Preparing the DHIS2 export…' });
+    await fixture.whenStable();
+    const status = el.querySelector('[role="status"]')!;
+    expect(status.textContent!.trim()).toBe('Preparing the DHIS2 export…');
+    expect(status.querySelector('.spinner')).not.toBeNull();
+    expect(el.querySelector('button[type="submit"]')!.getAttribute('aria-disabled')).toBe('true');
+  });
+
+  it('names the saved file in the status region', async () => {
+    setState({ statusText: 'Export saved as dhis-ds1-202405.json.' });
+    await fixture.whenStable();
+    expect(el.querySelector('[role="status"]')!.textContent).toContain('dhis-ds1-202405.json');
+  });
+
+  it("shows the server's message in a focused error summary with a heading", async () => {
+    setState({ errorText: 'Data set "ds1" has no dataElements', lastError: { status: 400, error: 'x' } });
+    await fixture.whenStable();
+    const alert = el.querySelector<HTMLElement>('[role="alert"]')!;
+    expect(alert.textContent).toContain('Data set "ds1" has no dataElements');
+    expect(alert.querySelector('h2')!.textContent!.trim()).toBe('There is a problem');
+    expect(alert.getAttribute('tabindex')).toBe('-1');
+    expect(document.activeElement).toBe(alert);
+  });
+
+  it('focuses the error summary again on the next failure', async () => {
+    setState({ errorText: 'first', lastError: { status: 500, error: null } });
+    await fixture.whenStable();
+    el.querySelector<HTMLButtonElement>('button[type="submit"]')!.focus();
+    setState({ errorText: 'first', lastError: { status: 500, error: null } });
+    await fixture.whenStable();
+    expect(document.activeElement).toBe(el.querySelector('[role="alert"]'));
+  });
+
+  it('reports a failed load in the error summary', async () => {
+    setState({ referenceData: 'failed' });
+    await fixture.whenStable();
+    expect(el.querySelector('[role="alert"]')!.textContent).toContain('could not be loaded');
+    expect(el.querySelector('form')).toBeNull();
+  });
+
+  it('marks the language of the texts when the database translated them', async () => {
+    expect(el.querySelector('.dhis-export')!.getAttribute('lang')).toBeNull();
+    setState({ messages: { 'export.dhis.place.label': 'Filtrer par Place' } });
+    await fixture.whenStable();
+    expect(el.querySelector('.dhis-export')!.getAttribute('lang')).toBe('fr');
+    expect(el.querySelector('label[for="dhis-place"]')!.textContent!.trim()).toBe('Filtrer par Place');
+  });
+});
