@@ -155,6 +155,17 @@ describe('DhisExportForm', () => {
       expect([...select('dhis-place').options].find((o) => o.value === 'ou-1234')).toBe(kept);
     });
 
+    it('filters at once on Enter in the search field, without starting an export', async () => {
+      await render(new Map([['ds1', places], ['ds2', []]]));
+      await type('place 09999');
+      const enter = new KeyboardEvent('keydown', { key: 'Enter', cancelable: true, bubbles: true });
+      el.querySelector('#dhis-place-search')!.dispatchEvent(enter);
+      await fixture.whenStable();
+      expect(enter.defaultPrevented).toBeTrue();
+      expect([...select('dhis-place').options].map((o) => o.value)).toEqual(['', 'ou-9999']);
+      expect(emitted).toEqual([]);
+    });
+
     it('keeps the chosen place in the list while filtering', async () => {
       await render(new Map([['ds1', places], ['ds2', []]]));
       await choose('dhis-place', 'ou-42');

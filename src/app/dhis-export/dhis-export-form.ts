@@ -1,7 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal } from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
-import { debounceTime, distinctUntilChanged, map } from 'rxjs';
+import { debounceTime } from 'rxjs';
 import { filterPlaces } from './domain/places';
 import { Translate } from './domain/translate';
 import { DataSetOption, DhisExportRequest, Period, PlaceOption } from './domain/models';
@@ -38,14 +38,8 @@ export class DhisExportForm {
 
   private readonly dataSet = toSignal(this.form.controls.dataSet.valueChanges, { initialValue: '' });
   private readonly orgUnit = toSignal(this.form.controls.orgUnit.valueChanges, { initialValue: '' });
-  private readonly searchQuery = toSignal(
-    this.form.controls.placeSearch.valueChanges.pipe(
-      debounceTime(PLACE_SEARCH_DEBOUNCE_MS),
-      map((query) => query.trim()),
-      distinctUntilChanged(),
-    ),
-    { initialValue: '' },
-  );
+  /** The search text the list is filtered by: set after a pause in typing, or at once on Enter. */
+  private readonly searchQuery = signal('');
 
   /** The places of the chosen data set (a lookup in the memoized selector's map). */
   protected readonly places = computed(() => this.placesByDataSet().get(this.dataSet()) ?? NO_PLACES);
@@ -55,6 +49,9 @@ export class DhisExportForm {
   );
 
   constructor() {
+    this.form.controls.placeSearch.valueChanges
+      .pipe(debounceTime(PLACE_SEARCH_DEBOUNCE_MS), takeUntilDestroyed())
+      .subscribe((query) => this.searchQuery.set(query.trim()));
     // the first data set and the previous month are preselected
     effect(() => {
       const dataSets = this.dataSets();
@@ -73,6 +70,12 @@ export class DhisExportForm {
       const { orgUnit } = this.form.controls;
       if (orgUnit.value && !places.some((place) => place.orgUnit === orgUnit.value)) orgUnit.setValue('');
     });
+  }
+
+  /** Enter in the search field filters now instead of starting an export. */
+  protected searchNow(event: Event): void {
+    event.preventDefault();
+    this.searchQuery.set(this.form.controls.placeSearch.value.trim());
   }
 
   protected submit(): void {

@@ -63,6 +63,9 @@ describe('DhisExportPage', () => {
     await fixture.whenStable();
   });
 
+  // overridden selectors are memoized module-wide: undo them for the next spec
+  afterEach(() => store.resetSelectors());
+
   it('asks for its reference data when opened', () => {
     expect(store.dispatch).toHaveBeenCalledWith(dhisExportPageActions.opened());
   });

@@ -17,6 +17,9 @@ describe('session guards', () => {
     spyOn(store, 'dispatch').and.callThrough();
   });
 
+  // overridden selectors are memoized module-wide: undo them for the next spec
+  afterEach(() => store.resetSelectors());
+
   const setSession = (state: Partial<SessionState>) =>
     store.setState({ session: { ...initialSessionState, ...state } });
   const serialize = (result: unknown) => TestBed.inject(Router).serializeUrl(result as UrlTree);

@@ -33,6 +33,9 @@ describe('Login', () => {
     await fixture.whenStable();
   });
 
+  // overridden selectors are memoized module-wide: undo them for the next spec
+  afterEach(() => store.resetSelectors());
+
   const input = (id: string) => el.querySelector<HTMLInputElement>(`#${id}`)!;
   async function fill(name: string, password: string) {
     for (const [id, value] of [['login-name', name], ['login-password', password]]) {

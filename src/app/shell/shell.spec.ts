@@ -22,6 +22,9 @@ describe('Shell', () => {
     await fixture.whenStable();
   });
 
+  // overridden selectors are memoized module-wide: undo them for the next spec
+  afterEach(() => store.resetSelectors());
+
   it('has header, navigation and main landmarks, and a skip link first', () => {
     expect(el.querySelector('header')!.textContent).toContain('pm');
     expect(el.querySelector('nav')!.getAttribute('aria-label')).toBeTruthy();
