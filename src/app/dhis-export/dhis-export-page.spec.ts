@@ -139,11 +139,20 @@ describe('DhisExportPage', () => {
     expect(el.querySelector('form')).toBeNull();
   });
 
+  it('marks right-to-left languages', async () => {
+    store.overrideSelector(dhisExportFeature.selectLocale, 'ar');
+    setState({ messages: { 'export.dhis.place.label': 'تصفية حسب المكان' } });
+    await fixture.whenStable();
+    expect(el.querySelector('.dhis-export')!.getAttribute('lang')).toBe('ar');
+    expect(el.querySelector('.dhis-export')!.getAttribute('dir')).toBe('rtl');
+  });
+
   it('marks the language of the texts when the database translated them', async () => {
     expect(el.querySelector('.dhis-export')!.getAttribute('lang')).toBeNull();
     setState({ messages: { 'export.dhis.place.label': 'Filtrer par Place' } });
     await fixture.whenStable();
     expect(el.querySelector('.dhis-export')!.getAttribute('lang')).toBe('fr');
+    expect(el.querySelector('.dhis-export')!.getAttribute('dir')).toBeNull();
     expect(el.querySelector('label[for="dhis-place"]')!.textContent!.trim()).toBe('Filtrer par Place');
   });
 });

@@ -5,6 +5,8 @@ import { DhisExportRequest } from './domain/models';
 import { dhisExportPageActions } from './state/dhis-export.actions';
 import { dhisExportFeature } from './state/dhis-export.feature';
 
+const RTL_LANGUAGES = new Set(['ar', 'dv', 'fa', 'he', 'ps', 'ur', 'yi']);
+
 /** The DHIS2 tab of "Import & export data": reads the store, hands the form its lists, dispatches. */
 @Component({
   selector: 'app-dhis-export-page',
@@ -32,6 +34,7 @@ export class DhisExportPage {
 
   /** The texts are in the settings' locale only when the database has them. */
   protected readonly lang = computed(() => (Object.keys(this.messages()).length ? this.locale() : null));
+  protected readonly dir = computed(() => (RTL_LANGUAGES.has(this.lang()?.split(/[-_]/)[0] ?? '') ? 'rtl' : null));
   protected readonly errorText = computed(() =>
     this.referenceData() === 'failed' ? this.t()('export.dhis.error.load') : this.exportError(),
   );
