@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { RequestHandler } from 'express';
@@ -43,12 +43,16 @@ export const openEmbeddedCouch = async (
   await mkdir(dbDir, { recursive: true });
   const LevelPouch = PouchDB.defaults({ prefix: `${dbDir}${path.sep}` } as PouchDB.Configuration.DatabaseConfiguration) as unknown as typeof PouchDB;
   const expressPouchDB = require('express-pouchdb') as (pouch: typeof PouchDB, options: object) => ExpressPouchDB;
-  const configPath = path.join(dataDir, 'couch-config.json');
+  // Its config holds the admin's password hash and the cookie secret: a folder for the owner only.
+  const couchDir = path.join(dataDir, 'couch');
+  await mkdir(couchDir, { recursive: true, mode: 0o700 });
+  await chmod(couchDir, 0o700);
+  const configPath = path.join(couchDir, 'config.json');
   await writeCouchConfig(configPath, admin);
   const couch = expressPouchDB(LevelPouch, {
     mode: 'fullCouchDB',
     configPath,
-    logPath: path.join(dataDir, 'couch-log.txt'),
+    logPath: path.join(couchDir, 'log.txt'),
     overrideMode: { exclude: ['routes/fauxton'] },
   });
 

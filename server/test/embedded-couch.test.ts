@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { stat } from 'node:fs/promises';
+import { after, before, describe, it } from 'node:test';
+import { ADMIN, basic, startTestServer, type TestServer } from './test-server';
+
+describe('the embedded CouchDB-protocol database', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer();
+    await server.createUser('reader', 'reader-password', ['chw']);
+  });
+  after(() => server.stop());
+
+  it('installs the org-unit view', async () => {
+    const response = await server.fetch('/medic/_design/medic-admin/_view/contacts_by_dhis_orgunit');
+    assert.equal(response.status, 200);
+  });
+
+  it('serves documents, views and _all_docs ranges with their query parameters', async () => {
+    await server.putDocs([
+      { _id: 'a', type: 'health_center', name: 'A', dhis: [{ orgUnit: 'ouA' }, { orgUnit: 'ouB', dataSet: 'x' }] },
+      { _id: 'b', type: 'clinic', dhis: 'not-an-object' },
+      { _id: 'c', type: 'person', dhis: { orgUnit: 'ouC' } },
+      { _id: 'd', type: 'data_record', dhis: { orgUnit: 'ouD' } },
+    ]);
+    const view = await (await server.fetch('/medic/_design/medic-admin/_view/contacts_by_dhis_orgunit?include_docs=true')).json();
+    assert.deepEqual(view.rows.map((row: { key: string; id: string }) => `${row.key}:${row.id}`), ['ouA:a', 'ouB:a', 'ouC:c']);
+    assert.equal(view.rows[0].doc.name, 'A');
+    const range = await (await server.fetch('/medic/_all_docs?startkey="a"&endkey="c"&limit=2')).json();
+    assert.deepEqual(range.rows.map((row: { id: string }) => row.id), ['a', 'b']);
+  });
+
+  it('writes documents with PUT and reports conflicts', async () => {
+    const put = await server.fetch('/medic/put-me', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"x":1}' });
+    assert.equal(put.status, 201);
+    const again = await server.fetch('/medic/put-me', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"x":2}' });
+    assert.equal(again.status, 409);
+  });
+
+  it('lets only logged-in users read the CHT database', async () => {
+    const anonymous = await fetch(`${server.url}/medic/settings`);
+    assert.equal(anonymous.status, 401);
+    const user = await fetch(`${server.url}/medic/_all_docs?limit=1`, { headers: { authorization: basic('reader', 'reader-password') } });
+    assert.equal(user.status, 200);
+  });
+
+  it('logs in and out with /_session', async () => {
+    const wrong = await fetch(`${server.url}/_session`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'reader', password: 'nope' }),
+    });
+    assert.equal(wrong.status, 401);
+    const login = await fetch(`${server.url}/_session`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'reader', password: 'reader-password' }),
+    });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0];
+    const session = await (await fetch(`${server.url}/_session`, { headers: { cookie } })).json();
+    assert.deepEqual(session.userCtx, { name: 'reader', roles: ['chw'] });
+  });
+
+  it('keeps the admin password hashed and the config readable by the owner only', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const config = await readFile(`${server.dataDir}/couch/config.json`, 'utf8');
+    assert.match(config, /"admin": "-pbkdf2-/);
+    assert.doesNotMatch(config, new RegExp(ADMIN.password));
+    assert.equal((await stat(`${server.dataDir}/couch`)).mode & 0o077, 0);
+  });
+});
+
+describe('the embedded database across restarts', () => {
+  it('keeps documents, users and a generated admin password', async () => {
+    const first = await startTestServer({ adminPassword: undefined });
+    const password = first.admin.password;
+    assert.ok(password.length >= 16);
+    assert.equal(first.admin.file, `${first.dataDir}/admin-password`);
+    assert.equal((await stat(first.admin.file!)).mode & 0o777, 0o600);
+    await first.putDocs([{ _id: 'kept', value: 42 }]);
+    await first.createUser('kept-user', 'kept-password', ['chw']);
+    await first.stop(true);
+
+    const second = await startTestServer({ adminPassword: undefined }, { dataDir: first.dataDir });
+    try {
+      assert.equal(second.admin.password, password);
+      const doc = await second.couch.medic.get<{ value: number }>('kept');
+      assert.equal(doc.value, 42);
+      const session = await (await fetch(`${second.url}/_session`, { headers: { authorization: basic('kept-user', 'kept-password') } })).json();
+      assert.equal(session.userCtx.name, 'kept-user');
+      const admin = await (await fetch(`${second.url}/_session`, { headers: { authorization: basic(ADMIN.user, password) } })).json();
+      assert.deepEqual(admin.userCtx.roles, ['_admin']);
+    } finally {
+      await second.stop();
+      const { rm } = await import('node:fs/promises');
+      await rm(first.dataDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,42 @@
+import moment from 'moment';
+
+/** A small CHT deployment for HTTP tests: two mapped centres under a mapped district. */
+export const DS = 'dsMonthly01';
+export const LAST_MONTH = moment().subtract(1, 'month').startOf('month');
+
+export const settingsDoc = (overrides: Record<string, unknown> = {}) => ({
+  _id: 'settings',
+  settings: {
+    locale: 'en',
+    dhis_data_sets: [{ id: DS, translation_key: 'dataset.monthly' }],
+    permissions: { can_export_dhis: ['dhis_exporter'], can_export_all: ['all_exporter'], can_configure: ['configurer'] },
+    tasks: { targets: { items: [
+      { id: 'births', dhis: { dataElement: 'deBirths0001' } },
+      { id: 'deliveries', dhis: { dataElement: 'deDeliver001', categoryOptionCombo: 'coc00000001' } },
+    ] } },
+    ...overrides,
+  },
+});
+
+export const places = [
+  { _id: 'district', type: 'district_hospital', name: 'District', dhis: { orgUnit: 'ouDistrict1' } },
+  { _id: 'hc1', type: 'health_center', name: 'North', dhis: { orgUnit: 'ouNorth0001' }, parent: { _id: 'district' } },
+  { _id: 'hc2', type: 'health_center', name: 'South', dhis: { orgUnit: 'ouSouth0001' }, parent: { _id: 'district' } },
+  { _id: 'chw1', type: 'person', name: 'One', parent: { _id: 'hc1', parent: { _id: 'district' } } },
+  { _id: 'chw2', type: 'person', name: 'Two', parent: { _id: 'hc2', parent: { _id: 'district' } } },
+];
+
+export const targetDoc = (month: moment.Moment, owner: string, births: number, deliveries = 0) => ({
+  _id: `target~${month.format('YYYY-MM')}~${owner}~org.couchdb.user:${owner}`,
+  type: 'target', owner, user: `org.couchdb.user:${owner}`, reporting_period: month.format('YYYY-MM'),
+  targets: [
+    { id: 'births', value: { pass: births, total: births } },
+    { id: 'deliveries', value: { pass: deliveries, total: deliveries } },
+  ],
+});
+
+export const exportPath = (params: Record<string, string | number>) =>
+  `/api/v2/export/dhis?${Object.entries(params).map(([key, value]) => `${key}=${encodeURIComponent(value)}`).join('&')}`;
+
+export const lastMonthExport = (extra: Record<string, string> = {}) =>
+  exportPath({ 'filters[dataSet]': DS, 'filters[date][from]': LAST_MONTH.valueOf(), ...extra });
