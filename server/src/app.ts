@@ -3,12 +3,11 @@ import express from 'express';
 import type { CouchBackend } from './couch/couch-backend';
 import { dhisExportRouter } from './dhis-export/export-route';
 import type { ExportSource } from './dhis-export/export-source';
+import { embeddedCouchGuard } from './couch/embedded-couch-guard';
 import { jsonErrors, sendError } from './http/json-errors';
 import type { Log } from './http/log';
 import { staticApp } from './http/static-app';
 import type { Authenticate } from './session/user-session';
-
-const MEDIC_PATH = /^\/medic(\/|$)/;
 
 export interface AppDeps {
   couch: CouchBackend;
@@ -27,13 +26,7 @@ export const buildApp = ({ couch, source, authenticate, appDir, log, now }: AppD
 
   // The CouchDB protocol first and untouched: no body parsing, no compression of its feeds.
   if (couch.kind === 'embedded') {
-    app.use(async (req, res, next) => {
-      // As CouchDB's require_valid_user: the CHT database is for logged-in users only.
-      if (!MEDIC_PATH.test(req.path) || await authenticate(req.headers)) {
-        return next();
-      }
-      return res.status(401).json({ error: 'unauthorized', reason: 'Log in to read this database.' });
-    });
+    app.use(embeddedCouchGuard(authenticate));
   }
   app.use(couch.handler);
 

@@ -44,6 +44,24 @@ describe('the embedded CouchDB-protocol database', () => {
     assert.equal(user.status, 200);
   });
 
+  it('keeps _users to server admins, each user reading only their own document', async () => {
+    await server.createUser('other', 'other-password', ['chw']);
+    const asReader = { headers: { authorization: basic('reader', 'reader-password') } };
+    assert.equal((await fetch(`${server.url}/_users/org.couchdb.user:reader`, asReader)).status, 200);
+    assert.equal((await fetch(`${server.url}/_users/org.couchdb.user%3Areader`, asReader)).status, 200);
+    for (const pathname of ['/_users/org.couchdb.user:other', '/_users/_all_docs', '/_users/nothing', '/_users']) {
+      const response = await fetch(`${server.url}${pathname}`, asReader);
+      assert.equal(response.status, 403, pathname);
+      assert.equal((await response.json()).error, 'forbidden');
+    }
+    const escalate = await fetch(`${server.url}/_users/org.couchdb.user:reader`, {
+      ...asReader, method: 'PUT', headers: { ...asReader.headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'reader', type: 'user', roles: ['_admin'], password: 'x' }),
+    });
+    assert.equal(escalate.status, 403);
+    assert.equal((await fetch(`${server.url}/_users/org.couchdb.user:other`)).status, 401);
+  });
+
   it('logs in and out with /_session', async () => {
     const wrong = await fetch(`${server.url}/_session`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'reader', password: 'nope' }),

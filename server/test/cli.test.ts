@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { promisify } from 'node:util';
+import { ADMIN, startTestServer, type TestServer } from './test-server';
+import { DS, LAST_MONTH, lastMonthExport, places, settingsDoc, targetDoc } from './small-deployment';
+
+const run = promisify(execFile);
+const CLI = path.resolve(__dirname, '../src/cli/main.ts');
+
+const exportCli = async (args: string[], env: Record<string, string>) => {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', CLI, ...args], { env: { ...process.env, ...env } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+};
+
+describe('npm run export', () => {
+  let server: TestServer;
+  let couchUrl: string;
+  let outDir: string;
+  const month = LAST_MONTH.format('YYYY-MM');
+
+  before(async () => {
+    server = await startTestServer();
+    await server.putDocs([settingsDoc(), ...places, targetDoc(LAST_MONTH, 'chw1', 3, 1), targetDoc(LAST_MONTH, 'chw2', 4, 2)]);
+    couchUrl = `http://${ADMIN.user}:${ADMIN.password}@${new URL(server.url).host}/medic`;
+    outDir = await mkdtemp(path.join(tmpdir(), 'cht-dhis-cli-'));
+  });
+  after(async () => {
+    await server.stop();
+    await rm(outDir, { recursive: true, force: true });
+  });
+
+  it('writes the same dataValueSet as the API', async () => {
+    const out = path.join(outDir, 'export.json');
+    const result = await exportCli(['--data-set', DS, '--month', month, '--out', out], { COUCH_URL: couchUrl });
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stderr, /Wrote 6 data values/);
+    const api = await (await server.fetch(lastMonthExport())).json();
+    assert.deepEqual(JSON.parse(await readFile(out, 'utf8')), api);
+    assert.deepEqual((await readdir(outDir)).filter(name => name.endsWith('.tmp')), [], 'no partial file is left');
+  });
+
+  it('prints to standard output, for one org unit, human readable', async () => {
+    const result = await exportCli(['--data-set', DS, '--month', month, '--org-unit', 'ouNorth0001', '--human-readable'], { COUCH_URL: couchUrl });
+    assert.equal(result.code, 0, result.stderr);
+    const body = JSON.parse(result.stdout);
+    assert.deepEqual(body.dataValues.map((row: { orgUnit: string; dataElement: string; value: number }) => `${row.orgUnit}/${row.dataElement}=${row.value}`),
+      ['North/births=3', 'North/deliveries=1']);
+  });
+
+  it('reads a stopped server\'s DATA_DIR', async () => {
+    const stopped = await startTestServer();
+    await stopped.putDocs([settingsDoc(), ...places, targetDoc(LAST_MONTH, 'chw1', 5)]);
+    await stopped.stop(true);
+    try {
+      const result = await exportCli(['--data-set', DS, '--month', month], { DATA_DIR: stopped.dataDir, COUCH_URL: '' });
+      assert.equal(result.code, 0, result.stderr);
+      assert.equal(JSON.parse(result.stdout).dataValues[0].value, 5);
+    } finally {
+      await rm(stopped.dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('says when DATA_DIR is held by a running server', async () => {
+    const result = await exportCli(['--data-set', DS, '--month', month], { DATA_DIR: server.dataDir, COUCH_URL: '' });
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /open in a running server: stop it first/);
+  });
+
+  it('exits non-zero with the API\'s messages', async () => {
+    const unknown = await exportCli(['--data-set', 'nope', '--month', month], { COUCH_URL: couchUrl });
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /^dataSet "nope" is not defined/);
+    const missing = await exportCli(['--month', month], { COUCH_URL: couchUrl });
+    assert.match(missing.stderr, /^filter "dataSet" is required/);
+    const badMonth = await exportCli(['--data-set', DS, '--month', 'June'], { COUCH_URL: couchUrl });
+    assert.equal(badMonth.code, 2);
+    assert.match(badMonth.stderr, /--month must be a month such as/);
+    const unknownFlag = await exportCli(['--dataset', DS], { COUCH_URL: couchUrl });
+    assert.equal(unknownFlag.code, 2);
+    assert.match(unknownFlag.stderr, /Unknown option '--dataset'[\s\S]*Usage:/);
+  });
+
+  it('explains itself with --help', async () => {
+    const result = await exportCli(['--help'], {});
+    assert.equal(result.code, 0);
+    assert.match(result.stdout, /--data-set ID[\s\S]*--month YYYY-MM[\s\S]*--org-unit ID[\s\S]*--human-readable[\s\S]*--out FILE/);
+  });
+});

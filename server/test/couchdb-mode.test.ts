@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { ADMIN, basic, startTestServer, type TestServer } from './test-server';
+import { DS, LAST_MONTH, lastMonthExport, places, settingsDoc, targetDoc } from './small-deployment';
+
+/** The server with COUCH_URL, in front of a second, embedded-mode instance standing in for CouchDB. */
+describe('COUCH_URL mode', () => {
+  let couchdb: TestServer;
+  let server: TestServer;
+
+  before(async () => {
+    couchdb = await startTestServer();
+    await couchdb.putDocs([settingsDoc(), ...places, targetDoc(LAST_MONTH, 'chw1', 3), targetDoc(LAST_MONTH, 'chw2', 4)]);
+    await couchdb.createUser('exporter', 'exporter-password', ['dhis_exporter']);
+    await couchdb.createUser('chw', 'chw-password', ['chw']);
+    const couchUrl = new URL(`${couchdb.url}/medic`);
+    couchUrl.username = ADMIN.user;
+    couchUrl.password = ADMIN.password;
+    server = await startTestServer({ couchUrl, adminPassword: undefined });
+  });
+  after(async () => {
+    await server?.stop();
+    await couchdb?.stop();
+  });
+
+  it('exports from the CouchDB, checking users against it', async () => {
+    const response = await fetch(`${server.url}${lastMonthExport()}`, { headers: { authorization: basic('exporter', 'exporter-password') } });
+    assert.equal(response.status, 200);
+    const body = await response.json();
+    assert.equal(body.dataSet, DS);
+    assert.equal(body.dataValues.find((row: { orgUnit: string }) => row.orgUnit === 'ouDistrict1').value, 7);
+    assert.equal((await fetch(`${server.url}${lastMonthExport()}`, { headers: { authorization: basic('chw', 'chw-password') } })).status, 403);
+    assert.equal((await fetch(`${server.url}${lastMonthExport()}`)).status, 401);
+  });
+
+  it('passes /_session through, so a cookie from this server works for the export and /medic', async () => {
+    const login = await fetch(`${server.url}/_session`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'exporter', password: 'exporter-password' }),
+    });
+    assert.equal(login.status, 200);
+    const cookie = login.headers.get('set-cookie')!.split(';')[0];
+    const session = await (await fetch(`${server.url}/_session`, { headers: { cookie } })).json();
+    assert.equal(session.userCtx.name, 'exporter');
+    assert.equal((await fetch(`${server.url}${lastMonthExport()}`, { headers: { cookie } })).status, 200);
+    const settings = await fetch(`${server.url}/medic/settings`, { headers: { cookie } });
+    assert.equal(settings.status, 200);
+    assert.equal((await settings.json()).settings.dhis_data_sets[0].id, DS);
+  });
+
+  it('passes /medic and /_users through with the caller\'s own credentials', async () => {
+    const view = await fetch(`${server.url}/medic/_design/medic-admin/_view/contacts_by_dhis_orgunit?key="ouNorth0001"`,
+      { headers: { authorization: basic('exporter', 'exporter-password') } });
+    assert.equal(view.status, 200);
+    assert.deepEqual((await view.json()).rows.map((row: { id: string }) => row.id), ['hc1']);
+    const asChw = await fetch(`${server.url}/_users/org.couchdb.user:exporter`, { headers: { authorization: basic('chw', 'chw-password') } });
+    assert.equal(asChw.status, 403, 'the CouchDB behind refuses, and the refusal is passed on');
+  });
+
+  it('sees writes made directly to the CouchDB in the next export', async () => {
+    await couchdb.putDocs([targetDoc(LAST_MONTH, 'hc1', 100)]);
+    const body = await (await fetch(`${server.url}${lastMonthExport()}`, { headers: { authorization: basic('exporter', 'exporter-password') } })).json();
+    assert.equal(body.dataValues.find((row: { orgUnit: string }) => row.orgUnit === 'ouNorth0001').value, 103);
+  });
+
+  it('writes no demo data into someone else\'s CouchDB', async () => {
+    assert.equal(server.demoSeeded, false);
+    await assert.rejects(couchdb.couch.medic.get('demo-district'), { status: 404 });
+  });
+});
