@@ -8,6 +8,7 @@ import { openCouchDbProxy } from './couch/couchdb-proxy';
 import { ensureDesignDocs } from './couch/design-docs';
 import { openEmbeddedCouch } from './couch/embedded-couch';
 import { ensureDemoUsers, seedDemoDocs, type DemoCredentials } from './demo/seed-demo';
+import { ContactIndex } from './dhis-export/contact-index';
 import { PouchExportSource } from './dhis-export/pouch-export-source';
 import { consoleLog, type Log } from './http/log';
 import { sessionAuthenticator } from './session/user-session';
@@ -51,9 +52,15 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
   }
   const demoSeeded = config.demoData ? await seedDemoDocs(couch.medic, options.now?.()) : false;
 
+  const contacts = new ContactIndex(couch.medic, log);
+  const indexing = Date.now();
+  const indexed = contacts.start().then(
+    () => log.info(`Indexed ${contacts.size.contacts} contacts (${contacts.size.places} mapped to DHIS2) in ${Date.now() - indexing} ms`),
+    error => log.error('Could not index contacts', error),
+  );
   const app = buildApp({
     couch,
-    source: new PouchExportSource(couch.medic),
+    source: new PouchExportSource(couch.medic, contacts),
     authenticate: sessionAuthenticator(() => couch.sessionUrl()),
     appDir: options.appDir ?? DEFAULT_APP_DIR,
     log,
@@ -79,6 +86,8 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
     demoUsers,
     demoSeeded,
     close: async () => {
+      await indexed;
+      contacts.close();
       server.closeAllConnections();
       await new Promise<void>(resolve => server.close(() => resolve()));
       await couch.close();

@@ -8,6 +8,7 @@ import { ensureDesignDocs } from '../couch/design-docs';
 import { exportDataValueSet } from '../dhis-export/export-data-value-set';
 import { ExportError } from '../dhis-export/export-error';
 import { parseExportRequest } from '../dhis-export/export-request';
+import { ContactIndex } from '../dhis-export/contact-index';
 import { PouchExportSource } from '../dhis-export/pouch-export-source';
 
 const USAGE = `Export a DHIS2 dataValueSet from the CHT database.
@@ -81,7 +82,8 @@ const run = async (argv: string[]) => {
   });
   const db = await openDatabase();
   try {
-    const result = await exportDataValueSet(new PouchExportSource(db), request);
+    const contacts = new ContactIndex(db);
+    const result = await exportDataValueSet(new PouchExportSource(db, contacts), request);
     const json = `${JSON.stringify(result.dataValueSet, null, 2)}\n`;
     if (values.out) {
       const temporary = `${values.out}.${process.pid}.tmp`;

@@ -1,4 +1,5 @@
-import { ORG_UNIT_VIEW } from '../dhis-export/pouch-export-source';
+/** The view the CHT's Admin Console reads places from. */
+export const ORG_UNIT_VIEW = 'medic-admin/contacts_by_dhis_orgunit';
 
 const [DDOC, VIEW] = ORG_UNIT_VIEW.split('/');
 

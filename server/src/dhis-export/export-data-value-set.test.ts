@@ -5,6 +5,7 @@ import { chtDefaultSettings, chtTranslationDocs } from '../../test/fixtures';
 import { memoryMedic } from '../../test/memory-db';
 import { exportDataValueSet, exportFileName } from './export-data-value-set';
 import { ExportError } from './export-error';
+import { ContactIndex } from './contact-index';
 import { PouchExportSource } from './pouch-export-source';
 
 // The CHT default configuration: data set VMuFODsyWaO, births-this-month → kB0ZBFisE0e,
@@ -33,7 +34,7 @@ const target = (month: string, owner: string, births: number, deliveries = 0) =>
 
 const deployment = async (extra: object[] = [], settings: Record<string, unknown> = chtDefaultSettings(), pageSize?: number) => {
   const db = await memoryMedic([{ _id: 'settings', settings }, ...chtTranslationDocs(), ...hierarchy, ...extra]);
-  return new PouchExportSource(db, pageSize);
+  return new PouchExportSource(db, new ContactIndex(db), pageSize);
 };
 
 const valuesOf = (set: { dataValues: Array<{ orgUnit: string; dataElement: string; value: number }> }) =>
@@ -114,7 +115,7 @@ describe('exportDataValueSet', () => {
       custom: { 'dhis.dataset.monthly.integration': 'Intégration mensuelle' },
     };
     const db = await memoryMedic([{ _id: 'settings', settings }, messagesFr, ...hierarchy, target('2026-10', 'chw1', 2)]);
-    const source = new PouchExportSource(db);
+    const source = new PouchExportSource(db, new ContactIndex(db));
     const { dataValueSet } = await exportDataValueSet(source, { dataSet: DS, from: october, humanReadable: true });
     assert.equal(dataValueSet.dataSet, 'Intégration mensuelle');
     assert.deepEqual(dataValueSet.dataValues[2], { dataElement: 'births-this-month', orgUnit: 'North Centre', value: 2 });
@@ -128,7 +129,7 @@ describe('exportDataValueSet', () => {
 
   it('refuses unknown data sets and data sets without data elements', async () => {
     const settings = { ...chtDefaultSettings(), dhis_data_sets: [{ id: DS }, { id: 'empty' }] };
-    (settings as { tasks: { targets: { items: Array<{ dhis?: unknown }> } } }).tasks.targets.items.forEach(item => {
+    (settings as unknown as { tasks: { targets: { items: Array<{ dhis?: unknown }> } } }).tasks.targets.items.forEach(item => {
       if (item.dhis) item.dhis = { dataElement: 'x', dataSet: DS };
     });
     const source = await deployment([], settings);
@@ -149,7 +150,8 @@ describe('exportDataValueSet', () => {
   });
 
   it('treats a database without settings as unconfigured', async () => {
-    const source = new PouchExportSource(await memoryMedic(hierarchy));
+    const db = await memoryMedic(hierarchy);
+    const source = new PouchExportSource(db, new ContactIndex(db));
     await assert.rejects(exportDataValueSet(source, { dataSet: DS, from: october, humanReadable: false }), /is not defined/);
   });
 });

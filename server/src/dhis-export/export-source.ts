@@ -6,10 +6,10 @@ import type { PlaceDoc, TargetDoc } from './cht-docs';
 export interface ExportSource {
   settings(): Promise<AppSettings>;
   translations(locale: string): Promise<TranslationsDoc | undefined>;
-  /** Places from `contacts_by_dhis_orgunit`: all of them, or those mapped to one org unit. */
+  /** The places `contacts_by_dhis_orgunit` would give, current with every acknowledged write: all, or those mapped to one org unit. */
   placesWithOrgUnits(orgUnit?: string): Promise<PlaceDoc[]>;
   /** The month's target docs (`target~YYYY-MM~…`), a page at a time. */
   targetDocPages(month: string): AsyncIterable<TargetDoc[]>;
   /** For each owner id: the owner and its ancestors' ids, owner first (just the id when the owner is gone). */
-  ownerLineages(ownerIds: string[]): Promise<Map<string, string[]>>;
+  ownerLineages(ownerIds: string[]): Promise<Map<string, readonly string[]>>;
 }

@@ -1,15 +1,22 @@
 import type { AppSettings } from '../settings/app-settings';
 import type { TranslationsDoc } from '../settings/translations';
-import { lineageOf, type PlaceDoc, type TargetDoc } from './cht-docs';
+import type { PlaceDoc, TargetDoc } from './cht-docs';
+import type { ContactIndex } from './contact-index';
 import type { ExportSource } from './export-source';
-
-export const ORG_UNIT_VIEW = 'medic-admin/contacts_by_dhis_orgunit';
 
 const isNotFound = (error: unknown) => (error as { status?: number }).status === 404;
 
-/** An export source over a PouchDB database object: LevelDB on disk, or a CouchDB through its HTTP adapter. */
+/**
+ * An export source over a PouchDB database object (LevelDB on disk, or a CouchDB through its HTTP
+ * adapter): settings, translations and the month's target docs from the database, contacts from
+ * the in-memory index that follows it.
+ */
 export class PouchExportSource implements ExportSource {
-  constructor(private readonly db: PouchDB.Database, private readonly pageSize = 2000) {}
+  constructor(
+    private readonly db: PouchDB.Database,
+    private readonly contacts: ContactIndex,
+    private readonly pageSize = 1000,
+  ) {}
 
   async settings(): Promise<AppSettings> {
     try {
@@ -35,17 +42,8 @@ export class PouchExportSource implements ExportSource {
   }
 
   async placesWithOrgUnits(orgUnit?: string): Promise<PlaceDoc[]> {
-    const result = await this.db.query<PlaceDoc>(ORG_UNIT_VIEW, {
-      include_docs: true,
-      ...(orgUnit === undefined ? {} : { key: orgUnit }),
-    });
-    const byId = new Map<string, PlaceDoc>();
-    for (const row of result.rows) {
-      if (row.doc) {
-        byId.set(row.doc._id, row.doc);
-      }
-    }
-    return [...byId.values()];
+    await this.contacts.catchUp();
+    return this.contacts.placesWithOrgUnits(orgUnit);
   }
 
   async *targetDocPages(month: string): AsyncIterable<TargetDoc[]> {
@@ -66,22 +64,7 @@ export class PouchExportSource implements ExportSource {
     }
   }
 
-  async ownerLineages(ownerIds: string[]): Promise<Map<string, string[]>> {
-    const lineages = new Map<string, string[]>();
-    if (ownerIds.length === 0) {
-      return lineages;
-    }
-    const result = await this.db.allDocs<{ parent?: unknown }>({ keys: ownerIds, include_docs: true });
-    for (const row of result.rows) {
-      if ('doc' in row && row.doc) {
-        lineages.set(row.id, lineageOf(row.doc));
-      }
-    }
-    for (const id of ownerIds) {
-      if (!lineages.has(id)) {
-        lineages.set(id, [id]);
-      }
-    }
-    return lineages;
+  async ownerLineages(ownerIds: string[]): Promise<Map<string, readonly string[]>> {
+    return new Map(ownerIds.map(id => [id, this.contacts.lineage(id)]));
   }
 }

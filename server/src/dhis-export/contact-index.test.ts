@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { memoryMedic } from '../../test/memory-db';
+import { ContactIndex } from './contact-index';
+
+const centre = { _id: 'hc', type: 'health_center', name: 'Centre', dhis: { orgUnit: 'ouCentre' }, parent: { _id: 'district' } };
+const worker = { _id: 'chw', type: 'person', name: 'Worker', parent: { _id: 'area', parent: { _id: 'hc', parent: { _id: 'district' } } } };
+
+describe('ContactIndex', () => {
+  it('knows lineages and mapped places after catching up', async () => {
+    const db = await memoryMedic([centre, worker, { _id: 'target~2026-10~chw~u', type: 'target', owner: 'chw', dhis: { orgUnit: 'x' } }]);
+    const index = new ContactIndex(db);
+    await index.catchUp();
+    assert.deepEqual(index.lineage('chw'), ['chw', 'area', 'hc', 'district']);
+    assert.deepEqual(index.lineage('unknown'), ['unknown']);
+    assert.deepEqual(index.placesWithOrgUnits().map(place => place._id), ['hc']);
+    assert.deepEqual(index.placesWithOrgUnits('ouCentre').map(place => place.name), ['Centre']);
+    assert.deepEqual(index.placesWithOrgUnits('x'), [], 'target docs are not contacts');
+    assert.deepEqual(index.size, { contacts: 2, places: 1 });
+  });
+
+  it('reflects every write acknowledged before a catch-up: moves, remaps, deletions', async () => {
+    const db = await memoryMedic([centre, worker]);
+    const index = new ContactIndex(db);
+    await index.catchUp();
+    const moved = await db.get<typeof worker>('chw');
+    await db.put({ ...moved, parent: { _id: 'area2', parent: { _id: 'hc2' } } });
+    const remapped = await db.get<typeof centre>('hc');
+    await db.put({ ...remapped, dhis: [{ orgUnit: 'ouNew', dataSet: 'ds' }] });
+    await db.put({ _id: 'hc2', type: 'health_center', name: 'Second', dhis: { orgUnit: 'ouSecond' } });
+    await index.catchUp();
+    assert.deepEqual(index.lineage('chw'), ['chw', 'area2', 'hc2']);
+    assert.deepEqual(index.placesWithOrgUnits('ouNew').map(place => place._id), ['hc']);
+    assert.deepEqual(index.placesWithOrgUnits('ouCentre'), []);
+
+    await db.remove(await db.get('hc2'));
+    const unmapped = await db.get<typeof centre>('hc');
+    await db.put({ ...unmapped, dhis: 'not-an-object' });
+    const retyped = await db.get<typeof worker>('chw');
+    await db.put({ ...retyped, type: 'data_record' });
+    await index.catchUp();
+    assert.deepEqual(index.placesWithOrgUnits(), []);
+    assert.deepEqual(index.lineage('chw'), ['chw']);
+  });
+
+  it('reads a database larger than one batch', async () => {
+    const docs = Array.from({ length: 4500 }, (_, i) => ({ _id: `p${i}`, type: 'person', parent: { _id: `area${i % 7}` } }));
+    const db = await memoryMedic(docs);
+    const index = new ContactIndex(db);
+    await index.catchUp();
+    assert.equal(index.size.contacts, 4500);
+    assert.deepEqual(index.lineage('p4499'), ['p4499', `area${4499 % 7}`]);
+  });
+
+  it('shares one run among concurrent callers and still sees writes made during a run', async () => {
+    const db = await memoryMedic([centre]);
+    const index = new ContactIndex(db);
+    const first = index.catchUp();
+    await db.put(worker);
+    const second = index.catchUp();
+    await Promise.all([first, second]);
+    assert.deepEqual(index.lineage('chw'), ['chw', 'area', 'hc', 'district']);
+  });
+
+  it('follows the changes feed once started', async () => {
+    const db = await memoryMedic([centre]);
+    const index = new ContactIndex(db);
+    await index.start();
+    try {
+      await db.put(worker);
+      for (let tries = 0; tries < 100 && index.size.contacts < 2; tries++) {
+        await new Promise(resolve => setTimeout(resolve, 10));
+      }
+      assert.deepEqual(index.lineage('chw'), ['chw', 'area', 'hc', 'district']);
+    } finally {
+      index.close();
+    }
+  });
+});

@@ -1,0 +1,135 @@
+import { dhisMappingsOf, lineageOf, type PlaceDoc } from './cht-docs';
+import type { Log } from '../http/log';
+
+/** The doc types the CHT treats as contacts (`contacts_by_dhis_orgunit` emits for these). */
+const CONTACT_TYPES = new Set(['contact', 'person', 'clinic', 'health_center', 'district_hospital']);
+const BATCH = 2000;
+
+interface ContactDoc {
+  _id: string;
+  _deleted?: boolean;
+  type?: unknown;
+  name?: unknown;
+  dhis?: unknown;
+  parent?: unknown;
+}
+
+/**
+ * What the export needs to know about contacts, kept in memory and current with the changes
+ * feed: each contact's lineage (owner first) and the places mapped to DHIS2 org units.
+ * It replaces the CHT's per-export view query and owner fetch, so the first export after a
+ * large sync does not wait for a view index, and an export reads nothing but the month's
+ * target docs. Before each export it catches up with every change acknowledged so far.
+ */
+export class ContactIndex {
+  private readonly lineages = new Map<string, readonly string[]>();
+  private readonly places = new Map<string, PlaceDoc>();
+  /** Interned ids: the same ancestor id appears in thousands of lineages. */
+  private readonly ids = new Map<string, string>();
+  private since: string | number = 0;
+  private catchingUp: Promise<void> | undefined;
+  private feed: PouchDB.Core.Changes<object> | undefined;
+  private closed = false;
+
+  constructor(private readonly db: PouchDB.Database, private readonly log?: Log) {}
+
+  /** Reads what is there, then follows the changes feed so the index keeps up as data arrives. */
+  async start(): Promise<void> {
+    await this.catchUp();
+    this.feed = this.db.changes({ since: 'now', live: true, return_docs: false });
+    this.feed.on('change', () => {
+      void this.catchUp().catch(error => this.log?.error('Could not index contact changes', error));
+    });
+    this.feed.on('error', error => this.log?.error('The changes feed stopped', error));
+  }
+
+  close(): void {
+    this.closed = true;
+    this.feed?.cancel();
+  }
+
+  get size() {
+    return { contacts: this.lineages.size, places: this.places.size };
+  }
+
+  /**
+   * Applies every change made so far. Concurrent callers share a run; a call made while a run
+   * is under way gets a run that starts after it, so no acknowledged write is missed.
+   */
+  catchUp(): Promise<void> {
+    if (this.catchingUp) {
+      return this.catchingUp.then(() => this.catchUp());
+    }
+    this.catchingUp = this.readChanges().finally(() => {
+      this.catchingUp = undefined;
+    });
+    return this.catchingUp;
+  }
+
+  lineage(contactId: string): readonly string[] {
+    return this.lineages.get(contactId) ?? [contactId];
+  }
+
+  placesWithOrgUnits(orgUnit?: string): PlaceDoc[] {
+    const all = [...this.places.values()];
+    return orgUnit === undefined ? all : all.filter(place => dhisMappingsOf(place).some(mapping => mapping.orgUnit === orgUnit));
+  }
+
+  private async readChanges(): Promise<void> {
+    for (;;) {
+      if (this.closed) {
+        return;
+      }
+      const changes = await this.db.changes({ since: this.since, limit: BATCH, return_docs: true });
+      const wanted: string[] = [];
+      for (const change of changes.results) {
+        if (change.deleted) {
+          this.forget(change.id);
+        } else if (!change.id.startsWith('target~') && !change.id.startsWith('_design/')) {
+          wanted.push(change.id);
+        }
+      }
+      if (wanted.length > 0) {
+        const docs = await this.db.allDocs<ContactDoc>({ keys: wanted, include_docs: true });
+        for (const row of docs.rows) {
+          if ('doc' in row && row.doc) {
+            this.remember(row.doc as ContactDoc);
+          } else {
+            this.forget(row.key);
+          }
+        }
+      }
+      this.since = changes.last_seq;
+      if (changes.results.length < BATCH) {
+        return;
+      }
+    }
+  }
+
+  private remember(doc: ContactDoc) {
+    if (typeof doc.type !== 'string' || !CONTACT_TYPES.has(doc.type)) {
+      this.forget(doc._id);
+      return;
+    }
+    this.lineages.set(this.intern(doc._id), lineageOf(doc).map(id => this.intern(id)));
+    if (doc.dhis !== undefined && dhisMappingsOf(doc).length > 0) {
+      this.places.set(doc._id, { _id: doc._id, type: doc.type, name: doc.name, dhis: doc.dhis });
+    } else {
+      this.places.delete(doc._id);
+    }
+  }
+
+  private forget(id: string) {
+    this.lineages.delete(id);
+    this.places.delete(id);
+  }
+
+  private intern(id: string): string {
+    const known = this.ids.get(id);
+    if (known !== undefined) {
+      return known;
+    }
+    this.ids.set(id, id);
+    return id;
+  }
+}
