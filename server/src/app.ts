@@ -4,6 +4,8 @@ import type { CouchBackend } from './couch/couch-backend';
 import { dhisExportRouter } from './dhis-export/export-route';
 import type { ExportSource } from './dhis-export/export-source';
 import { embeddedCouchGuard } from './couch/embedded-couch-guard';
+import { orgUnitViewCache } from './couch/org-unit-view-cache';
+import type { ContactIndex } from './dhis-export/contact-index';
 import { jsonErrors, sendError } from './http/json-errors';
 import type { Log } from './http/log';
 import { staticApp } from './http/static-app';
@@ -12,6 +14,7 @@ import type { Authenticate } from './session/user-session';
 export interface AppDeps {
   couch: CouchBackend;
   source: ExportSource;
+  contacts: ContactIndex;
   authenticate: Authenticate;
   appDir: string;
   log: Log;
@@ -19,7 +22,7 @@ export interface AppDeps {
 }
 
 /** The whole HTTP surface; listening is left to the caller. */
-export const buildApp = ({ couch, source, authenticate, appDir, log, now }: AppDeps) => {
+export const buildApp = ({ couch, source, contacts, authenticate, appDir, log, now }: AppDeps) => {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', 'strong');
@@ -27,6 +30,7 @@ export const buildApp = ({ couch, source, authenticate, appDir, log, now }: AppD
   // The CouchDB protocol first and untouched: no body parsing, no compression of its feeds.
   if (couch.kind === 'embedded') {
     app.use(embeddedCouchGuard(authenticate));
+    app.use(orgUnitViewCache(contacts));
   }
   app.use(couch.handler);
 

@@ -61,6 +61,7 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
   const app = buildApp({
     couch,
     source: new PouchExportSource(couch.medic, contacts),
+    contacts,
     authenticate: sessionAuthenticator(() => couch.sessionUrl()),
     appDir: options.appDir ?? DEFAULT_APP_DIR,
     log,

@@ -111,3 +111,58 @@ describe('the embedded database across restarts', () => {
     }
   });
 });
+
+describe('the org-unit view of the embedded database', () => {
+  let server: TestServer;
+  const VIEW = '/medic/_design/medic-admin/_view/contacts_by_dhis_orgunit';
+  before(async () => {
+    server = await startTestServer();
+    await server.putDocs([
+      { _id: 'b', type: 'health_center', name: 'B', dhis: [{ orgUnit: 'ouZ' }, { orgUnit: 'ouA', dataSet: 'ds' }] },
+      { _id: 'a', type: 'clinic', name: 'A', dhis: { orgUnit: 'ouA' }, extra: { kept: true } },
+      { _id: 'c', type: 'person', dhis: { orgUnit: 'Oua' } },
+      { _id: 'd', type: 'data_record', dhis: { orgUnit: 'ouD' } },
+      { _id: 'e', type: 'clinic', dhis: 'ouE' },
+    ]);
+  });
+  after(() => server.stop());
+
+  it('answers the Admin Console\'s queries without making PouchDB index the database', async () => {
+    const { readdir } = await import('node:fs/promises');
+    const viewIndexes = async () => (await readdir(`${server.dataDir}/db`)).filter(name => name.includes('mrview'));
+    assert.equal((await server.fetch(`${VIEW}?include_docs=true`)).status, 200);
+    assert.equal((await server.fetch(`${VIEW}?key="ouA"`)).status, 200);
+    assert.deepEqual(await viewIndexes(), []);
+    assert.equal((await server.fetch(`${VIEW}?startkey="ouA"`)).status, 200);
+    assert.equal((await viewIndexes()).length, 1, 'other queries build the real view');
+  });
+
+  it('answers as the real view does, right after writes', async () => {
+    const real = await server.couch.medic.query('medic-admin/contacts_by_dhis_orgunit', { include_docs: true });
+    for (const query of ['?include_docs=true', '', '?key="ouA"&include_docs=true', '?limit=2', '?reduce=false&key="nothing"']) {
+      const served = await (await server.fetch(`${VIEW}${query}`)).json();
+      const expected = await server.couch.medic.query('medic-admin/contacts_by_dhis_orgunit', {
+        include_docs: query.includes('include_docs'),
+        ...(query.includes('key="ouA"') ? { key: 'ouA' } : query.includes('nothing') ? { key: 'nothing' } : {}),
+        ...(query.includes('limit') ? { limit: 2 } : {}),
+      });
+      assert.deepEqual(served.rows, expected.rows, query);
+      assert.equal(served.total_rows, real.total_rows);
+    }
+    assert.deepEqual(real.rows.map(row => `${row.key}:${row.id}`), ['Oua:c', 'ouA:a', 'ouA:b', 'ouZ:b']);
+
+    await server.putDocs([{ _id: 'f', type: 'district_hospital', name: 'F', dhis: { orgUnit: 'ouF' } }]);
+    const after = await (await server.fetch(`${VIEW}?key="ouF"&include_docs=true`)).json();
+    assert.equal(after.rows[0].doc.name, 'F');
+  });
+
+  it('needs a logged-in user, like the rest of the database', async () => {
+    assert.equal((await fetch(`${server.url}${VIEW}`)).status, 401);
+  });
+
+  it('leaves other queries to the real view', async () => {
+    const response = await server.fetch(`${VIEW}?startkey="ouA"&endkey="ouZ"`);
+    const expected = await server.couch.medic.query('medic-admin/contacts_by_dhis_orgunit', { startkey: 'ouA', endkey: 'ouZ' });
+    assert.deepEqual((await response.json()).rows, expected.rows);
+  });
+});

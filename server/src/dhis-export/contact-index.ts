@@ -23,6 +23,7 @@ interface ContactDoc {
  */
 export class ContactIndex {
   private readonly lineages = new Map<string, readonly string[]>();
+  /** Mapped places, whole: they are few, and the org-unit view is served with their docs. */
   private readonly places = new Map<string, PlaceDoc>();
   /** Interned ids: the same ancestor id appears in thousands of lineages. */
   private readonly ids = new Map<string, string>();
@@ -113,7 +114,7 @@ export class ContactIndex {
     }
     this.lineages.set(this.intern(doc._id), lineageOf(doc).map(id => this.intern(id)));
     if (doc.dhis !== undefined && dhisMappingsOf(doc).length > 0) {
-      this.places.set(doc._id, { _id: doc._id, type: doc.type, name: doc.name, dhis: doc.dhis });
+      this.places.set(doc._id, doc);
     } else {
       this.places.delete(doc._id);
     }
