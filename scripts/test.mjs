@@ -27,6 +27,7 @@ const steps = [
   ['app unit tests (Karma + Jasmine)', 'npx', ['ng', 'test', '--watch=false', '--no-progress']],
   ['server tests (node:test)', 'npm', ['run', '-s', 'test:server']],
   ['production build', 'npx', ['ng', 'build']],
+  ['first-load JavaScript budget', 'node', ['scripts/bundle-size.mjs']],
   ['end-to-end tests (Playwright)', 'npx', ['playwright', 'test']],
 ];
 

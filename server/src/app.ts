@@ -34,7 +34,7 @@ export const buildApp = ({ couch, source, contacts, authenticate, appDir, log, n
   }
   app.use(couch.handler);
 
-  app.use(compression());
+  app.use('/api', compression());
   app.use(dhisExportRouter({ source, authenticate, log, now }));
   app.use('/api', (_req, res) => sendError(res, 404, 'No such API endpoint: the export is at /api/v2/export/dhis'));
   app.use(staticApp(appDir));

@@ -1,0 +1,36 @@
+// Reports the production build's first-load JavaScript, compressed as the server sends it to
+// browsers (brotli, quality 11; gzip for the others), and fails when brotli is above the budget. First load: the scripts index.html loads, their static imports, and the
+// lazy chunk of the page a program manager lands on (/admin/export/dhis).
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+const BUDGET_KB = 160;
+const dir = path.resolve(process.argv[2] ?? 'dist/app/browser');
+const index = readFileSync(path.join(dir, 'index.html'), 'utf8');
+const entry = [...index.matchAll(/(?:src|href)="([^"]+\.js)"/g)].map(match => match[1]);
+const lazyPage = readdirSync(dir).filter(name => name.endsWith('.js') && readFileSync(path.join(dir, name), 'utf8').includes('dhisExportRoutes'));
+
+const seen = new Set();
+const visit = name => {
+  if (seen.has(name)) return;
+  seen.add(name);
+  const code = readFileSync(path.join(dir, name), 'utf8');
+  for (const [, imported] of code.matchAll(/(?:import|from)\s*["']\.\/([\w.-]+\.js)["']/g)) visit(imported);
+};
+[...entry, ...lazyPage].forEach(visit);
+
+const kB = bytes => (bytes / 1024).toFixed(1).padStart(7);
+let brotli = 0;
+let gzip = 0;
+console.log('  brotli     gzip  file');
+for (const name of [...seen].sort()) {
+  const content = readFileSync(path.join(dir, name));
+  const br = brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  const gz = gzipSync(content, { level: 9 }).length;
+  brotli += br;
+  gzip += gz;
+  console.log(`${kB(br)}  ${kB(gz)}  ${name}`);
+}
+console.log(`${kB(brotli)}  ${kB(gzip)}  first-load JavaScript in kB (budget ${BUDGET_KB} kB brotli)`);
+process.exit(brotli / 1024 <= BUDGET_KB ? 0 : 1);
