@@ -77,3 +77,19 @@ describe('ContactIndex', () => {
     }
   });
 });
+
+describe('ContactIndex under a burst of changes', () => {
+  it('runs at most twice however many callers arrive during a run', async () => {
+    const db = await memoryMedic([centre]);
+    const index = new ContactIndex(db);
+    let runs = 0;
+    const changes = db.changes.bind(db);
+    (db as unknown as { changes: typeof db.changes }).changes = ((options: PouchDB.Core.ChangesOptions) => {
+      runs++;
+      return changes(options);
+    }) as typeof db.changes;
+    await Promise.all(Array.from({ length: 1000 }, () => index.catchUp()));
+    assert.equal(runs, 2);
+    assert.deepEqual(index.placesWithOrgUnits().map(place => place._id), ['hc']);
+  });
+});

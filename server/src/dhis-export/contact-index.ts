@@ -28,7 +28,8 @@ export class ContactIndex {
   /** Interned ids: the same ancestor id appears in thousands of lineages. */
   private readonly ids = new Map<string, string>();
   private since: string | number = 0;
-  private catchingUp: Promise<void> | undefined;
+  private running: Promise<void> | undefined;
+  private queued: Promise<void> | undefined;
   private feed: PouchDB.Core.Changes<object> | undefined;
   private closed = false;
 
@@ -54,17 +55,21 @@ export class ContactIndex {
   }
 
   /**
-   * Applies every change made so far. Concurrent callers share a run; a call made while a run
-   * is under way gets a run that starts after it, so no acknowledged write is missed.
+   * Applies every change made so far. Callers during a run share the one run queued after it
+   * (which sees their writes); a burst of changes costs at most two runs, not one per change.
    */
   catchUp(): Promise<void> {
-    if (this.catchingUp) {
-      return this.catchingUp.then(() => this.catchUp());
+    if (!this.running) {
+      this.running = this.readChanges().finally(() => {
+        this.running = undefined;
+      });
+      return this.running;
     }
-    this.catchingUp = this.readChanges().finally(() => {
-      this.catchingUp = undefined;
+    this.queued ??= this.running.then(() => {
+      this.queued = undefined;
+      return this.catchUp();
     });
-    return this.catchingUp;
+    return this.queued;
   }
 
   lineage(contactId: string): readonly string[] {
