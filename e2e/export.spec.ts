@@ -1,0 +1,125 @@
+import { readFile } from 'node:fs/promises';
+import type { Download, Page } from '@playwright/test';
+import { MONTHLY, ORG_UNITS, QUARTERLY, USERS, adminFetch, dhisPeriod, exportUrl, monthStart } from './support/deployment';
+import { expect, test } from './support/fixtures';
+
+const lastMonth = monthStart(1);
+const todayLocal = () => {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+};
+
+/** Every download the page starts, from now on. */
+const recordDownloads = (page: Page): Download[] => {
+  const downloads: Download[] = [];
+  page.on('download', (download) => downloads.push(download));
+  return downloads;
+};
+
+test.beforeEach(async ({ exportPage }) => {
+  await exportPage.openAs(USERS.manager);
+  await expect(exportPage.dataSet).toHaveValue(MONTHLY.id);
+});
+
+test('an export for one place holds only that org unit, under dhis-<dataSet>-<YYYYMM>.json', async ({ page, exportPage }) => {
+  await expect(exportPage.dataSet.locator('option')).toHaveText([MONTHLY.name, QUARTERLY.name]);
+  await expect(exportPage.place.locator('option')).toHaveText(['All Places', ORG_UNITS.district.name, ORG_UNITS.north.name, ORG_UNITS.south.name]);
+  await exportPage.place.selectOption({ label: ORG_UNITS.north.name });
+
+  const saved = page.waitForEvent('download');
+  await exportPage.download.click();
+  const file = await saved;
+
+  const filename = `dhis-${MONTHLY.id}-${dhisPeriod(lastMonth)}.json`;
+  expect(file.suggestedFilename()).toBe(filename);
+  await expect(exportPage.status).toHaveText(`Export saved as ${filename}.`);
+  const dataValueSet = JSON.parse(await readFile(await file.path(), 'utf8'));
+  expect(dataValueSet).toEqual({
+    dataSet: MONTHLY.id,
+    completeDate: todayLocal(),
+    period: dhisPeriod(lastMonth),
+    dataValues: expect.any(Array),
+  });
+  const byElement = (a: { dataElement: string }, b: { dataElement: string }) => a.dataElement.localeCompare(b.dataElement);
+  expect([...dataValueSet.dataValues].sort(byElement)).toEqual([
+    { dataElement: 'deBirths0001', orgUnit: ORG_UNITS.north.id, value: 3 },
+    { dataElement: 'deDeliver001', categoryOptionCombo: 'cocFacility', orgUnit: ORG_UNITS.north.id, value: 2 },
+    { dataElement: 'deHhVisit01', orgUnit: ORG_UNITS.north.id, value: 11 },
+  ]);
+});
+
+test('while an export runs the button is disabled and says so; a second press starts nothing', async ({ page, exportPage }) => {
+  const requests: string[] = [];
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/v2/export/dhis?**', async (route) => {
+    requests.push(route.request().url());
+    await held;
+    await route.continue();
+  });
+  const downloads = recordDownloads(page);
+
+  await exportPage.download.click();
+  await expect(exportPage.download).toHaveAttribute('aria-disabled', 'true');
+  await expect(exportPage.status).toHaveText('Preparing the DHIS2 export…');
+  await exportPage.download.focus();
+  await page.keyboard.press('Enter');
+  await exportPage.download.click({ force: true });
+  expect(requests).toHaveLength(1);
+
+  release();
+  await expect(exportPage.status).toHaveText(`Export saved as dhis-${MONTHLY.id}-${dhisPeriod(lastMonth)}.json.`);
+  await expect(exportPage.download).not.toHaveAttribute('aria-disabled');
+  expect(requests).toHaveLength(1);
+  expect(downloads).toHaveLength(1);
+});
+
+test.describe('when the export fails', () => {
+  test('with the server\'s 400 (the data set was removed after the page loaded): no file, the message is shown and focused', async ({ page, exportPage, settings }) => {
+    await settings.change((current) => ({ ...current, dhis_data_sets: current.dhis_data_sets!.filter(({ id }) => id !== MONTHLY.id) }));
+    const answer = await adminFetch(exportUrl({ dataSet: MONTHLY.id, from: lastMonth.getTime() }));
+    expect(answer.status).toBe(400);
+    const { error } = (await answer.json()) as { error: string };
+    expect(error).toContain('is not defined');
+    const downloads = recordDownloads(page);
+
+    await exportPage.download.click();
+
+    await expect(exportPage.alert).toBeFocused();
+    await expect(exportPage.alert.getByRole('heading', { level: 2 })).toHaveText('There is a problem');
+    await expect(exportPage.alert).toContainText(error);
+    await expect(exportPage.status).toHaveText('The export failed.');
+    await expect(exportPage.download).not.toHaveAttribute('aria-disabled');
+    expect(downloads).toHaveLength(0);
+  });
+
+  test('with a 500 that is not JSON: no file, a message with the status, focused; a retry that works clears it', async ({ page, exportPage }) => {
+    await page.route('**/api/v2/export/dhis?**', (route) => route.fulfill({ status: 500, contentType: 'text/html', body: '<h1>Internal Server Error</h1>' }));
+    const downloads = recordDownloads(page);
+
+    await exportPage.download.click();
+
+    await expect(exportPage.alert).toBeFocused();
+    await expect(exportPage.alert).toContainText('The server could not produce the export (HTTP 500).');
+    await expect(exportPage.alert).not.toContainText('Internal Server Error');
+    expect(downloads).toHaveLength(0);
+
+    await page.unroute('**/api/v2/export/dhis?**');
+    const saved = page.waitForEvent('download');
+    await exportPage.download.click();
+    await saved;
+    await expect(exportPage.alert).toHaveCount(0);
+    await expect(exportPage.status).toHaveText(`Export saved as dhis-${MONTHLY.id}-${dhisPeriod(lastMonth)}.json.`);
+  });
+
+  test('because the server cannot be reached: no file, the network message, focused', async ({ page, exportPage }) => {
+    await page.route('**/api/v2/export/dhis?**', (route) => route.abort('connectionrefused'));
+    const downloads = recordDownloads(page);
+
+    await exportPage.download.click();
+
+    await expect(exportPage.alert).toBeFocused();
+    await expect(exportPage.alert).toContainText('The server could not be reached. Check your connection and try again.');
+    expect(downloads).toHaveLength(0);
+  });
+});
