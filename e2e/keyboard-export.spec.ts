@@ -102,10 +102,7 @@ test('keyboard only: log in, choose data set, place and month, download the file
   expect(JSON.parse(actual).dataValues).toHaveLength(2);
 });
 
-test.fixme('the skip link moves focus to the main content and stays on the page', async ({ page, exportPage }) => {
-  // Product bug: src/app/shell/shell.html has <a href="#main"> while src/index.html sets <base href="/">,
-  // so the link resolves to "/#main": activating it loads the app again from "/" (all state lost) and
-  // focus ends on <body>, not on #main.
+test('the skip link moves focus to the main content and stays on the page', async ({ page, exportPage }) => {
   await exportPage.openAs(USERS.manager);
   await expect(exportPage.dataSet).toBeVisible();
   await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));

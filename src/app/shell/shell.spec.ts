@@ -32,6 +32,14 @@ describe('Shell', () => {
     expect(el.querySelector('a')!.getAttribute('href')).toBe('#main');
   });
 
+  it('skips to the main content by moving focus, without navigating', () => {
+    const skipLink = el.querySelector('a.skip-link') as HTMLAnchorElement;
+    const click = new MouseEvent('click', { bubbles: true, cancelable: true });
+    skipLink.dispatchEvent(click);
+    expect(click.defaultPrevented).toBeTrue();
+    expect(document.activeElement).toBe(el.querySelector('main'));
+  });
+
   it('links "Import & export data" to the export area', () => {
     const link = [...el.querySelectorAll('nav a')].find((a) => a.textContent!.trim() === 'Import & export data')!;
     expect(link.getAttribute('href')).toBe('/admin/export');
