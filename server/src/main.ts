@@ -32,7 +32,12 @@ const main = async () => {
   process.once('SIGTERM', stop);
 };
 
+const reasonOf = (error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  return /LOCK/.test(message) ? 'the database in DATA_DIR is in use by another running server; stop it or choose another DATA_DIR' : message;
+};
+
 main().catch(error => {
-  console.error(error instanceof ConfigError ? error.message : `Could not start: ${error instanceof Error ? error.message : error}`);
+  console.error(error instanceof ConfigError ? error.message : `Could not start: ${reasonOf(error)}`);
   process.exit(1);
 });

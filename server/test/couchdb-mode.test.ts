@@ -67,3 +67,23 @@ describe('COUCH_URL mode', () => {
     await assert.rejects(couchdb.couch.medic.get('demo-district'), { status: 404 });
   });
 });
+
+describe('COUCH_URL mode at start', () => {
+  it('says when CouchDB refuses the credentials, or is not there', async () => {
+    const couchdb = await startTestServer();
+    try {
+      const wrong = new URL(`${couchdb.url}/medic`);
+      wrong.username = 'admin';
+      wrong.password = 'not-the-password';
+      await assert.rejects(startTestServer({ couchUrl: wrong }), /CouchDB refused the credentials/);
+      // The stand-in serves only /medic; elsewhere it answers with the web app, as no CouchDB would.
+      const notCouch = new URL(`${couchdb.url}/nothing`);
+      notCouch.username = ADMIN.user;
+      notCouch.password = ADMIN.password;
+      await assert.rejects(startTestServer({ couchUrl: notCouch }), /could not reach CouchDB at http:\/\/127\.0\.0\.1:\d+ \(invalid json/);
+    } finally {
+      await couchdb.stop();
+    }
+    await assert.rejects(startTestServer({ couchUrl: new URL('http://admin:x@127.0.0.1:9/medic') }), /could not reach CouchDB/);
+  });
+});

@@ -15,7 +15,17 @@ export const openCouchDbProxy = async (couchUrl: URL, admin: { user: string; pas
     withCredentials.password = admin.password;
   }
   const medic = new PouchDB(withCredentials.href.replace(/\/+$/, ''), { skip_setup: true });
-  await medic.info();
+  try {
+    // info() reports an HTTP error in its result rather than failing: read something instead.
+    await medic.allDocs({ limit: 0 });
+  } catch (error) {
+    const status = (error as { status?: number }).status;
+    throw new Error(status === 401 || status === 403
+      ? `COUCH_URL: CouchDB refused the credentials; give a server admin's, e.g. http://admin:pass@${couchUrl.host}${couchUrl.pathname}`
+      : status === 404
+        ? `COUCH_URL: CouchDB at ${couchUrl.origin} has no database "${dbName}"`
+        : `COUCH_URL: could not reach CouchDB at ${couchUrl.origin} (${(error as Error).message})`);
+  }
 
   const proxy = createProxyMiddleware({
     target: couchUrl.origin,
