@@ -1,0 +1,100 @@
+import http from 'node:http';
+import { StringDecoder } from 'node:string_decoder';
+
+export interface HttpResult {
+  status: number;
+  /** From sending the request to the last byte of the body. */
+  ms: number;
+  bytes: number;
+  /** The body, when asked for with `collect`. */
+  text?: string;
+}
+
+export interface RequestOptions {
+  method?: string;
+  body?: unknown;
+  /** Keep the body (otherwise it is read fully and only counted). */
+  collect?: boolean;
+  timeoutMs?: number;
+}
+
+export const basicAuth = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+
+export class HttpError extends Error {
+  constructor(readonly status: number, readonly what: string, readonly body: string) {
+    super(`${what} answered ${status}: ${body.slice(0, 500)}`);
+    this.name = 'HttpError';
+  }
+}
+
+/**
+ * A plain node:http client to one server, as its admin, over keep-alive connections. node:http
+ * (not fetch) so a long cold export is not cut off by fetch's 300 s header timeout and bodies of
+ * hundreds of MB can be read and counted without being kept.
+ */
+export class HttpClient {
+  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
+  constructor(readonly origin: string, private readonly authorization: string, private readonly defaultTimeoutMs = 30 * 60_000) {}
+
+  request(path: string, options: RequestOptions = {}): Promise<HttpResult> {
+    const { method = 'GET', collect = false, timeoutMs = this.defaultTimeoutMs } = options;
+    const payload = options.body === undefined ? undefined : Buffer.from(JSON.stringify(options.body));
+    const url = new URL(path, this.origin);
+    const started = performance.now();
+    return new Promise<HttpResult>((resolve, reject) => {
+      const request = http.request(url, {
+        method,
+        agent: this.agent,
+        headers: {
+          authorization: this.authorization,
+          accept: 'application/json',
+          ...(payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {}),
+        },
+      }, response => {
+        const keep = collect || (response.statusCode ?? 0) >= 400;
+        const decoder = new StringDecoder('utf8');
+        const parts: string[] = [];
+        let bytes = 0;
+        response.on('data', (chunk: Uint8Array) => {
+          bytes += chunk.length;
+          if (keep) {
+            parts.push(decoder.write(chunk));
+          }
+        });
+        response.on('end', () => {
+          clearTimeout(timer);
+          resolve({
+            status: response.statusCode ?? 0,
+            ms: performance.now() - started,
+            bytes,
+            ...(keep ? { text: parts.join('') + decoder.end() } : {}),
+          });
+        });
+        response.on('error', error => {
+          clearTimeout(timer);
+          reject(error);
+        });
+      });
+      const timer = setTimeout(() => request.destroy(new Error(`${method} ${path} timed out after ${timeoutMs} ms`)), timeoutMs);
+      request.on('error', error => {
+        clearTimeout(timer);
+        reject(error);
+      });
+      request.end(payload);
+    });
+  }
+
+  /** A request that must succeed, with its body parsed. */
+  async json<T>(path: string, options: Omit<RequestOptions, 'collect'> = {}): Promise<{ body: T; ms: number; bytes: number }> {
+    const result = await this.request(path, { ...options, collect: true });
+    if (result.status >= 300) {
+      throw new HttpError(result.status, `${options.method ?? 'GET'} ${path}`, result.text ?? '');
+    }
+    return { body: JSON.parse(result.text ?? 'null') as T, ms: result.ms, bytes: result.bytes };
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+}

@@ -1,0 +1,176 @@
+import type { Deployment } from './deployment';
+import type { Machine } from './machine';
+import type { BenchOptions } from './options';
+import { fmtMs, SERVER_UNDER_TEST, type Mode, type ModeResult } from './run-mode';
+import type { MemoryPeaks } from './sampling';
+import type { Summary } from './stats';
+
+export interface TargetCheck {
+  target: string;
+  measured: string;
+  pass: boolean;
+}
+
+export interface ModeFailure {
+  mode: Mode;
+  error: string;
+}
+
+const MB = 1024 * 1024;
+const fmtMb = (bytes: number | undefined) => (bytes === undefined ? 'n/a' : `${Math.round(bytes / MB)} MB`);
+const fmtRatio = (ratio: number) => (Number.isFinite(ratio) ? ratio.toFixed(2) : 'n/a');
+const fmtRange = ({ min, max }: Summary) => `${fmtMs(min)} – ${fmtMs(max)}`;
+const fmtBytes = (bytes: number) => (bytes >= MB ? `${(bytes / MB).toFixed(1)} MB` : `${(bytes / 1024).toFixed(1)} kB`);
+const count = (value: number) => value.toLocaleString('en');
+const peakOf = (peaks: MemoryPeaks, label = SERVER_UNDER_TEST) => peaks[label]?.peak;
+
+/**
+ * The server under test's highest RSS while exporting, in a fresh process (restarted on the same
+ * data): RSS rarely shrinks, so peaks during the run also hold what loading and the floor scans took.
+ */
+export const exportPeakRss = (result: ModeResult): number | undefined => {
+  const peaks = [result.restart.firstExportPeakRss, result.restart.laterExportsPeakRss]
+    .filter((peak): peak is number => peak !== undefined);
+  return peaks.length ? Math.max(...peaks) : undefined;
+};
+
+/** Issue 5's targets, measured in this run. */
+export const targetChecks = (result: ModeResult): TargetCheck[] => {
+  const { summary, cold, concurrent } = result;
+  const ab = summary.export.median / summary.floor.median;
+  const ac = summary.export.median / summary.cht.median;
+  const coldRatio = cold.ms / summary.export.median;
+  const rss = exportPeakRss(result);
+  const freshFailed = result.freshness.filter(check => !check.ok).length;
+  const wrong = result.problems.filter(problem => !problem.startsWith('freshness') && !problem.includes('concurrent')).length;
+  return [
+    { target: 'warm export ≤ 1.25 × floor (a/b)', measured: fmtRatio(ab), pass: ab <= 1.25 },
+    { target: 'warm export ≤ 0.6 × CHT method (a/c)', measured: fmtRatio(ac), pass: ac <= 0.6 },
+    { target: 'cold export ≤ 2 × warm export', measured: `${fmtRatio(coldRatio)} (${fmtMs(cold.ms)} vs ${fmtMs(summary.export.median)})`, pass: coldRatio <= 2 },
+    { target: 'server RSS while exporting ≤ 400 MB (fresh process)', measured: fmtMb(rss), pass: rss !== undefined && rss <= 400 * MB },
+    {
+      target: `GET /_session during ${concurrent.count} concurrent exports < 1 s`,
+      measured: `max ${fmtMs(concurrent.session.maxMs)}${concurrent.session.failures ? `, ${concurrent.session.failures} failed` : ''}`,
+      pass: concurrent.session.maxMs < 1000 && concurrent.session.failures === 0,
+    },
+    {
+      target: `${concurrent.count} concurrent exports correct and identical`,
+      measured: `${concurrent.allCorrect ? 'correct' : 'WRONG'}, ${concurrent.identical ? 'identical' : 'DIFFERENT'}`,
+      pass: concurrent.allCorrect && concurrent.identical,
+    },
+    {
+      target: 'export reflects every acknowledged write',
+      measured: `${result.freshness.length - freshFailed} of ${result.freshness.length} checks`,
+      pass: freshFailed === 0 && result.freshness.length > 0,
+    },
+    { target: 'every export\'s sums match the generator', measured: wrong === 0 ? 'all match' : `${wrong} wrong`, pass: wrong === 0 },
+  ];
+};
+
+const otherLoad = (machine: Machine) => {
+  const other = machine.otherCpu;
+  const busy = machine.loadAverageAtStart > machine.cores * 0.5 || (other !== undefined && other.averageCores > 0.25);
+  return `load average ${machine.loadAverageAtStart.toFixed(2)} at start` +
+    (other ? `; other processes used ${other.averageCores.toFixed(2)} cores on average (peak ${other.peakCores.toFixed(2)}) during the run` : '') +
+    (busy ? ' — **the machine was busy with other work: timings are noisy**' : '');
+};
+
+const passFail = (pass: boolean) => (pass ? '✅ pass' : '❌ FAIL');
+
+const modeTitle = (result: ModeResult) => (result.mode === 'embedded' ? 'embedded database' : 'COUCH_URL mode');
+
+const modeSection = (result: ModeResult): string[] => {
+  const { summary, cold, concurrent, memory, load, bytes } = result;
+  const hasBack = Object.keys(memory.beforeCold).length > 1;
+  const rssLine = (title: string, peaks: MemoryPeaks) => {
+    const labels = Object.keys(peaks);
+    return `| ${title} | ${labels.map(label => `${label}: ${fmtMb(peaks[label]?.peak)}`).join(', ')} | | ` +
+      `RSS when it began: ${labels.map(label => `${label} ${fmtMb(peaks[label]?.before)}`).join(', ')} |`;
+  };
+  const steps = summary.chtSteps;
+  return [
+    `## ${modeTitle(result)}`,
+    '',
+    `Export through: ${result.setup.export}. Floor and CHT method against: ${result.setup.floorAndCht}. Loaded into: ${result.setup.load}.`,
+    '',
+    '| measure | median | min – max | notes |',
+    '|---|---:|---:|---|',
+    `| load: \`POST /medic/_bulk_docs\` | ${fmtMs(load.ms)} | | ${count(load.docs)} docs in ${count(load.batches)} requests, ${count(Math.round(load.docsPerSecond))} docs/s |`,
+    `| **(a) export** \`GET /api/v2/export/dhis\` | **${fmtMs(summary.export.median)}** | ${fmtRange(summary.export)} | ${summary.export.n} runs; ${fmtBytes(bytes.export)} response |`,
+    `| (b) floor: \`_all_docs\` range scan, \`include_docs\` | ${fmtMs(summary.floor.median)} | ${fmtRange(summary.floor)} | ${summary.floor.n} runs; ${fmtBytes(bytes.floor)} read; first run ${fmtMs(result.firstRuns.floorMs)} (not counted) |`,
+    `| (c) CHT method: scan + org-unit view + owners by key + sums | ${fmtMs(summary.cht.median)} | ${fmtRange(summary.cht)} | medians: scan ${fmtMs(steps.scan)}, view ${fmtMs(steps.view)}, owners ${fmtMs(steps.owners)}, sums ${fmtMs(steps.aggregate)}; first run ${fmtMs(result.firstRuns.chtMs)} (not counted); sums ${result.chtMethodCorrect ? 'correct' : 'differ from the generator'} |`,
+    `| **cold export** (first query after loading) | **${fmtMs(cold.ms)}** | | \`/_session\` meanwhile: max ${fmtMs(cold.session.maxMs)} over ${cold.session.polls} polls |`,
+    `| a / b | **${fmtRatio(summary.export.median / summary.floor.median)}** | | medians |`,
+    `| a / c | **${fmtRatio(summary.export.median / summary.cht.median)}** | | medians |`,
+    `| cold / warm export | **${fmtRatio(cold.ms / summary.export.median)}** | | |`,
+    `| ${concurrent.count} concurrent exports | ${fmtMs(concurrent.wallMs)} for all | each ${fmtRange(concurrent.each)} | ${concurrent.allCorrect ? 'all correct' : 'WRONG'}, ${concurrent.identical ? 'identical' : 'NOT identical'} |`,
+    `| \`GET /_session\` every 100 ms meanwhile | max ${fmtMs(concurrent.session.maxMs)} | | median ${fmtMs(concurrent.session.medianMs)}, ${concurrent.session.polls} polls, ${concurrent.session.failures} failed |`,
+    `| RSS before the cold export | ${Object.entries(memory.beforeCold).map(([label, { before }]) => `${label}: ${fmtMb(before)}`).join(', ')} | | after loading |`,
+    `| server restarted on the same data: start, idle RSS | ${fmtMs(result.restart.startMs)} | | idle ${fmtMb(result.restart.idleRss)} right after "running at" |`,
+    `| first export after the restart | ${fmtMs(result.restart.firstExportMs)} | | **RSS peak ${fmtMb(result.restart.firstExportPeakRss)}** |`,
+    `| next 3 exports after the restart | ${fmtMs(result.restart.laterExports.median)} | ${fmtRange(result.restart.laterExports)} | **RSS peak ${fmtMb(result.restart.laterExportsPeakRss)}** |`,
+    rssLine('RSS peak, cold export', cold.memory),
+    rssLine('RSS peak, warm exports', memory.export),
+    rssLine(`RSS peak, ${concurrent.count} concurrent exports`, concurrent.memory),
+    rssLine('RSS peak, floor scans (reference)', memory.floor),
+    rssLine('RSS peak, CHT method (reference)', memory.cht),
+    '',
+    'RSS is VmRSS, sampled every 50 ms. The peaks during the run include memory taken by loading and by the floor scans and ' +
+      'CHT method (RSS seldom shrinks); the restarted process shows what exporting itself costs, and is what the target is checked on.' +
+      (hasBack ? ` \`${SERVER_UNDER_TEST}\` is the server under test; the CouchDB stand-in is shown for reference.` : ''),
+    '',
+    '### Freshness: write, wait for the acknowledgement only, export at once',
+    '',
+    '| write | export right after | result |',
+    '|---|---:|---|',
+    ...result.freshness.map(check => `| ${check.name} | ${fmtMs(check.exportMs)} | ${check.ok ? '✅ reflected' : `❌ ${check.differences.slice(0, 3).join('; ')}`} |`),
+    '',
+  ];
+};
+
+export const buildReport = (
+  machine: Machine,
+  options: BenchOptions,
+  deployment: Deployment,
+  results: ModeResult[],
+  failures: ModeFailure[],
+): string => {
+  const modes = [...results.map(result => result.mode), ...failures.map(failure => failure.mode)];
+  const checks = new Map(results.map(result => [result.mode, targetChecks(result)]));
+  const targetNames = [...(checks.values().next().value ?? [])].map(check => check.target);
+  const lines = [
+    `# DHIS2 export benchmark: ${count(deployment.workers)} health workers`,
+    '',
+    '| machine and run | |',
+    '|---|---|',
+    `| CPU | ${machine.cpu}, ${machine.cores} cores |`,
+    `| RAM | ${(machine.ramBytes / 1024 ** 3).toFixed(1)} GiB |`,
+    `| Node | ${machine.node} |`,
+    `| OS | ${machine.os} |`,
+    `| date | ${machine.date} |`,
+    `| commit | ${machine.commit} |`,
+    `| other load | ${otherLoad(machine)} |`,
+    `| deployment | ${count(deployment.workers)} workers (N), ${count(deployment.centreCount)} health centres + 1 district, all mapped to org units; ` +
+      `${count(deployment.docCount)} docs: ${count(deployment.workers)} target docs for ${deployment.month} and ${count(deployment.workers)} for ${deployment.previousMonth} (noise); ` +
+      `${deployment.mappedTargets.length} targets mapped to data elements, ${deployment.unmappedTargetIds.length} unmapped; seed ${deployment.seed} |`,
+    `| export | ${count(deployment.centreCount + 1)} org units × ${deployment.mappedTargets.length} data elements |`,
+    `| runs | ${options.rounds} rounds, export / floor / CHT method alternating (order rotated each round); ${options.concurrentExports} concurrent exports; load ${options.batchSize} docs a request, ${options.loadConcurrency} in flight |`,
+    '',
+    `## Targets (issue 5)`,
+    '',
+    `| target | ${modes.map(mode => (mode === 'embedded' ? 'embedded' : 'COUCH_URL')).join(' | ')} |`,
+    `|---|${modes.map(() => '---|').join('')}`,
+    ...targetNames.map(name => `| ${name} | ${modes.map(mode => {
+      const check = checks.get(mode)?.find(candidate => candidate.target === name);
+      return check ? `${passFail(check.pass)} ${check.measured}` : 'not run';
+    }).join(' | ')} |`),
+    '',
+    ...results.flatMap(modeSection),
+    ...failures.flatMap(failure => [`## ${failure.mode}: the run failed`, '', '```', failure.error, '```', '']),
+  ];
+  const problems = results.flatMap(result => result.problems.map(problem => `- ${result.mode}: ${problem}`));
+  if (problems.length > 0) {
+    lines.push('## Wrong answers', '', ...problems, '');
+  }
+  return `${lines.join('\n')}\n`;
+};

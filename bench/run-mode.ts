@@ -1,0 +1,269 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { Deployment } from './deployment';
+import { ExpectedValues } from './expected-values';
+import { runFreshnessChecks, type FreshnessCheck } from './freshness';
+import { basicAuth, HttpClient } from './http-client';
+import { loadDeployment, type LoadResult } from './load';
+import { runChtMethod, runExport, runFloor, type ChtRun } from './methods';
+import { mergePeaks, pollSessionWhile, sampleMemoryWhile, type MemoryPeaks, type SessionLatency } from './sampling';
+import { ServerProcess, type ServerOptions } from './server-process';
+import { summarize, type Summary } from './stats';
+
+export type Mode = 'embedded' | 'couchdb';
+export const MODES: Mode[] = ['embedded', 'couchdb'];
+
+/** The label of the server under test in memory figures (the one that exports). */
+export const SERVER_UNDER_TEST = 'server';
+const BACK_SERVER = 'couchdb stand-in';
+
+export interface ModeOptions {
+  rounds: number;
+  batchSize: number;
+  loadConcurrency: number;
+  concurrentExports: number;
+  adminPassword: string;
+  tempRoot: string;
+}
+
+type Method = 'export' | 'floor' | 'cht';
+
+export interface ModeResult {
+  mode: Mode;
+  /** Where each measurement went. */
+  setup: { export: string; floorAndCht: string; load: string };
+  load: LoadResult;
+  cold: { ms: number; memory: MemoryPeaks; session: SessionLatency };
+  firstRuns: { floorMs: number; chtMs: number };
+  runs: Record<Method, number[]>;
+  summary: Record<Method, Summary> & { chtSteps: ChtRun['steps'] };
+  bytes: { export: number; floor: number; cht: number };
+  memory: { beforeCold: MemoryPeaks; export: MemoryPeaks; floor: MemoryPeaks; cht: MemoryPeaks };
+  concurrent: {
+    count: number;
+    wallMs: number;
+    each: Summary;
+    allCorrect: boolean;
+    identical: boolean;
+    session: SessionLatency;
+    memory: MemoryPeaks;
+  };
+  chtMethodCorrect: boolean;
+  freshness: FreshnessCheck[];
+  /** The server under test restarted at the end (same data): its start, and a fresh process's memory while exporting. */
+  restart: {
+    startMs: number;
+    idleRss?: number;
+    firstExportMs: number;
+    firstExportPeakRss?: number;
+    laterExports: Summary;
+    laterExportsPeakRss?: number;
+  };
+  /** The servers' last lines of output, to see what they said while measured. */
+  serverLogs: Record<string, string[]>;
+  /** Wrong answers: any entry fails the run. */
+  problems: string[];
+}
+
+const progress = (message: string) => process.stderr.write(`${message}\n`);
+
+/** Everything for one database mode: servers up, load, cold export, rounds, concurrency, freshness; servers down. */
+export const runMode = async (mode: Mode, deployment: Deployment, options: ModeOptions): Promise<ModeResult> => {
+  const dir = await mkdtemp(path.join(options.tempRoot, `${mode}-`));
+  const auth = basicAuth('admin', options.adminPassword);
+  const servers: ServerProcess[] = [];
+  const clients: HttpClient[] = [];
+  try {
+    let exportServer: ServerProcess;
+    let dataServer: ServerProcess;
+    const underTest: ServerOptions = { label: SERVER_UNDER_TEST, dataDir: path.join(dir, 'server'), adminPassword: options.adminPassword };
+    if (mode === 'embedded') {
+      exportServer = dataServer = await ServerProcess.start(underTest);
+      servers.push(exportServer);
+    } else {
+      dataServer = await ServerProcess.start({ label: BACK_SERVER, dataDir: path.join(dir, 'couchdb'), adminPassword: options.adminPassword });
+      servers.push(dataServer);
+      underTest.couchUrl = `http://admin:${encodeURIComponent(options.adminPassword)}@${new URL(dataServer.url).host}/medic`;
+      exportServer = await ServerProcess.start(underTest);
+      servers.push(exportServer);
+    }
+    progress(`[${mode}] ${servers.map(server => `${server.label} at ${server.url} (pid ${server.pid})`).join('; ')}`);
+    const exporter = new HttpClient(exportServer.url, auth);
+    const reader = new HttpClient(dataServer.url, auth);
+    clients.push(exporter, reader);
+    const setup = mode === 'embedded'
+      ? { export: 'server (embedded PouchDB/LevelDB)', floorAndCht: 'the same server', load: 'the same server' }
+      : {
+        export: `server with COUCH_URL → ${BACK_SERVER}`,
+        floorAndCht: `${BACK_SERVER} directly (where the data is)`,
+        load: `${BACK_SERVER} directly`,
+      };
+
+    const problems: string[] = [];
+    const expected = ExpectedValues.of(deployment);
+    const check = (what: string, set: Parameters<ExpectedValues['differences']>[0]) => {
+      const differences = expected.differences(set);
+      if (differences.length > 0) {
+        problems.push(`${what} is wrong:\n    ${differences.join('\n    ')}`);
+      }
+      return differences.length === 0;
+    };
+
+    progress(`[${mode}] loading ${deployment.docCount.toLocaleString('en')} docs (${deployment.workers.toLocaleString('en')} workers) into ${setup.load}…`);
+    const load = await loadDeployment(reader, deployment, { batchSize: options.batchSize, concurrency: options.loadConcurrency, label: mode });
+    progress(`[${mode}] loaded in ${(load.ms / 1000).toFixed(1)} s`);
+
+    progress(`[${mode}] cold export (the first query after loading)…`);
+    const beforeCold: MemoryPeaks = {};
+    for (const server of servers) {
+      beforeCold[server.label] = { before: server.rssBytes(), peak: server.rssBytes() };
+    }
+    const coldRun = await sampleMemoryWhile(servers, () => pollSessionWhile(exportServer.url, auth, () => runExport(exporter, deployment)));
+    const cold = { ms: coldRun.result.result.ms, memory: coldRun.memory, session: coldRun.result.session };
+    check('cold export', coldRun.result.result.set);
+    progress(`[${mode}] cold export ${fmtMs(cold.ms)}`);
+
+    progress(`[${mode}] first floor scan and CHT method (not counted)…`);
+    const firstFloor = await runFloor(reader, deployment.month);
+    const firstCht = await runChtMethod(reader, deployment);
+    if (firstCht.targetDocs !== deployment.workers) {
+      problems.push(`the month's scan returned ${firstCht.targetDocs} target docs, expected ${deployment.workers}`);
+    }
+    let chtMethodCorrect = expected.differences(firstCht.set).length === 0;
+
+    const runs: Record<Method, number[]> = { export: [], floor: [], cht: [] };
+    const chtSteps: ChtRun['steps'][] = [];
+    const bytes = { export: 0, floor: firstFloor.bytes, cht: firstCht.bytes };
+    const memory = { beforeCold, export: {} as MemoryPeaks, floor: {} as MemoryPeaks, cht: {} as MemoryPeaks };
+    const order: Method[] = ['export', 'floor', 'cht'];
+    for (let round = 0; round < options.rounds; round++) {
+      const methods = [...order.slice(round % 3), ...order.slice(0, round % 3)];
+      for (const method of methods) {
+        if (method === 'export') {
+          const { result, memory: peaks } = await sampleMemoryWhile(servers, () => runExport(exporter, deployment));
+          runs.export.push(result.ms);
+          bytes.export = result.bytes;
+          mergePeaks(memory.export, peaks);
+          check(`export (round ${round + 1})`, result.set);
+        } else if (method === 'floor') {
+          const { result, memory: peaks } = await sampleMemoryWhile(servers, () => runFloor(reader, deployment.month));
+          runs.floor.push(result.ms);
+          mergePeaks(memory.floor, peaks);
+        } else {
+          const { result, memory: peaks } = await sampleMemoryWhile(servers, () => runChtMethod(reader, deployment));
+          runs.cht.push(result.ms);
+          chtSteps.push(result.steps);
+          mergePeaks(memory.cht, peaks);
+          chtMethodCorrect &&= expected.differences(result.set).length === 0;
+        }
+      }
+      progress(`[${mode}] round ${round + 1}/${options.rounds}: export ${fmtMs(runs.export.at(-1)!)}, floor ${fmtMs(runs.floor.at(-1)!)}, CHT method ${fmtMs(runs.cht.at(-1)!)}`);
+    }
+
+    progress(`[${mode}] ${options.concurrentExports} concurrent exports…`);
+    const concurrentRun = await sampleMemoryWhile(servers, () => pollSessionWhile(exportServer.url, auth, async () => {
+      const started = performance.now();
+      const results = await Promise.all(Array.from({ length: options.concurrentExports }, () => runExport(exporter, deployment)));
+      return { results, wallMs: performance.now() - started };
+    }));
+    const { results: concurrentResults, wallMs } = concurrentRun.result.result;
+    const allCorrect = concurrentResults.every((result, index) => check(`concurrent export ${index + 1}`, result.set));
+    const normalized = concurrentResults.map(result => JSON.stringify({ ...result.set, completeDate: '' }));
+    const identical = normalized.every(text => text === normalized[0]);
+    if (!identical) {
+      problems.push(`the ${options.concurrentExports} concurrent exports are not identical`);
+    }
+    progress(`[${mode}] concurrent: ${fmtMs(wallMs)} for all, /_session max ${fmtMs(concurrentRun.result.session.maxMs)}`);
+
+    progress(`[${mode}] freshness checks (write, then export at once)…`);
+    const freshness = await runFreshnessChecks(exporter, exporter, deployment, expected);
+    for (const failed of freshness.filter(({ ok }) => !ok)) {
+      problems.push(`freshness: after "${failed.name}" the export is wrong:\n    ${failed.differences.join('\n    ')}`);
+    }
+
+    // RSS seldom shrinks: after loading and the floor scans, the peaks above hold memory the
+    // export did not ask for. A fresh process of the server under test shows what exporting costs.
+    progress(`[${mode}] restarting the server under test to measure a fresh process while it exports…`);
+    const logsBeforeRestart = exportServer.logLines().slice(-60);
+    await exportServer.stop();
+    servers.splice(servers.indexOf(exportServer), 1);
+    const fresh = await ServerProcess.start(underTest);
+    servers.push(fresh);
+    const freshExporter = new HttpClient(fresh.url, auth);
+    clients.push(freshExporter);
+    const idleRss = fresh.rssBytes();
+    const firstAfterRestart = await sampleMemoryWhile([fresh], () => runExport(freshExporter, deployment));
+    check('first export after a restart', firstAfterRestart.result.set);
+    const laterAfterRestart = await sampleMemoryWhile([fresh], async () => {
+      const times: number[] = [];
+      for (let run = 0; run < 3; run++) {
+        const result = await runExport(freshExporter, deployment);
+        check(`export ${run + 2} after a restart`, result.set);
+        times.push(result.ms);
+      }
+      return times;
+    });
+    const restart = {
+      startMs: fresh.startMs,
+      idleRss,
+      firstExportMs: firstAfterRestart.result.ms,
+      firstExportPeakRss: firstAfterRestart.memory[SERVER_UNDER_TEST]?.peak,
+      laterExports: summarize(laterAfterRestart.result),
+      laterExportsPeakRss: laterAfterRestart.memory[SERVER_UNDER_TEST]?.peak,
+    };
+    progress(`[${mode}] after a restart: idle ${mb(idleRss)}, first export ${fmtMs(restart.firstExportMs)} (peak ${mb(restart.firstExportPeakRss)}), ` +
+      `then ${fmtMs(restart.laterExports.median)} (peak ${mb(restart.laterExportsPeakRss)})`);
+
+    return {
+      mode,
+      setup,
+      restart,
+      load,
+      cold,
+      firstRuns: { floorMs: firstFloor.ms, chtMs: firstCht.ms },
+      runs,
+      summary: {
+        export: summarize(runs.export),
+        floor: summarize(runs.floor),
+        cht: summarize(runs.cht),
+        chtSteps: {
+          scan: summarize(chtSteps.map(step => step.scan)).median,
+          view: summarize(chtSteps.map(step => step.view)).median,
+          owners: summarize(chtSteps.map(step => step.owners)).median,
+          aggregate: summarize(chtSteps.map(step => step.aggregate)).median,
+        },
+      },
+      bytes,
+      memory,
+      concurrent: {
+        count: options.concurrentExports,
+        wallMs,
+        each: summarize(concurrentResults.map(result => result.ms)),
+        allCorrect,
+        identical,
+        session: concurrentRun.result.session,
+        memory: concurrentRun.memory,
+      },
+      chtMethodCorrect,
+      freshness,
+      serverLogs: {
+        ...Object.fromEntries(servers.map(server => [server.label, server.logLines().slice(-60)])),
+        [`${SERVER_UNDER_TEST} (before the restart)`]: logsBeforeRestart,
+      },
+      problems,
+    };
+  } catch (error) {
+    for (const server of servers) {
+      progress(`[${mode}] last output of ${server.label}:\n${server.tail()}`);
+    }
+    throw error;
+  } finally {
+    clients.forEach(client => client.close());
+    await Promise.all(servers.map(server => server.stop()));
+    await rm(dir, { recursive: true, force: true });
+  }
+};
+
+const mb = (bytes: number | undefined) => (bytes === undefined ? 'n/a' : `${Math.round(bytes / 1024 / 1024)} MB`);
+
+export const fmtMs = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);
