@@ -1,5 +1,5 @@
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { DhisExportForm, PLACE_SEARCH_DEBOUNCE_MS, PLACE_SEARCH_THRESHOLD } from './dhis-export-form';
+import { DhisExportForm, PLACE_OPTION_CAP, PLACE_SEARCH_DEBOUNCE_MS, PLACE_SEARCH_THRESHOLD } from './dhis-export-form';
 import { monthlyPeriods } from './domain/periods';
 import { DhisExportRequest, PlaceOption } from './domain/models';
 import { translator } from './domain/translate';
@@ -131,28 +131,89 @@ describe('DhisExportForm', () => {
       await fixture.whenStable();
     }
 
-    it('renders all 10,000 and offers a labelled search field', async () => {
+    const placeValues = () => [...select('dhis-place').options].map((o) => o.value);
+    const placeStatus = () => el.querySelector('#dhis-place-status')?.textContent?.trim();
+    const searchHint = () => el.querySelector('#dhis-place-search-hint')!.textContent!.replace(/\s+/g, ' ').trim();
+
+    async function search(text: string) {
+      await type(text);
+      jasmine.clock().tick(PLACE_SEARCH_DEBOUNCE_MS);
+      await fixture.whenStable();
+    }
+
+    it('renders the first 100 of 10,000, says so beside the list, and offers a labelled search field', async () => {
       await render(new Map([['ds1', places], ['ds2', []]]));
-      expect(select('dhis-place').options.length).toBe(10_001);
+      expect(PLACE_OPTION_CAP).toBe(100);
+      expect(select('dhis-place').options.length).toBe(1 + PLACE_OPTION_CAP);
+      expect(optionTexts('dhis-place').slice(0, 3)).toEqual(['All Places', 'Place 00000', 'Place 00001']);
+      expect(placeStatus()).toBe('Showing 100 of 10,000 places. Type in Search places to find others.');
+      expect(select('dhis-place').getAttribute('aria-describedby')).toBe('dhis-place-hint dhis-place-status');
       const search = el.querySelector<HTMLInputElement>('#dhis-place-search')!;
       expect(el.querySelector('label[for="dhis-place-search"]')?.textContent?.trim()).toBe('Search places');
-      expect(el.querySelector(`#${search.getAttribute('aria-describedby')}`)?.textContent).toContain(
-        '10000 of 10000 places shown.',
+      expect(search.getAttribute('aria-describedby')).toBe('dhis-place-search-hint');
+      expect(searchHint()).toContain('100 of 10,000 places shown.');
+      expect(PLACE_SEARCH_THRESHOLD).toBeLessThan(PLACE_OPTION_CAP);
+    });
+
+    it('finds the places beyond the cap by search', async () => {
+      await render(new Map([['ds1', places], ['ds2', []]]));
+      expect(placeValues()).not.toContain('ou-9999');
+      await search('place 09999');
+      expect(placeValues()).toEqual(['', 'ou-9999']);
+      expect(placeStatus()).toBeUndefined();
+      expect(select('dhis-place').getAttribute('aria-describedby')).toBe('dhis-place-hint');
+    });
+
+    it('caps a search with many matches too, and says how many match', async () => {
+      await render(new Map([['ds1', places], ['ds2', []]]));
+      await search('ou-1');
+      // ou-1, ou-10 … ou-19, ou-100 … ou-199, ou-1000 … ou-1999
+      expect(select('dhis-place').options.length).toBe(1 + PLACE_OPTION_CAP);
+      expect(placeValues().slice(0, 3)).toEqual(['', 'ou-1', 'ou-10']);
+      expect(placeStatus()).toBe(
+        'Showing 100 of 1,111 places that match the search. Type more of the name or org unit id to find others.',
       );
-      expect(PLACE_SEARCH_THRESHOLD).toBeLessThan(10_000);
+    });
+
+    it('keeps a place chosen beyond the cap as an option when the search is cleared', async () => {
+      await render(new Map([['ds1', places], ['ds2', []]]));
+      await search('Place 05000');
+      await choose('dhis-place', 'ou-5000');
+      await search('');
+      expect(select('dhis-place').value).toBe('ou-5000');
+      expect(placeValues().length).toBe(1 + PLACE_OPTION_CAP + 1);
+      expect(placeValues().at(-1)).toBe('ou-5000');
+      expect(placeStatus()).toBe('Showing 101 of 10,000 places. Type in Search places to find others.');
+      button().click();
+      expect(emitted).toEqual([{ dataSet: 'ds1', orgUnit: 'ou-5000', from: preselected }]);
     });
 
     it('narrows the options after a pause in typing, reusing the option elements', async () => {
       await render(new Map([['ds1', places], ['ds2', []]]));
-      const kept = [...select('dhis-place').options].find((o) => o.value === 'ou-1234')!;
-      await type('Place 0123');
-      expect(select('dhis-place').options.length).toBe(10_001); // not yet: debounced
+      const kept = [...select('dhis-place').options].find((o) => o.value === 'ou-55')!;
+      await type('Place 0005');
+      expect(select('dhis-place').options.length).toBe(1 + PLACE_OPTION_CAP); // not yet: debounced
       jasmine.clock().tick(PLACE_SEARCH_DEBOUNCE_MS);
       await fixture.whenStable();
-      const values = [...select('dhis-place').options].map((o) => o.value);
-      // "Place 00123" and "Place 01230" … "Place 01239", in their sorted order
-      expect(values).toEqual(['', 'ou-123', ...Array.from({ length: 10 }, (_, i) => `ou-${1230 + i}`)]);
-      expect([...select('dhis-place').options].find((o) => o.value === 'ou-1234')).toBe(kept);
+      // "Place 00005", then "Place 00050" … "Place 00059"
+      expect(placeValues()).toEqual(['', 'ou-5', ...Array.from({ length: 10 }, (_, i) => `ou-${50 + i}`)]);
+      expect([...select('dhis-place').options].find((o) => o.value === 'ou-55')).toBe(kept);
+      expect(searchHint()).toContain('11 of 10,000 places shown.');
+    });
+
+    it('writes the numbers in the language of the texts', async () => {
+      await render(new Map([['ds1', places], ['ds2', []]]));
+      fixture.componentRef.setInput('locale', 'fr');
+      await fixture.whenStable();
+      expect(placeStatus()).toMatch(/^Showing 100 of 10\s000 places\./);
+    });
+
+    it('offers every place, with no status beside the list, up to the cap', async () => {
+      await render(new Map([['ds1', manyPlaces(PLACE_OPTION_CAP)], ['ds2', []]]));
+      expect(select('dhis-place').options.length).toBe(1 + PLACE_OPTION_CAP);
+      expect(placeStatus()).toBeUndefined();
+      expect(select('dhis-place').getAttribute('aria-describedby')).toBe('dhis-place-hint');
+      expect(searchHint()).toContain('100 of 100 places shown.');
     });
 
     it('filters at once on Enter in the search field, without starting an export', async () => {
@@ -173,7 +234,7 @@ describe('DhisExportForm', () => {
       jasmine.clock().tick(PLACE_SEARCH_DEBOUNCE_MS);
       await fixture.whenStable();
       expect(select('dhis-place').value).toBe('ou-42');
-      expect(select('dhis-place').options.length).toBe(3);
+      expect([...select('dhis-place').options].map((o) => o.value)).toEqual(['', 'ou-42', 'ou-9999']);
     });
   });
 });

@@ -2,13 +2,18 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, ou
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { debounceTime } from 'rxjs';
-import { filterPlaces } from './domain/places';
+import { filterPlaces, shownPlaces } from './domain/places';
 import { Translate } from './domain/translate';
 import { DataSetOption, DhisExportRequest, Period, PlaceOption } from './domain/models';
 
 /** Above this many places for a data set, a search field narrows the place list. */
 export const PLACE_SEARCH_THRESHOLD = 25;
 export const PLACE_SEARCH_DEBOUNCE_MS = 250;
+/**
+ * At most this many places are options at once (the chosen one besides): thousands of `<option>`s
+ * take most of a second to render and are no easier to choose from. The search finds the others.
+ */
+export const PLACE_OPTION_CAP = 100;
 
 const NO_PLACES: readonly PlaceOption[] = [];
 
@@ -26,6 +31,10 @@ export class DhisExportForm {
   readonly periods = input.required<readonly Period[]>();
   readonly preselectedPeriod = input<number | null>(null);
   readonly exporting = input(false);
+  /** The places are still being read: the list offers All Places only, and says so. */
+  readonly placesLoading = input(false);
+  /** The language the texts are in, for the numbers in them. */
+  readonly locale = input('en');
 
   readonly download = output<DhisExportRequest>();
 
@@ -44,8 +53,33 @@ export class DhisExportForm {
   /** The places of the chosen data set (a lookup in the memoized selector's map). */
   protected readonly places = computed(() => this.placesByDataSet().get(this.dataSet()) ?? NO_PLACES);
   protected readonly searchable = computed(() => this.places().length > PLACE_SEARCH_THRESHOLD);
+  /** The places matching the search, in order: computed again when the query changes, not when the choice does. */
+  private readonly matchingPlaces = computed(() =>
+    this.searchable() ? filterPlaces(this.places(), this.searchQuery()) : this.places(),
+  );
+  /** The options: the first PLACE_OPTION_CAP matching places, and the chosen place wherever it is. */
   protected readonly visiblePlaces = computed(() =>
-    this.searchable() ? filterPlaces(this.places(), this.searchQuery(), this.orgUnit()) : this.places(),
+    shownPlaces(this.places(), this.matchingPlaces(), PLACE_OPTION_CAP, this.orgUnit()),
+  );
+  private readonly formatNumber = computed(() => numberFormat(this.locale()));
+  protected readonly searchCountText = computed(() => {
+    const format = this.formatNumber();
+    return this.t()('export.dhis.place.search.count', {
+      count: format(this.visiblePlaces().length),
+      total: format(this.places().length),
+    });
+  });
+  /** Said beside the place list when it is not complete: still loading, or cut at the cap. */
+  protected readonly placeStatusText = computed(() => {
+    if (this.placesLoading()) return this.t()('export.dhis.place.loading');
+    const matching = this.matchingPlaces().length;
+    if (matching <= PLACE_OPTION_CAP) return '';
+    const format = this.formatNumber();
+    const key = matching < this.places().length ? 'export.dhis.place.capped.search' : 'export.dhis.place.capped';
+    return this.t()(key, { count: format(this.visiblePlaces().length), total: format(matching) });
+  });
+  protected readonly placeDescribedBy = computed(() =>
+    this.placeStatusText() ? 'dhis-place-hint dhis-place-status' : 'dhis-place-hint',
   );
 
   constructor() {
@@ -83,5 +117,13 @@ export class DhisExportForm {
     const { dataSet, orgUnit, period } = this.form.getRawValue();
     if (!dataSet || !period) return;
     this.download.emit({ dataSet, orgUnit, from: period });
+  }
+}
+
+function numberFormat(locale: string): (value: number) => string {
+  try {
+    return new Intl.NumberFormat(locale.replace(/_/g, '-')).format;
+  } catch {
+    return new Intl.NumberFormat().format; // not a language tag Intl knows
   }
 }

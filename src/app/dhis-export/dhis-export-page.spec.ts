@@ -15,7 +15,8 @@ describe('DhisExportPage', () => {
   let el: HTMLElement;
 
   function setState(overrides: {
-    referenceData?: LoadStatus;
+    loadStatus?: LoadStatus;
+    placesLoading?: boolean;
     permitted?: boolean;
     configured?: boolean;
     exporting?: boolean;
@@ -25,7 +26,8 @@ describe('DhisExportPage', () => {
     messages?: Record<string, string>;
   }) {
     const messages = overrides.messages ?? {};
-    store.overrideSelector(dhisExportFeature.selectReferenceData, overrides.referenceData ?? 'loaded');
+    store.overrideSelector(dhisExportFeature.selectLoadStatus, overrides.loadStatus ?? 'loaded');
+    store.overrideSelector(dhisExportFeature.selectPlacesLoading, overrides.placesLoading ?? false);
     store.overrideSelector(dhisExportFeature.selectPermitted, overrides.permitted ?? true);
     store.overrideSelector(dhisExportFeature.selectConfigured, overrides.configured ?? true);
     store.overrideSelector(dhisExportFeature.selectExporting, overrides.exporting ?? false);
@@ -133,9 +135,29 @@ describe('DhisExportPage', () => {
   });
 
   it('reports a failed load in the error summary', async () => {
-    setState({ referenceData: 'failed' });
+    setState({ loadStatus: 'failed' });
     await fixture.whenStable();
     expect(el.querySelector('[role="alert"]')!.textContent).toContain('could not be loaded');
+    expect(el.querySelector('form')).toBeNull();
+  });
+
+  it('shows the form while the places are still on their way, and says so beside the place list', async () => {
+    setState({ placesLoading: true, statusText: 'Loading data sets and places…' });
+    await fixture.whenStable();
+    expect(el.querySelector('form')).not.toBeNull();
+    expect(el.querySelector('[role="status"] .spinner')).not.toBeNull();
+    const place = el.querySelector('#dhis-place')!;
+    expect(place.getAttribute('aria-describedby')).toBe('dhis-place-hint dhis-place-status');
+    expect(el.querySelector('#dhis-place-status')!.textContent!.trim()).toBe('Loading places…');
+    setState({});
+    await fixture.whenStable();
+    expect(el.querySelector('#dhis-place-status')).toBeNull();
+    expect(el.querySelector('[role="status"] .spinner')).toBeNull();
+  });
+
+  it('shows no form while settings or translations load', async () => {
+    setState({ loadStatus: 'loading' });
+    await fixture.whenStable();
     expect(el.querySelector('form')).toBeNull();
   });
 

@@ -18,7 +18,8 @@ export class DhisExportPage {
   private readonly store = inject(Store);
 
   protected readonly t = this.store.selectSignal(dhisExportFeature.selectTranslate);
-  protected readonly referenceData = this.store.selectSignal(dhisExportFeature.selectReferenceData);
+  protected readonly loadStatus = this.store.selectSignal(dhisExportFeature.selectLoadStatus);
+  protected readonly placesLoading = this.store.selectSignal(dhisExportFeature.selectPlacesLoading);
   protected readonly permitted = this.store.selectSignal(dhisExportFeature.selectPermitted);
   protected readonly configured = this.store.selectSignal(dhisExportFeature.selectConfigured);
   protected readonly dataSets = this.store.selectSignal(dhisExportFeature.selectDataSetOptions);
@@ -36,7 +37,7 @@ export class DhisExportPage {
   protected readonly lang = computed(() => (Object.keys(this.messages()).length ? this.locale() : null));
   protected readonly dir = computed(() => (RTL_LANGUAGES.has(this.lang()?.split(/[-_]/)[0] ?? '') ? 'rtl' : null));
   protected readonly errorText = computed(() =>
-    this.referenceData() === 'failed' ? this.t()('export.dhis.error.load') : this.exportError(),
+    this.loadStatus() === 'failed' ? this.t()('export.dhis.error.load') : this.exportError(),
   );
 
   private readonly errorSummary = viewChild<ElementRef<HTMLElement>>('errorSummary');
@@ -46,7 +47,7 @@ export class DhisExportPage {
     // the error summary takes focus each time something fails
     afterRenderEffect(() => {
       this.lastError();
-      this.referenceData();
+      this.loadStatus();
       this.errorSummary()?.nativeElement.focus();
     });
   }

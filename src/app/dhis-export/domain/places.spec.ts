@@ -1,4 +1,4 @@
-import { filterPlaces, orgUnitPlaces, placesByDataSet } from './places';
+import { filterPlaces, orgUnitPlaces, placesByDataSet, shownPlaces } from './places';
 import { PlaceDoc } from './models';
 
 const dataSets = [{ id: 'ds1' }, { id: 'ds2' }];
@@ -91,11 +91,35 @@ describe('filterPlaces', () => {
     expect(filterPlaces(places, 'xyz').map((p) => p.orgUnit)).toEqual(['XYZ']);
   });
 
-  it('keeps the chosen place even when it does not match', () => {
-    expect(filterPlaces(places, 'nairobi', 'OU-2').map((p) => p.orgUnit)).toEqual(['OU-2', 'XYZ']);
-  });
-
   it('returns the same list for an empty query', () => {
     expect(filterPlaces(places, '  ')).toBe(places);
+  });
+});
+
+describe('shownPlaces', () => {
+  const places = Array.from({ length: 10 }, (_, i) => ({ orgUnit: `ou-${i}`, name: `Place ${i}` }));
+  const orgUnits = (list: readonly { orgUnit: string }[]) => list.map((p) => p.orgUnit);
+
+  it('returns the matching list itself when it is within the cap and holds the chosen place', () => {
+    expect(shownPlaces(places, places, 10)).toBe(places);
+    expect(shownPlaces(places, places, 10, 'ou-9')).toBe(places);
+  });
+
+  it('shows the first places up to the cap', () => {
+    expect(orgUnits(shownPlaces(places, places, 3))).toEqual(['ou-0', 'ou-1', 'ou-2']);
+  });
+
+  it('adds the chosen place beyond the cap, after the others', () => {
+    expect(orgUnits(shownPlaces(places, places, 3, 'ou-7'))).toEqual(['ou-0', 'ou-1', 'ou-2', 'ou-7']);
+  });
+
+  it('keeps the chosen place even when it does not match, in its sorted place', () => {
+    const matching = [places[1], places[5], places[8]];
+    expect(orgUnits(shownPlaces(places, matching, 100, 'ou-6'))).toEqual(['ou-1', 'ou-5', 'ou-6', 'ou-8']);
+    expect(orgUnits(shownPlaces(places, matching, 100, 'ou-0'))).toEqual(['ou-0', 'ou-1', 'ou-5', 'ou-8']);
+  });
+
+  it('ignores a chosen org unit that is not a place of the list', () => {
+    expect(orgUnits(shownPlaces(places, places, 2, 'elsewhere'))).toEqual(['ou-0', 'ou-1']);
   });
 });

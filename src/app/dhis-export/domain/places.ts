@@ -55,18 +55,35 @@ export function placesByDataSet(
   return result;
 }
 
-/**
- * Options whose name or org unit contains every word of the query (case-insensitive), in their order.
- * `keep` (the chosen org unit) always stays, so filtering never changes what is selected.
- */
-export function filterPlaces(places: readonly PlaceOption[], query: string, keep = ''): readonly PlaceOption[] {
+/** Options whose name or org unit contains every word of the query (case-insensitive), in their order. */
+export function filterPlaces(places: readonly PlaceOption[], query: string): readonly PlaceOption[] {
   const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
   if (!words.length) return places;
   return places.filter((place) => {
-    if (keep && place.orgUnit === keep) return true;
     const text = `${place.name} ${place.orgUnit}`.toLocaleLowerCase();
     return words.every((word) => text.includes(word));
   });
+}
+
+/**
+ * The options to render: the first `cap` of `matching` (a subsequence of `places`, as `filterPlaces`
+ * gives), and the chosen org unit when it is not among them, at its place in `places`' order, so
+ * the form's value is always an option. `matching` itself when nothing is added or left out.
+ */
+export function shownPlaces(
+  places: readonly PlaceOption[],
+  matching: readonly PlaceOption[],
+  cap: number,
+  chosen = '',
+): readonly PlaceOption[] {
+  const shown = matching.length > cap ? matching.slice(0, cap) : matching;
+  if (!chosen || shown.some((place) => place.orgUnit === chosen)) return shown;
+  const at = places.findIndex((place) => place.orgUnit === chosen);
+  if (at < 0) return shown;
+  const inShown = new Set(shown.map((place) => place.orgUnit));
+  let before = 0;
+  for (let i = 0; i < at; i++) if (inShown.has(places[i].orgUnit)) before++;
+  return [...shown.slice(0, before), places[at], ...shown.slice(before)];
 }
 
 // Same order as `a.localeCompare(b)`, without building a collator per comparison (10,000 places).

@@ -18,6 +18,10 @@ export const DEFAULT_MESSAGES: Messages = {
   'export.dhis.place.search.label': 'Search places',
   'export.dhis.place.search.description': 'Type part of a place name or org unit id to shorten the list of places.',
   'export.dhis.place.search.count': '{{count}} of {{total}} places shown.',
+  'export.dhis.place.capped': 'Showing {{count}} of {{total}} places. Type in Search places to find others.',
+  'export.dhis.place.capped.search':
+    'Showing {{count}} of {{total}} places that match the search. Type more of the name or org unit id to find others.',
+  'export.dhis.place.loading': 'Loading places…',
   'export.dhis.period.label': 'Filter by period',
   'export.dhis.period.description': 'The month to export. The current month is still in progress.',
   'export.dhis.unconfigured': 'DHIS2 integration is not configured.',

@@ -9,23 +9,29 @@ export const dhisExportPageActions = createActionGroup({
   },
 });
 
-/** Everything the page reads once: settings, translations, places, the user's permission. */
-export interface DhisReferenceData {
+/**
+ * What the settings and the user's roles decide: the language, the data sets, the permission;
+ * with the months to offer (the effect reads the clock, so the reducer stays pure).
+ */
+export interface DhisSettingsData {
   readonly locale: string;
-  readonly messages: Messages;
   readonly dataSets: readonly DataSetConfig[];
-  readonly places: readonly OrgUnitPlace[];
+  readonly permitted: boolean;
   readonly periods: readonly Period[];
   readonly preselectedPeriod: number | null;
-  readonly permitted: boolean;
 }
 
+/** Each read lands as it arrives: settings, then their locale's translations; places alongside. */
 export const dhisExportApiActions = createActionGroup({
   source: 'DHIS Export API',
   events: {
-    'Reference Data Loaded': props<{ data: DhisReferenceData }>(),
-    /** `status`: HTTP status of the failed read, 0 when unknown. */
+    'Settings Loaded': props<{ settings: DhisSettingsData }>(),
+    'Translations Loaded': props<{ messages: Messages }>(),
+    'Places Loaded': props<{ places: readonly OrgUnitPlace[] }>(),
+    /** Settings or translations could not be read, or the session expired: the load ends. `status`: 0 when unknown. */
     'Reference Data Load Failed': props<{ status: number; error: string }>(),
+    /** Only the places could not be read; it matters to a user who may export, not to others. */
+    'Places Load Failed': props<{ status: number; error: string }>(),
     'Export Saved': props<{ filename: string }>(),
     /** `status` 0: network failure. `error`: the server's message, when it gave one. */
     'Export Failed': props<{ status: number; error: string | null }>(),

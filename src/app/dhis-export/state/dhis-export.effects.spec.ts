@@ -7,7 +7,7 @@ import { ExportSession } from '../data-access/export-session';
 import { FileSave } from '../data-access/file-save';
 import { MedicDb } from '../data-access/medic-db';
 import { dhisExportApiActions, dhisExportPageActions } from './dhis-export.actions';
-import { exportDhis, loadReferenceData, readReferenceData, returnToLoginWhenSessionExpired } from './dhis-export.effects';
+import { exportDhis, loadReferenceData, referenceDataReads, returnToLoginWhenSessionExpired } from './dhis-export.effects';
 import { LoadStatus } from './dhis-export.feature';
 
 const request = { dataSet: 'ds1', orgUnit: 'ou-1', from: new Date(2024, 4, 1).getTime() };
@@ -38,30 +38,106 @@ function fakeSession(roles: string[] = ['national_admin']): jasmine.SpyObj<Expor
 
 const storeWith = (status: LoadStatus) => ({ select: () => of(status) }) as unknown as Store;
 
-describe('readReferenceData', () => {
+/** A promise the test settles when it wants, to order the answers of the fake database. */
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)));
+  return { promise, resolve, reject };
+}
+
+const settled = () => new Promise((resolve) => setTimeout(resolve));
+const readAll = (db: MedicDb, session = fakeSession()) => firstValueFrom(referenceDataReads(db, session, now).pipe(toArray()));
+
+describe('referenceDataReads', () => {
   it('reads settings, the locale translations and places, and checks permission', async () => {
     const db = fakeDb();
-    const data = await readReferenceData(db, fakeSession(), now);
+    const actions = await readAll(db);
     expect(db.getTranslations).toHaveBeenCalledWith('fr');
-    expect(data.locale).toBe('fr');
-    expect(data.messages).toEqual({ a: 'generic', b: 'custom' });
-    expect(data.dataSets).toEqual([{ id: 'ds1', translation_key: 'ds.one' }]);
-    expect(data.places).toEqual([{ orgUnit: 'ou-1', name: 'Place' }]);
-    expect(data.permitted).toBeTrue();
-    expect(data.periods.length).toBe(12);
-    expect(data.preselectedPeriod).toBe(new Date(2024, 4, 1).getTime());
+    const { settings } = actions.find(
+      (action): action is ReturnType<typeof dhisExportApiActions.settingsLoaded> =>
+        action.type === dhisExportApiActions.settingsLoaded.type,
+    )!;
+    expect(settings.locale).toBe('fr');
+    expect(settings.dataSets).toEqual([{ id: 'ds1', translation_key: 'ds.one' }]);
+    expect(settings.permitted).toBeTrue();
+    expect(settings.periods.length).toBe(12);
+    expect(settings.preselectedPeriod).toBe(new Date(2024, 4, 1).getTime());
+    expect(actions).toContain(dhisExportApiActions.translationsLoaded({ messages: { a: 'generic', b: 'custom' } }));
+    expect(actions).toContain(dhisExportApiActions.placesLoaded({ places: [{ orgUnit: 'ou-1', name: 'Place' }] }));
+    expect(actions.length).toBe(3);
   });
 
-  it('does not fail for a user without permission whose places read fails', async () => {
-    const db = fakeDb({ getPlacesWithOrgUnits: jasmine.createSpy().and.rejectWith({ status: 403 }) });
-    const data = await readReferenceData(db, fakeSession(['chw']), now);
-    expect(data.permitted).toBeFalse();
-    expect(data.places).toEqual([]);
+  it('starts the places and settings reads together, and the translations as soon as the settings arrive', async () => {
+    const settings = deferred<object>();
+    const places = deferred<object[]>();
+    const db = fakeDb({
+      getSettings: jasmine.createSpy().and.returnValue(settings.promise),
+      getPlacesWithOrgUnits: jasmine.createSpy().and.returnValue(places.promise),
+    });
+    const emitted: Action[] = [];
+    referenceDataReads(db, fakeSession(), now).subscribe((action) => emitted.push(action));
+
+    expect(db.getSettings).toHaveBeenCalledTimes(1);
+    expect(db.getPlacesWithOrgUnits).toHaveBeenCalledTimes(1);
+    expect(db.getTranslations).not.toHaveBeenCalled();
+
+    settings.resolve({ locale: 'fr', dhis_data_sets: [{ id: 'ds1' }] });
+    await settled();
+    // the translations do not wait for the places
+    expect(db.getTranslations).toHaveBeenCalledOnceWith('fr');
+    expect(emitted.map((a) => a.type)).toEqual([
+      dhisExportApiActions.settingsLoaded.type,
+      dhisExportApiActions.translationsLoaded.type,
+    ]);
+
+    places.resolve([{ _id: 'p', name: 'Place', dhis: { orgUnit: 'ou-1' } }]);
+    await settled();
+    expect(emitted.map((a) => a.type)).toEqual([
+      dhisExportApiActions.settingsLoaded.type,
+      dhisExportApiActions.translationsLoaded.type,
+      dhisExportApiActions.placesLoaded.type,
+    ]);
+    expect(db.getSettings).toHaveBeenCalledTimes(1);
   });
 
-  it('fails for a permitted user when places cannot be read', async () => {
-    const db = fakeDb({ getPlacesWithOrgUnits: jasmine.createSpy().and.rejectWith({ status: 500, reason: 'view' }) });
-    await expectAsync(readReferenceData(db, fakeSession(), now)).toBeRejectedWith(jasmine.objectContaining({ status: 500 }));
+  it('delivers places that arrive before the settings', async () => {
+    const settings = deferred<object>();
+    const db = fakeDb({ getSettings: jasmine.createSpy().and.returnValue(settings.promise) });
+    const emitted: Action[] = [];
+    referenceDataReads(db, fakeSession(), now).subscribe((action) => emitted.push(action));
+    await settled();
+    expect(emitted.map((a) => a.type)).toEqual([dhisExportApiActions.placesLoaded.type]);
+    settings.resolve({});
+    await settled();
+    expect(db.getTranslations).toHaveBeenCalledOnceWith('en');
+    expect(emitted.length).toBe(3);
+  });
+
+  it('reports a failed places read on its own, leaving the settings and translations', async () => {
+    const db = fakeDb({ getPlacesWithOrgUnits: jasmine.createSpy().and.rejectWith({ status: 403, reason: 'forbidden' }) });
+    const actions = await readAll(db, fakeSession(['chw']));
+    expect(actions).toContain(dhisExportApiActions.placesLoadFailed({ status: 403, error: 'forbidden' }));
+    expect(actions.map((a) => a.type)).toContain(dhisExportApiActions.translationsLoaded.type);
+  });
+
+  it('ends the load when the settings cannot be read', async () => {
+    const db = fakeDb({ getSettings: jasmine.createSpy().and.rejectWith({ status: 500, reason: 'down' }) });
+    await expectAsync(readAll(db)).toBeRejectedWith(jasmine.objectContaining({ status: 500 }));
+    expect(db.getTranslations).not.toHaveBeenCalled();
+  });
+
+  it('ends the whole load when the session expired during the places read', async () => {
+    const settings = deferred<object>();
+    const db = fakeDb({
+      getSettings: jasmine.createSpy().and.returnValue(settings.promise),
+      getPlacesWithOrgUnits: jasmine.createSpy().and.rejectWith({ status: 401, reason: 'You are not authorized' }),
+    });
+    const result = readAll(db);
+    await expectAsync(result).toBeRejectedWith(jasmine.objectContaining({ status: 401 }));
+    settings.resolve({});
+    await settled();
+    expect(db.getTranslations).not.toHaveBeenCalled();
   });
 });
 
@@ -69,8 +145,16 @@ describe('loadReferenceData effect', () => {
   it('loads once the reducer marked a load as started', async () => {
     const db = fakeDb();
     const actions$ = of(dhisExportPageActions.opened()) as Actions;
-    const action = await firstValueFrom(loadReferenceData(actions$, storeWith('loading'), db, fakeSession(), () => now));
-    expect(action.type).toBe(dhisExportApiActions.referenceDataLoaded.type);
+    const actions = await firstValueFrom(
+      loadReferenceData(actions$, storeWith('loading'), db, fakeSession(), () => now).pipe(toArray()),
+    );
+    expect(actions.map((a) => a.type).sort()).toEqual(
+      [
+        dhisExportApiActions.settingsLoaded.type,
+        dhisExportApiActions.translationsLoaded.type,
+        dhisExportApiActions.placesLoaded.type,
+      ].sort(),
+    );
   });
 
   it('reads nothing when already loaded', async () => {
@@ -81,13 +165,19 @@ describe('loadReferenceData effect', () => {
     );
     expect(emitted).toEqual([]);
     expect(db.getSettings).not.toHaveBeenCalled();
+    expect(db.getPlacesWithOrgUnits).not.toHaveBeenCalled();
   });
 
-  it('reports a failed read with its status', async () => {
-    const db = fakeDb({ getSettings: jasmine.createSpy().and.rejectWith({ status: 401, reason: 'You are not authorized' }) });
+  it('reports a failed read with its status, once', async () => {
+    const db = fakeDb({
+      getSettings: jasmine.createSpy().and.rejectWith({ status: 401, reason: 'You are not authorized' }),
+      getPlacesWithOrgUnits: jasmine.createSpy().and.rejectWith({ status: 401, reason: 'You are not authorized' }),
+    });
     const actions$ = of(dhisExportPageActions.opened()) as Actions;
-    const action = await firstValueFrom(loadReferenceData(actions$, storeWith('loading'), db, fakeSession(), () => now));
-    expect(action).toEqual(dhisExportApiActions.referenceDataLoadFailed({ status: 401, error: 'You are not authorized' }));
+    const actions = await firstValueFrom(
+      loadReferenceData(actions$, storeWith('loading'), db, fakeSession(), () => now).pipe(toArray()),
+    );
+    expect(actions).toEqual([dhisExportApiActions.referenceDataLoadFailed({ status: 401, error: 'You are not authorized' })]);
   });
 });
 

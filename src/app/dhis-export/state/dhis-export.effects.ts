@@ -1,8 +1,23 @@
 import { inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
-import { Store } from '@ngrx/store';
-import { catchError, exhaustMap, filter, from, map, merge, of, tap, withLatestFrom } from 'rxjs';
+import { Action, Store } from '@ngrx/store';
+import {
+  Observable,
+  catchError,
+  defer,
+  exhaustMap,
+  filter,
+  from,
+  map,
+  merge,
+  of,
+  share,
+  switchMap,
+  tap,
+  throwError,
+  withLatestFrom,
+} from 'rxjs';
 import { DhisExportApi, DhisExportError } from '../data-access/dhis-export-api';
 import { EXPORT_SESSION, ExportSession, NOW } from '../data-access/export-session';
 import { FileSave } from '../data-access/file-save';
@@ -11,10 +26,13 @@ import { monthlyPeriods } from '../domain/periods';
 import { orgUnitPlaces } from '../domain/places';
 import { canExportDhis, configuredDataSets, settingsLocale } from '../domain/settings';
 import { messagesFromDoc } from '../domain/translate';
-import { DhisReferenceData, dhisExportApiActions, dhisExportPageActions } from './dhis-export.actions';
+import { DhisSettingsData, dhisExportApiActions, dhisExportPageActions } from './dhis-export.actions';
 import { dhisExportFeature } from './dhis-export.feature';
 
-/** Reads settings, translations, places and the user's roles when the page opens the first time. */
+/**
+ * Reads settings, translations, places and the user's roles when the page opens the first time,
+ * all at once except the translations, which wait for the settings' locale.
+ */
 export const loadReferenceData = createEffect(
   (
     actions$ = inject(Actions),
@@ -29,8 +47,7 @@ export const loadReferenceData = createEffect(
       withLatestFrom(store.select(dhisExportFeature.selectReferenceData)),
       filter(([, status]) => status === 'loading'),
       exhaustMap(() =>
-        from(readReferenceData(db, session, now())).pipe(
-          map((data) => dhisExportApiActions.referenceDataLoaded({ data })),
+        referenceDataReads(db, session, now()).pipe(
           catchError((error: unknown) =>
             of(dhisExportApiActions.referenceDataLoadFailed({ status: statusOf(error), error: messageOf(error) })),
           ),
@@ -79,28 +96,39 @@ export const returnToLoginWhenSessionExpired = createEffect(
 
 export const dhisExportEffects = { loadReferenceData, exportDhis, returnToLoginWhenSessionExpired };
 
-export async function readReferenceData(db: MedicDb, session: ExportSession, now: Date): Promise<DhisReferenceData> {
-  // places are read alongside, but only a permitted user with data sets needs them to succeed
-  const placesRead = db.getPlacesWithOrgUnits().then(
-    (docs) => ({ docs }),
-    (error: unknown) => ({ error }),
+/**
+ * The reads of one load, as actions in the order their answers arrive: the settings (with the
+ * user's roles) and the places start together; the translations start as soon as the settings
+ * name their locale. A failed read of settings or translations, or an expired session on any
+ * read, errors the whole stream, which drops whatever is still pending.
+ */
+export function referenceDataReads(db: MedicDb, session: ExportSession, now: Date): Observable<Action> {
+  const settings$ = defer(() => Promise.all([db.getSettings(), session.roles()])).pipe(
+    map(([settings, roles]): DhisSettingsData => {
+      const { periods, preselected } = monthlyPeriods(now);
+      return {
+        locale: settingsLocale(settings),
+        dataSets: configuredDataSets(settings),
+        permitted: canExportDhis(roles, settings.permissions),
+        periods,
+        preselectedPeriod: preselected,
+      };
+    }),
+    share(),
   );
-  const [settings, roles] = await Promise.all([db.getSettings(), session.roles()]);
-  const locale = settingsLocale(settings);
-  const dataSets = configuredDataSets(settings);
-  const permitted = canExportDhis(roles, settings.permissions);
-  const [translations, places] = await Promise.all([db.getTranslations(locale), placesRead]);
-  if ('error' in places && permitted && dataSets.length) throw places.error;
-  const { periods, preselected } = monthlyPeriods(now);
-  return {
-    locale,
-    messages: messagesFromDoc(translations),
-    dataSets,
-    places: permitted && 'docs' in places ? orgUnitPlaces(places.docs) : [],
-    periods,
-    preselectedPeriod: preselected,
-    permitted,
-  };
+  const translations$ = settings$.pipe(
+    switchMap(({ locale }) => db.getTranslations(locale)),
+    map((doc) => dhisExportApiActions.translationsLoaded({ messages: messagesFromDoc(doc) })),
+  );
+  const places$ = defer(() => db.getPlacesWithOrgUnits()).pipe(
+    map((docs) => dhisExportApiActions.placesLoaded({ places: orgUnitPlaces(docs) })),
+    catchError((error: unknown) =>
+      statusOf(error) === 401
+        ? throwError(() => error)
+        : of(dhisExportApiActions.placesLoadFailed({ status: statusOf(error), error: messageOf(error) })),
+    ),
+  );
+  return merge(settings$.pipe(map((settings) => dhisExportApiActions.settingsLoaded({ settings }))), translations$, places$);
 }
 
 function statusOf(error: unknown): number {

@@ -1,16 +1,11 @@
-import { dhisExportApiActions, dhisExportPageActions, DhisReferenceData } from './dhis-export.actions';
+import { dhisExportApiActions, dhisExportPageActions, DhisSettingsData } from './dhis-export.actions';
 import { DhisExportState, dhisExportFeature, initialDhisExportState } from './dhis-export.feature';
 
 const { reducer } = dhisExportFeature;
 
-const data: DhisReferenceData = {
+const settings: DhisSettingsData = {
   locale: 'fr',
-  messages: { 'ds.monthly': 'Mensuel', 'export.dhis.status.saved': 'Enregistré : {{filename}}' },
   dataSets: [{ id: 'ds1', translation_key: 'ds.monthly' }, { id: 'ds2' }],
-  places: [
-    { orgUnit: 'ou-b', name: 'Beta' },
-    { orgUnit: 'ou-a', name: 'Alpha', dataSet: 'ds1' },
-  ],
   periods: [
     { value: 2, label: 'February, 2024' },
     { value: 1, label: 'January, 2024' },
@@ -18,6 +13,17 @@ const data: DhisReferenceData = {
   preselectedPeriod: 1,
   permitted: true,
 };
+const settingsLoaded = dhisExportApiActions.settingsLoaded({ settings });
+const translationsLoaded = dhisExportApiActions.translationsLoaded({
+  messages: { 'ds.monthly': 'Mensuel', 'export.dhis.status.saved': 'Enregistré : {{filename}}' },
+});
+const placesLoaded = dhisExportApiActions.placesLoaded({
+  places: [
+    { orgUnit: 'ou-b', name: 'Beta' },
+    { orgUnit: 'ou-a', name: 'Alpha', dataSet: 'ds1' },
+  ],
+});
+const allLoaded = [dhisExportPageActions.opened(), settingsLoaded, translationsLoaded, placesLoaded];
 const request = { dataSet: 'ds1', orgUnit: '', from: 1 };
 
 function stateAfter(...actions: Parameters<typeof reducer>[1][]): DhisExportState {
@@ -30,10 +36,49 @@ describe('dhisExportFeature reducer', () => {
   it('starts loading when first opened, and not again once loaded', () => {
     const opened = stateAfter(dhisExportPageActions.opened());
     expect(opened.referenceData).toBe('loading');
-    const loaded = reducer(opened, dhisExportApiActions.referenceDataLoaded({ data }));
+    expect(opened.placesLoad).toBe('loading');
+    const loaded = stateAfter(...allLoaded);
     expect(loaded.referenceData).toBe('loaded');
-    expect(loaded.dataSets).toBe(data.dataSets);
+    expect(loaded.placesLoad).toBe('loaded');
+    expect(loaded.dataSets).toBe(settings.dataSets);
+    expect(loaded.places).toBe(placesLoaded.places);
     expect(reducer(loaded, dhisExportPageActions.opened())).toBe(loaded);
+  });
+
+  it('is ready for the form once settings and translations are in, whatever the order of the places', () => {
+    const settingsOnly = stateAfter(dhisExportPageActions.opened(), settingsLoaded);
+    expect(settingsOnly.referenceData).toBe('loading');
+    const formReady = reducer(settingsOnly, translationsLoaded);
+    expect(formReady.referenceData).toBe('loaded');
+    expect(formReady.placesLoad).toBe('loading');
+    const placesFirst = stateAfter(dhisExportPageActions.opened(), placesLoaded, settingsLoaded, translationsLoaded);
+    expect(placesFirst).toEqual(stateAfter(...allLoaded));
+  });
+
+  it('fails for a permitted user whose places could not be read, and retries on the next opening', () => {
+    const failed = stateAfter(
+      dhisExportPageActions.opened(),
+      settingsLoaded,
+      translationsLoaded,
+      dhisExportApiActions.placesLoadFailed({ status: 500, error: 'view' }),
+    );
+    expect(dhisExportFeature.selectLoadStatus(root(failed))).toBe('failed');
+    expect(failed.loadError).toBe('view');
+    const again = reducer(failed, dhisExportPageActions.opened());
+    expect(again.referenceData).toBe('loading');
+    expect(again.placesLoad).toBe('loading');
+  });
+
+  it('does not fail for a user without permission whose places could not be read', () => {
+    const state = stateAfter(
+      dhisExportPageActions.opened(),
+      dhisExportApiActions.settingsLoaded({ settings: { ...settings, permitted: false } }),
+      translationsLoaded,
+      dhisExportApiActions.placesLoadFailed({ status: 403, error: 'forbidden' }),
+    );
+    expect(dhisExportFeature.selectLoadStatus(root(state))).toBe('loaded');
+    expect(dhisExportFeature.selectStatusText(root(state))).toBe('');
+    expect(reducer(state, dhisExportPageActions.opened())).toBe(state);
   });
 
   it('retries after a failed load', () => {
@@ -42,13 +87,14 @@ describe('dhisExportFeature reducer', () => {
       dhisExportApiActions.referenceDataLoadFailed({ status: 500, error: 'boom' }),
     );
     expect(failed.referenceData).toBe('failed');
+    expect(dhisExportFeature.selectLoadStatus(root(failed))).toBe('failed');
     expect(failed.loadError).toBe('boom');
     expect(reducer(failed, dhisExportPageActions.opened()).referenceData).toBe('loading');
   });
 
   it('tracks an export from request to saved file', () => {
     const exporting = stateAfter(
-      dhisExportApiActions.referenceDataLoaded({ data }),
+      ...allLoaded,
       dhisExportPageActions.downloadRequested({ request }),
     );
     expect(exporting.exportStatus).toBe('exporting');
@@ -72,7 +118,7 @@ describe('dhisExportFeature reducer', () => {
 
   it('forgets everything when the session expired', () => {
     const expired = stateAfter(
-      dhisExportApiActions.referenceDataLoaded({ data }),
+      ...allLoaded,
       dhisExportPageActions.downloadRequested({ request }),
       dhisExportApiActions.exportFailed({ status: 401, error: 'You are not authenticated' }),
     );
@@ -81,7 +127,7 @@ describe('dhisExportFeature reducer', () => {
 });
 
 describe('dhisExportFeature selectors', () => {
-  const loaded = stateAfter(dhisExportApiActions.referenceDataLoaded({ data }));
+  const loaded = stateAfter(...allLoaded);
 
   it('names data sets by translation', () => {
     expect(dhisExportFeature.selectDataSetOptions(root(loaded))).toEqual([
@@ -107,6 +153,10 @@ describe('dhisExportFeature selectors', () => {
     expect(dhisExportFeature.selectStatusText(root(stateAfter(dhisExportPageActions.opened())))).toBe(
       'Loading data sets and places…',
     );
+    const placesPending = stateAfter(dhisExportPageActions.opened(), settingsLoaded, translationsLoaded);
+    expect(dhisExportFeature.selectPlacesLoading(root(placesPending))).toBeTrue();
+    expect(dhisExportFeature.selectStatusText(root(placesPending))).toBe('Loading data sets and places…');
+    expect(dhisExportFeature.selectPlacesLoading(root(loaded))).toBeFalse();
     const exporting = reducer(loaded, dhisExportPageActions.downloadRequested({ request }));
     expect(dhisExportFeature.selectStatusText(root(exporting))).toBe('Preparing the DHIS2 export…');
     const saved = reducer(exporting, dhisExportApiActions.exportSaved({ filename: 'f.json' }));

@@ -13,7 +13,10 @@ export interface ExportFailure {
 }
 
 export interface DhisExportState {
+  /** Settings and translations: what the form needs before it shows. */
   readonly referenceData: LoadStatus;
+  /** The places arrive on their own; the form shows without them and offers them when they come. */
+  readonly placesLoad: LoadStatus;
   readonly loadError: string | null;
   readonly locale: string;
   readonly messages: Messages;
@@ -29,6 +32,7 @@ export interface DhisExportState {
 
 export const initialDhisExportState: DhisExportState = {
   referenceData: 'idle',
+  placesLoad: 'idle',
   loadError: null,
   locale: 'en',
   messages: {},
@@ -46,19 +50,29 @@ export const dhisExportFeature = createFeature({
   name: 'dhisExport',
   reducer: createReducer(
     initialDhisExportState,
-    on(dhisExportPageActions.opened, (state): DhisExportState =>
-      state.referenceData === 'idle' || state.referenceData === 'failed'
-        ? { ...state, referenceData: 'loading', loadError: null }
-        : state,
-    ),
-    on(dhisExportApiActions.referenceDataLoaded, (state, { data }): DhisExportState => ({
+    on(dhisExportPageActions.opened, (state): DhisExportState => {
+      const { referenceData, placesLoad, permitted, dataSets } = state;
+      const load = loadStatus(referenceData, placesLoad, permitted, dataSets.length > 0);
+      return referenceData === 'idle' || load === 'failed'
+        ? { ...state, referenceData: 'loading', placesLoad: 'loading', loadError: null }
+        : state;
+    }),
+    on(dhisExportApiActions.settingsLoaded, (state, { settings }): DhisExportState => ({ ...state, ...settings })),
+    on(dhisExportApiActions.translationsLoaded, (state, { messages }): DhisExportState => ({
       ...state,
-      ...data,
+      messages,
       referenceData: 'loaded',
-      loadError: null,
     })),
+    on(dhisExportApiActions.placesLoaded, (state, { places }): DhisExportState => ({ ...state, places, placesLoad: 'loaded' })),
+    on(dhisExportApiActions.placesLoadFailed, (state, { error }): DhisExportState => ({
+      ...state,
+      places: [],
+      placesLoad: 'failed',
+      loadError: error,
+    })),
+    // the places read still pending was dropped with the load
     on(dhisExportApiActions.referenceDataLoadFailed, (state, { status, error }): DhisExportState =>
-      status === 401 ? initialDhisExportState : { ...state, referenceData: 'failed', loadError: error },
+      status === 401 ? initialDhisExportState : { ...state, referenceData: 'failed', placesLoad: 'idle', loadError: error },
     ),
     on(dhisExportPageActions.downloadRequested, (state): DhisExportState =>
       state.exportStatus === 'exporting' ? state : { ...state, exportStatus: 'exporting', lastError: null, lastFilename: null },
@@ -76,23 +90,52 @@ export const dhisExportFeature = createFeature({
         : { ...state, exportStatus: 'failed', lastError: { status, error }, lastFilename: null },
     ),
   ),
-  extraSelectors: ({ selectMessages, selectDataSets, selectPlaces, selectExportStatus, selectLastFilename, selectLastError, selectReferenceData }) => {
+  extraSelectors: ({
+    selectReferenceData,
+    selectMessages,
+    selectDataSets,
+    selectPlaces,
+    selectPlacesLoad,
+    selectPermitted,
+    selectExportStatus,
+    selectLastFilename,
+    selectLastError,
+  }) => {
     const selectTranslate = createSelector(selectMessages, translator);
+    const selectConfigured = createSelector(selectDataSets, (dataSets) => dataSets.length > 0);
+    /** Places still on their way to a user who will be offered them. */
+    const selectPlacesLoading = createSelector(
+      selectPlacesLoad,
+      selectPermitted,
+      selectConfigured,
+      (load, permitted, configured) => load === 'loading' && permitted && configured,
+    );
+    /** What the page shows: the form once settings and translations are in; an error when a read it needs failed. */
+    const selectLoadStatus = createSelector(
+      selectReferenceData,
+      selectPlacesLoad,
+      selectPermitted,
+      selectConfigured,
+      loadStatus,
+    );
     return {
+      selectLoadStatus,
+      selectPlacesLoading,
       selectTranslate,
       selectDataSetOptions: createSelector(selectDataSets, selectMessages, dataSetOptions),
       /** Places to offer per data set id; computed once per load, not per change of the form. */
       selectPlacesByDataSet: createSelector(selectPlaces, selectDataSets, placesByDataSet),
-      selectConfigured: createSelector(selectDataSets, (dataSets) => dataSets.length > 0),
+      selectConfigured,
       selectExporting: createSelector(selectExportStatus, (status) => status === 'exporting'),
       /** What the page's one live region says. */
       selectStatusText: createSelector(
-        selectReferenceData,
+        selectLoadStatus,
+        selectPlacesLoading,
         selectExportStatus,
         selectLastFilename,
         selectTranslate,
-        (referenceData, exportStatus, filename, t) => {
-          if (referenceData === 'loading') return t('export.dhis.status.loading');
+        (load, placesLoading, exportStatus, filename, t) => {
+          if (load === 'loading' || placesLoading) return t('export.dhis.status.loading');
           if (exportStatus === 'exporting') return t('export.dhis.status.exporting');
           if (exportStatus === 'saved' && filename) return t('export.dhis.status.saved', { filename });
           if (exportStatus === 'failed') return t('export.dhis.status.failed');
@@ -109,3 +152,8 @@ export const dhisExportFeature = createFeature({
     };
   },
 });
+
+/** Failed places matter only to a user who may export and has data sets to export. */
+function loadStatus(referenceData: LoadStatus, placesLoad: LoadStatus, permitted: boolean, configured: boolean): LoadStatus {
+  return referenceData === 'loaded' && placesLoad === 'failed' && permitted && configured ? 'failed' : referenceData;
+}
