@@ -1,4 +1,4 @@
-import { Prng } from './prng';
+import { hash32, permute32, Prng } from './prng';
 
 /**
  * A CHT-shaped deployment of N health workers, generated deterministically from a seed:
@@ -9,6 +9,8 @@ import { Prng } from './prng';
  */
 
 const KIND = { district: 1, centre: 2, worker: 3, targets: 4, dataElement: 5, dataSet: 6, orgUnit: 7 } as const;
+/** Which contact an id is for; with the index, it makes the id's first 32 bits unique. */
+const SLOT = { district: 0, centre: 1, area: 2, person: 3 } as const;
 
 /** CHT-like target ids: 20 mapped to DHIS2 data elements, 3 not mapped. */
 const MAPPED_TARGET_IDS = [
@@ -90,7 +92,7 @@ export class Deployment {
       return index % 4 === 0 ? { id, dataElement, categoryOptionCombo: prng.dhisUid() } : { id, dataElement };
     });
     const district = new Prng(seed, KIND.district);
-    this.district = { id: district.uuid(), orgUnit: district.dhisUid(), name: 'Bench District' };
+    this.district = { id: district.uuid(this.uniqueWord(SLOT.district, 0)), orgUnit: district.dhisUid(), name: 'Bench District' };
     this.centreCount = Math.max(1, Math.ceil(workers / WORKERS_PER_CENTRE));
     const orgUnits = new Set([this.district.orgUnit]);
     for (let index = 0; index < this.centreCount; index++) {
@@ -110,7 +112,7 @@ export class Deployment {
       return this.centres[index];
     }
     const prng = new Prng(this.seed, KIND.centre, index);
-    return { id: prng.uuid(), orgUnit: prng.dhisUid(), name: `Health Centre ${index + 1}` };
+    return { id: prng.uuid(this.uniqueWord(SLOT.centre, index)), orgUnit: prng.dhisUid(), name: `Health Centre ${index + 1}` };
   }
 
   centreList(): readonly Place[] {
@@ -120,7 +122,18 @@ export class Deployment {
   /** A health worker; indexes past `workers` give new ones (for the freshness checks). */
   worker(index: number, centre = Math.floor((Math.min(index, this.workers - 1) * this.centreCount) / this.workers)): Worker {
     const prng = new Prng(this.seed, KIND.worker, index);
-    return { index, areaId: prng.uuid(), personId: prng.uuid(), userName: `chw-${String(index).padStart(6, '0')}`, centre };
+    return {
+      index,
+      areaId: prng.uuid(this.uniqueWord(SLOT.area, index)),
+      personId: prng.uuid(this.uniqueWord(SLOT.person, index)),
+      userName: `chw-${String(index).padStart(6, '0')}`,
+      centre,
+    };
+  }
+
+  /** 32 bits that differ for every (slot, index) with index below 2^30, yet look random. */
+  private uniqueWord(slot: number, index: number): number {
+    return permute32(((index * 4 + slot) ^ hash32(this.seed, 0x1d)) >>> 0);
   }
 
   /** A DHIS2 org unit that no place holds yet (for the freshness checks). */

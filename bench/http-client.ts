@@ -28,12 +28,17 @@ export class HttpError extends Error {
 }
 
 /**
- * A plain node:http client to one server, as its admin, over keep-alive connections. node:http
+ * A plain node:http client to one server, as its admin. node:http
  * (not fetch) so a long cold export is not cut off by fetch's 300 s header timeout and bodies of
  * hundreds of MB can be read and counted without being kept.
  */
 export class HttpClient {
-  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  /**
+   * A new connection for every request: reusing idle keep-alive connections races with the
+   * server closing them after its keep-alive timeout (5 s in Node), which shows as "socket hang
+   * up" on a request that never reached the server. A local connection costs well under 1 ms.
+   */
+  private readonly agent = new http.Agent({ keepAlive: false, maxSockets: 64 });
 
   constructor(readonly origin: string, private readonly authorization: string, private readonly defaultTimeoutMs = 30 * 60_000) {}
 
@@ -73,13 +78,13 @@ export class HttpClient {
         });
         response.on('error', error => {
           clearTimeout(timer);
-          reject(error);
+          reject(new Error(`${method} ${url.origin}${path}: reading the response: ${error.message}`, { cause: error }));
         });
       });
       const timer = setTimeout(() => request.destroy(new Error(`${method} ${path} timed out after ${timeoutMs} ms`)), timeoutMs);
       request.on('error', error => {
         clearTimeout(timer);
-        reject(error);
+        reject(new Error(`${method} ${url.origin}${path}: ${error.message}`, { cause: error }));
       });
       request.end(payload);
     });

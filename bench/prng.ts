@@ -18,6 +18,17 @@ export const hash32 = (...parts: number[]): number => {
   return h >>> 0;
 };
 
+/** A bijection on 32-bit integers (murmur3's finaliser): distinct inputs give distinct outputs. */
+export const permute32 = (value: number): number => {
+  let h = value >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+};
+
 /** mulberry32: a small, fast stream of uint32 from one 32-bit state. */
 export class Prng {
   private state: number;
@@ -39,9 +50,12 @@ export class Prng {
     return Math.floor((this.nextUint32() / 0x1_0000_0000) * bound);
   }
 
-  /** A UUID-shaped id (version 4 layout), as CHT contact ids are. */
-  uuid(): string {
-    const hex = [this.nextUint32(), this.nextUint32(), this.nextUint32(), this.nextUint32()]
+  /**
+   * A UUID-shaped id (version 4 layout), as CHT contact ids are. Its first 32 bits are `unique`
+   * as given: the stream's state has only 32 bits, so two streams can coincide, and ids must not.
+   */
+  uuid(unique: number): string {
+    const hex = [unique >>> 0, this.nextUint32(), this.nextUint32(), this.nextUint32()]
       .map(word => word.toString(16).padStart(8, '0')).join('');
     const variant = '89ab'[parseInt(hex[16], 16) & 3];
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
