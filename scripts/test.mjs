@@ -25,6 +25,7 @@ const CHROME_BIN = ensureChromium();
 const env = { ...process.env, CHROME_BIN };
 const steps = [
   ['app unit tests (Karma + Jasmine)', 'npx', ['ng', 'test', '--watch=false', '--no-progress']],
+  ['server type check', 'npm', ['run', '-s', 'typecheck']],
   ['server tests (node:test)', 'npm', ['run', '-s', 'test:server']],
   ['production build', 'npx', ['ng', 'build']],
   ['first-load JavaScript budget', 'node', ['scripts/bundle-size.mjs']],

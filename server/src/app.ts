@@ -4,7 +4,7 @@ import type { CouchBackend } from './couch/couch-backend';
 import { dhisExportRouter } from './dhis-export/export-route';
 import type { ExportSource } from './dhis-export/export-source';
 import { embeddedCouchGuard } from './couch/embedded-couch-guard';
-import { orgUnitViewCache } from './couch/org-unit-view-cache';
+import { indexAlongWrites, orgUnitViewCache } from './couch/org-unit-view-cache';
 import type { ContactIndex } from './dhis-export/contact-index';
 import { jsonErrors, sendError } from './http/json-errors';
 import type { Log } from './http/log';
@@ -30,6 +30,7 @@ export const buildApp = ({ couch, source, contacts, authenticate, appDir, log, n
   // The CouchDB protocol first and untouched: no body parsing, no compression of its feeds.
   if (couch.kind === 'embedded') {
     app.use(embeddedCouchGuard(authenticate));
+    app.use(indexAlongWrites(contacts));
     app.use(orgUnitViewCache(contacts));
   }
   app.use(couch.handler);

@@ -18,6 +18,7 @@ export const DEFAULT_APP_DIR = path.resolve(__dirname, '../../dist/app/browser')
 export interface RunningServer {
   url: string;
   couch: CouchBackend;
+  contacts: ContactIndex;
   admin: { user: string; password: string; file?: string };
   demoUsers: DemoCredentials[];
   demoSeeded: boolean;
@@ -83,6 +84,7 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
   return {
     url,
     couch,
+    contacts,
     admin,
     demoUsers,
     demoSeeded,

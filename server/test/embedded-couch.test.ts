@@ -166,3 +166,21 @@ describe('the org-unit view of the embedded database', () => {
     assert.deepEqual((await response.json()).rows, expected.rows);
   });
 });
+
+describe('the contact index during a sync', () => {
+  it('has caught up with every earlier write when a write to /medic starts', async () => {
+    const server = await startTestServer();
+    try {
+      const bulk = (docs: object[]) => server.fetch('/medic/_bulk_docs', {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ docs }),
+      });
+      const people = Array.from({ length: 500 }, (_, i) => ({ _id: `person-${i}`, type: 'person', parent: { _id: 'area' } }));
+      assert.equal((await bulk(people)).status, 201);
+      assert.equal((await bulk([{ _id: 'another', type: 'person' }])).status, 201);
+      // No export and no wait in between: the second write waited for the index to take in the first.
+      assert.ok(server.contacts.size.contacts >= 500, `indexed ${server.contacts.size.contacts}`);
+    } finally {
+      await server.stop();
+    }
+  });
+});

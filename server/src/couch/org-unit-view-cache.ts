@@ -1,5 +1,5 @@
 import compression from 'compression';
-import { Router, type Request } from 'express';
+import { Router, type Request, type RequestHandler } from 'express';
 import { collate } from 'pouchdb-collate';
 import { dhisMappingsOf } from '../dhis-export/cht-docs';
 import type { ContactIndex } from '../dhis-export/contact-index';
@@ -50,4 +50,29 @@ export const orgUnitViewCache = (contacts: ContactIndex) => {
     });
   });
   return router;
+};
+
+const WRITES = new Set(['POST', 'PUT', 'DELETE', 'COPY']);
+
+/**
+ * Keeps the contact index current during a sync. A write to /medic waits until the index has
+ * caught up with the writes before it, and nudges it once done. Without the wait, reading the
+ * changes one doc at a time starves behind a stream of bulk writes, and the first export after
+ * a large sync would pay for the whole backlog.
+ */
+export const indexAlongWrites = (contacts: ContactIndex): RequestHandler => async (req, res, next) => {
+  if (!WRITES.has(req.method) || !/^\/medic(\/|$)/.test(req.path)) {
+    return next();
+  }
+  res.on('finish', () => {
+    if (res.statusCode < 400) {
+      contacts.nudge();
+    }
+  });
+  try {
+    await contacts.catchUp();
+  } catch {
+    // The nudge after the write logs and retries; the write itself must not fail for the index.
+  }
+  return next();
 };

@@ -39,10 +39,18 @@ export class ContactIndex {
   async start(): Promise<void> {
     await this.catchUp();
     this.feed = this.db.changes({ since: 'now', live: true, return_docs: false });
-    this.feed.on('change', () => {
-      void this.catchUp().catch(error => this.log?.error('Could not index contact changes', error));
-    });
+    this.feed.on('change', () => this.nudge());
     this.feed.on('error', error => this.log?.error('The changes feed stopped', error));
+  }
+
+  /**
+   * Catches up in the background. The live feed alone lags a large sync: PouchDB on LevelDB
+   * delivers its events only once the writes stop, so the server also nudges after each write.
+   */
+  nudge(): void {
+    if (!this.closed) {
+      void this.catchUp().catch(error => this.log?.error('Could not index contact changes', error));
+    }
   }
 
   close(): void {

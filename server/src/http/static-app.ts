@@ -20,6 +20,8 @@ const precompressedBundles = (appDir: string): RequestHandler => {
     const key = `${encoding}:${file}`;
     if (!cache.has(key)) {
       cache.set(key, readFile(path.join(appDir, file)).then(
+        ({ buffer, byteOffset, length }) => new Uint8Array(buffer, byteOffset, length),
+      ).then(
         content => (encoding === 'br'
           ? brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: content.length } })
           : gzipSync(content, { level: 9 })),
