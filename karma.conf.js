@@ -1,5 +1,7 @@
 // Karma runs the app's Jasmine specs in headless Chromium (Debian's package by default).
-process.env.CHROME_BIN ||= '/usr/bin/chromium';
+const { CHROMIUM_FLAGS, findChromium } = require('./chromium.cjs');
+
+process.env.CHROME_BIN ||= findChromium() || '/usr/bin/chromium';
 
 module.exports = function (config) {
   config.set({
@@ -12,15 +14,7 @@ module.exports = function (config) {
     customLaunchers: {
       ChromiumHeadlessCI: {
         base: 'ChromeHeadless',
-        flags: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--no-first-run',
-          '--disable-sync',
-        ],
+        flags: CHROMIUM_FLAGS,
       },
     },
     browserNoActivityTimeout: 60000,

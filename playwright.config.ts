@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ADMIN } from './e2e/support/environment';
+import { CHROMIUM_FLAGS, findChromium } from './chromium.cjs';
 
 const APP_INDEX = path.join(__dirname, 'dist/app/browser/index.html');
 if (!existsSync(APP_INDEX)) {
@@ -11,9 +12,9 @@ if (!existsSync(APP_INDEX)) {
 }
 
 // No test tool may download a browser: use the system's Chromium.
-const CHROMIUM = process.env['CHROME_BIN'] || '/usr/bin/chromium';
-if (!existsSync(CHROMIUM)) {
-  throw new Error(`Chromium not found at ${CHROMIUM}. Install it (Debian: "apt-get install -y chromium") or set CHROME_BIN to its path.`);
+const CHROMIUM = findChromium();
+if (!CHROMIUM) {
+  throw new Error(`Chromium not found (CHROME_BIN, /usr/bin/chromium). Install it (Debian: "apt-get install -y chromium") or set CHROME_BIN to its path.`);
 }
 
 /** A port nobody listens on now: the OS picks it, a throwaway process reports it. */
@@ -34,16 +35,6 @@ if (!process.env['E2E_PORT']) {
   process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
 }
 const baseURL = process.env['E2E_BASE_URL']!;
-
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
 
 export default defineConfig({
   testDir: './e2e',

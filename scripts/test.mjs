@@ -2,9 +2,9 @@
 // (Playwright) against a production build. All need Chromium; Debian's package is used.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
-const findChromium = () =>
-  [process.env.CHROME_BIN, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(candidate => candidate && existsSync(candidate));
+const { findChromium } = createRequire(import.meta.url)('../chromium.cjs');
 
 const ensureChromium = () => {
   let chromium = findChromium();
