@@ -1,7 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import { REPO_ROOT } from './server-process';
+import { serverCodeVersion } from './code-version';
 
 export interface Machine {
   cpu: string;
@@ -29,16 +28,6 @@ const cpuModel = (): string => {
   return os.cpus()[0]?.model ?? 'unknown';
 };
 
-const gitCommit = (): string => {
-  try {
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    const dirty = git('status', '--porcelain', '--', 'server') !== '';
-    return `${git('rev-parse', '--short', 'HEAD')}${dirty ? ' (server/ has uncommitted changes)' : ''}`;
-  } catch {
-    return 'unknown';
-  }
-};
-
 export const describeMachine = (): Machine => ({
   cpu: cpuModel(),
   cores: os.cpus().length,
@@ -46,7 +35,7 @@ export const describeMachine = (): Machine => ({
   node: process.version,
   os: `${os.type()} ${os.release()} ${os.arch()}`,
   date: new Date().toISOString(),
-  commit: gitCommit(),
+  commit: serverCodeVersion(),
   loadAverageAtStart: os.loadavg()[0],
 });
 

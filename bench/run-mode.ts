@@ -59,6 +59,8 @@ export interface ModeResult {
     laterExports: Summary;
     laterExportsPeakRss?: number;
   };
+  /** The server code of every process started in this mode; more than one means the figures mix versions. */
+  serverCode: string[];
   /** The servers' last lines of output, to see what they said while measured. */
   serverLogs: Record<string, string[]>;
   /** Wrong answers: any entry fails the run. */
@@ -72,6 +74,8 @@ export const runMode = async (mode: Mode, deployment: Deployment, options: ModeO
   const dir = await mkdtemp(path.join(options.tempRoot, `${mode}-`));
   const auth = basicAuth('admin', options.adminPassword);
   const servers: ServerProcess[] = [];
+  /** Every server process started in this mode, including the one restarted at the end. */
+  const spawned: ServerProcess[] = [];
   const clients: HttpClient[] = [];
   try {
     let exportServer: ServerProcess;
@@ -80,12 +84,15 @@ export const runMode = async (mode: Mode, deployment: Deployment, options: ModeO
     if (mode === 'embedded') {
       exportServer = dataServer = await ServerProcess.start(underTest);
       servers.push(exportServer);
+      spawned.push(exportServer);
     } else {
       dataServer = await ServerProcess.start({ label: BACK_SERVER, dataDir: path.join(dir, 'couchdb'), adminPassword: options.adminPassword });
       servers.push(dataServer);
+      spawned.push(dataServer);
       underTest.couchUrl = `http://admin:${encodeURIComponent(options.adminPassword)}@${new URL(dataServer.url).host}/medic`;
       exportServer = await ServerProcess.start(underTest);
       servers.push(exportServer);
+      spawned.push(exportServer);
     }
     progress(`[${mode}] ${servers.map(server => `${server.label} at ${server.url} (pid ${server.pid})`).join('; ')}`);
     const exporter = new HttpClient(exportServer.url, auth);
@@ -189,6 +196,7 @@ export const runMode = async (mode: Mode, deployment: Deployment, options: ModeO
     servers.splice(servers.indexOf(exportServer), 1);
     const fresh = await ServerProcess.start(underTest);
     servers.push(fresh);
+    spawned.push(fresh);
     const freshExporter = new HttpClient(fresh.url, auth);
     clients.push(freshExporter);
     const idleRss = fresh.rssBytes();
@@ -246,6 +254,7 @@ export const runMode = async (mode: Mode, deployment: Deployment, options: ModeO
       },
       chtMethodCorrect,
       freshness,
+      serverCode: [...new Set(spawned.map(server => server.codeVersion))],
       serverLogs: {
         ...Object.fromEntries(servers.map(server => [server.label, server.logLines().slice(-60)])),
         [`${SERVER_UNDER_TEST} (before the restart)`]: logsBeforeRestart,

@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { REPO_ROOT, serverCodeVersion } from './code-version';
 
-export const REPO_ROOT = path.resolve(__dirname, '..');
+export { REPO_ROOT };
 const PARENT_WATCH = path.join(__dirname, 'parent-watch.mjs');
 
 export interface ServerOptions {
@@ -37,6 +38,8 @@ export class ServerProcess {
   url = '';
   /** From spawning to its "running at" line. */
   startMs = 0;
+  /** The server code it was started from (commit, and uncommitted changes if any). */
+  codeVersion = '';
   private exited = false;
   private readonly exitPromise: Promise<void>;
   private readonly logTail: string[] = [];
@@ -67,12 +70,14 @@ export class ServerProcess {
     if (options.couchUrl) {
       env['COUCH_URL'] = options.couchUrl;
     }
+    const codeVersion = serverCodeVersion();
     const child = spawn(process.execPath, ['--import', 'tsx', '--import', PARENT_WATCH, 'server/src/main.ts'], {
       cwd: REPO_ROOT,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const server = new ServerProcess(options.label, child);
+    server.codeVersion = codeVersion;
     running.add(server);
     const started = performance.now();
     try {
