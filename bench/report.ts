@@ -71,7 +71,8 @@ export const targetChecks = (result: ModeResult): TargetCheck[] => {
 
 const otherLoad = (machine: Machine) => {
   const other = machine.otherCpu;
-  const busy = machine.loadAverageAtStart > machine.cores * 0.5 || (other !== undefined && other.averageCores > 0.25);
+  // The load average at start still counts a run that just ended; the CPU others used while this one ran says more.
+  const busy = other !== undefined ? other.averageCores > 0.25 : machine.loadAverageAtStart > machine.cores * 0.5;
   return `load average ${machine.loadAverageAtStart.toFixed(2)} at start` +
     (other ? `; other processes used ${other.averageCores.toFixed(2)} cores on average (peak ${other.peakCores.toFixed(2)}) during the run` : '') +
     (busy ? ' — **the machine was busy with other work: timings are noisy**' : '');
