@@ -1,18 +1,7 @@
+import type { DataValue, DataValueSet } from '../server/src/dhis-export/data-value-set';
 import type { Deployment, TargetValue } from './deployment';
 
-export interface DataValue {
-  dataElement: string;
-  orgUnit: string;
-  value: number;
-  [attribute: string]: unknown;
-}
-
-export interface DataValueSet {
-  dataSet: string;
-  completeDate: string;
-  period: string;
-  dataValues: DataValue[];
-}
+export type { DataValue, DataValueSet };
 
 /**
  * What a correct export of the benchmark month holds: one value per mapped org unit and data
