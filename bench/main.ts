@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Deployment } from './deployment';
@@ -11,6 +11,28 @@ import { runMode, type ModeResult } from './run-mode';
 import { killAllServersNow, REPO_ROOT, runningServerPids, stopAllServers } from './server-process';
 
 const progress = (message: string) => process.stderr.write(`${message}\n`);
+
+const TEMP_PREFIX = 'cht-dhis-bench-';
+
+const isRunning = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** Data left by runs killed outright (kill -9): their temp dirs name their pid, which is gone. */
+const removeStaleTempDirs = async () => {
+  for (const name of await readdir(os.tmpdir())) {
+    const pid = Number(new RegExp(`^${TEMP_PREFIX}(\\d+)-`).exec(name)?.[1]);
+    if (pid > 0 && pid !== process.pid && !isRunning(pid)) {
+      progress(`Removing ${path.join(os.tmpdir(), name)}, left by a benchmark run that was killed`);
+      await rm(path.join(os.tmpdir(), name), { recursive: true, force: true });
+    }
+  }
+};
 
 /** Writes through a temporary file so a reader never sees half a report. */
 const writeAtomically = async (file: string, text: string) => {
@@ -87,7 +109,8 @@ const main = async () => {
     return;
   }
 
-  const tempRoot = await mkdtemp(path.join(os.tmpdir(), 'cht-dhis-bench-'));
+  await removeStaleTempDirs();
+  const tempRoot = await mkdtemp(path.join(os.tmpdir(), `${TEMP_PREFIX}${process.pid}-`));
   let stopping = false;
   const interrupted = async (signal: NodeJS.Signals) => {
     if (stopping) {
