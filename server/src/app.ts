@@ -3,7 +3,11 @@ import express from 'express';
 import type { CouchBackend } from './couch/couch-backend';
 import { dhisExportRouter } from './dhis-export/export-route';
 import type { ExportSource } from './dhis-export/export-source';
-import { embeddedCouchGuard } from './couch/embedded-couch-guard';
+import { boundedChangesFeeds, type FeedLimits } from './couch/changes-feeds';
+import { couchBodyLimits, couchJsonBodies } from './couch/couch-request-body';
+import { ownerOfPath } from './couch/couch-paths';
+import { embeddedCouchGuard, sendCouchError } from './couch/embedded-couch-guard';
+import { ownUserDocUpdates } from './couch/own-user-doc';
 import { indexAlongWrites, orgUnitViewCache } from './couch/org-unit-view-cache';
 import type { ContactIndex } from './dhis-export/contact-index';
 import { jsonErrors, sendError } from './http/json-errors';
@@ -13,6 +17,10 @@ import type { Authenticate } from './session/user-session';
 
 export interface AppDeps {
   couch: CouchBackend;
+  /** The embedded database's `_users`, for checking a user's change of their own doc. */
+  users?: PouchDB.Database;
+  maxBodyBytes: number;
+  feedLimits?: FeedLimits;
   source: ExportSource;
   contacts: ContactIndex;
   authenticate: Authenticate;
@@ -22,18 +30,30 @@ export interface AppDeps {
 }
 
 /** The whole HTTP surface; listening is left to the caller. */
-export const buildApp = ({ couch, source, contacts, authenticate, appDir, log, now }: AppDeps) => {
+export const buildApp = ({ couch, users, maxBodyBytes, feedLimits, source, contacts, authenticate, appDir, log, now }: AppDeps) => {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', 'strong');
 
-  // The CouchDB protocol first and untouched: no body parsing, no compression of its feeds.
+  // The CouchDB protocol first. Embedded, every request is authorised by role and checked for
+  // size and shape before the database sees it; a CouchDB named by COUCH_URL decides for itself.
   if (couch.kind === 'embedded') {
-    app.use(embeddedCouchGuard(authenticate));
+    app.use(couchBodyLimits(maxBodyBytes));
+    app.use(embeddedCouchGuard({ authenticate, settings: () => source.settings() }));
+    app.use(couchJsonBodies(maxBodyBytes));
+    if (users) {
+      app.use(ownUserDocUpdates(users));
+    }
+    app.use(boundedChangesFeeds(couch.medic, feedLimits));
     app.use(indexAlongWrites(contacts));
     app.use(orgUnitViewCache(contacts));
   }
   app.use(couch.handler);
+  app.use((req, res, next) => (ownerOfPath(req.path) === 'couch'
+    ? sendCouchError(res, 404, 'not_found', couch.kind === 'embedded'
+      ? 'Not offered by the embedded database.'
+      : 'This server passes only /medic, /_users and /_session to CouchDB; use CouchDB itself for the rest.')
+    : next()));
 
   app.use('/api', compression());
   app.use(dhisExportRouter({ source, authenticate, log, now }));

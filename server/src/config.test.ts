@@ -17,14 +17,14 @@ describe('readConfig', () => {
   it('has defaults for a local embedded start with demo data', () => {
     assert.deepEqual(readConfig({}), {
       port: 5988, host: '127.0.0.1', dataDir: path.resolve('data'), couchUrl: undefined,
-      adminUser: 'admin', adminPassword: undefined, demoData: true,
+      adminUser: 'admin', adminPassword: undefined, demoData: true, maxBodyBytes: 64 * 1024 * 1024,
     });
   });
 
   it('reads every variable', () => {
     const config = readConfig({
       PORT: '8080', HOST: '0.0.0.0', DATA_DIR: '/tmp/x', COUCH_URL: 'http://a:b@localhost:5984/medic',
-      ADMIN_USER: 'root', ADMIN_PASSWORD: 'long-enough', DEMO_DATA: '1',
+      ADMIN_USER: 'root', ADMIN_PASSWORD: 'long-enough', DEMO_DATA: '1', MAX_BODY_MB: '0.5',
     });
     assert.equal(config.port, 8080);
     assert.equal(config.host, '0.0.0.0');
@@ -33,6 +33,7 @@ describe('readConfig', () => {
     assert.equal(config.adminUser, 'root');
     assert.equal(config.adminPassword, 'long-enough');
     assert.equal(config.demoData, true);
+    assert.equal(config.maxBodyBytes, 512 * 1024);
   });
 
   it('writes no demo data into a CouchDB unless asked, and none when DEMO_DATA=0', () => {
@@ -51,5 +52,8 @@ describe('readConfig', () => {
     assert.match(problemsOf({ PORT: '70000' })[0], /0 to 65535/);
     assert.match(problemsOf({ COUCH_URL: 'http://localhost:5984' })[0], /must name the CHT database/);
     assert.match(problemsOf({ COUCH_URL: 'not a url' })[0], /must be a URL/);
+    for (const size of ['0', '-1', 'big', '5000', '1e3']) {
+      assert.match(problemsOf({ MAX_BODY_MB: size })[0], /MAX_BODY_MB must be a number of megabytes/, size);
+    }
   });
 });

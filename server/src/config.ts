@@ -10,6 +10,8 @@ export interface Config {
   /** Undefined: generated on first start and kept in DATA_DIR. */
   adminPassword?: string;
   demoData: boolean;
+  /** The largest request body the CouchDB paths accept, in bytes. */
+  maxBodyBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -66,6 +68,19 @@ const flagOf = (name: string, value: string | undefined, fallback: boolean, prob
   return fallback;
 };
 
+const DEFAULT_MAX_BODY_MB = 64;
+
+const maxBodyBytesOf = (value: string | undefined, problems: string[]): number => {
+  if (value === undefined || value === '') {
+    return DEFAULT_MAX_BODY_MB * 1024 * 1024;
+  }
+  const megabytes = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || megabytes < 0.01 || megabytes > 4096) {
+    problems.push(`MAX_BODY_MB must be a number of megabytes from 0.01 to 4096, got "${value}"`);
+  }
+  return Math.round(megabytes * 1024 * 1024);
+};
+
 /** Reads and validates the configuration once; every problem is reported at once. */
 export const readConfig = (env: Env = process.env): Config => {
   const problems: string[] = [];
@@ -83,8 +98,9 @@ export const readConfig = (env: Env = process.env): Config => {
   }
   // Demo data never goes into someone's CouchDB unless asked for.
   const demoData = flagOf('DEMO_DATA', env['DEMO_DATA'], couchUrl === undefined, problems);
+  const maxBodyBytes = maxBodyBytesOf(env['MAX_BODY_MB'], problems);
   if (problems.length > 0) {
     throw new ConfigError(problems);
   }
-  return { port, host, dataDir, couchUrl, adminUser, adminPassword, demoData };
+  return { port, host, dataDir, couchUrl, adminUser, adminPassword, demoData, maxBodyBytes };
 };

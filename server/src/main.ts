@@ -1,6 +1,11 @@
 import { ConfigError, readConfig } from './config';
 import { startServer } from './server';
 
+// A safety net, not a fix: a failure that escapes a request's handling is logged, and the server
+// keeps serving every other user.
+process.on('unhandledRejection', reason => console.error('error: unhandled rejection (the server keeps running):', reason));
+process.on('uncaughtException', error => console.error('error: uncaught exception (the server keeps running):', error));
+
 const main = async () => {
   const config = readConfig();
   const server = await startServer(config);

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { buildApp } from './app';
+import type { FeedLimits } from './couch/changes-feeds';
 import type { Config } from './config';
 import { adminPasswordFor } from './couch/admin-password';
 import type { CouchBackend } from './couch/couch-backend';
@@ -29,6 +30,7 @@ export interface StartOptions {
   appDir?: string;
   log?: Log;
   now?: () => Date;
+  feedLimits?: FeedLimits;
 }
 
 /** Opens the database, installs what the export needs, listens, and writes the demo on first start. */
@@ -37,14 +39,16 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
   let admin: { user: string; password: string; file?: string };
   let couch: CouchBackend;
   let setOrigin: (url: string) => void = () => undefined;
+  let users: PouchDB.Database | undefined;
   if (config.couchUrl) {
     couch = await openCouchDbProxy(config.couchUrl, { user: config.adminUser, password: config.adminPassword });
     admin = { user: decodeURIComponent(config.couchUrl.username) || config.adminUser, password: decodeURIComponent(config.couchUrl.password) || (config.adminPassword ?? '') };
   } else {
     const { password, file } = await adminPasswordFor(config.dataDir, config.adminPassword);
     admin = { user: config.adminUser, password, file };
-    const embedded = await openEmbeddedCouch(config.dataDir, admin);
+    const embedded = await openEmbeddedCouch(config.dataDir, admin, config.maxBodyBytes);
     couch = embedded;
+    users = embedded.users;
     setOrigin = embedded.origin;
   }
 
@@ -61,6 +65,9 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
   );
   const app = buildApp({
     couch,
+    users,
+    maxBodyBytes: config.maxBodyBytes,
+    feedLimits: options.feedLimits,
     source: new PouchExportSource(couch.medic, contacts),
     contacts,
     authenticate: sessionAuthenticator(() => couch.sessionUrl()),

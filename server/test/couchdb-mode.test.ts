@@ -56,6 +56,29 @@ describe('COUCH_URL mode', () => {
     assert.equal(asChw.status, 403, 'the CouchDB behind refuses, and the refusal is passed on');
   });
 
+  it('never widens access: a caller reaches CouchDB with their own credentials, or none', async () => {
+    const asChw = { authorization: basic('chw', 'chw-password') };
+    for (const [pathname, init, status] of [
+      ['/medic/_all_docs', {}, 401],
+      ['/medic/_all_docs', { headers: asChw }, 403],
+      ['/medic/_changes?include_docs=true', { headers: asChw }, 403],
+      ['/medic/hc1', { headers: asChw }, 403],
+      ['/medic/intruder', { method: 'PUT', headers: { ...asChw, 'content-type': 'application/json' }, body: '{"x":1}' }, 403],
+      ['/medic/_bulk_docs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"docs":[{"_id":"intruder"}]}' }, 401],
+      ['/_users/_all_docs', { headers: asChw }, 403],
+      ['/_users/org.couchdb.user:intruder', {
+        method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'intruder', type: 'user', roles: [], password: 'intruder-pw' }),
+      }, 401],
+    ] as const) {
+      const response = await fetch(`${server.url}${pathname}`, init as RequestInit);
+      assert.equal(response.status, status, `${(init as RequestInit).method ?? 'GET'} ${pathname}`);
+    }
+    await assert.rejects(couchdb.couch.medic.get('intruder'), { status: 404 });
+    const elsewhere = await fetch(`${server.url}/_all_dbs`, { headers: { authorization: basic(ADMIN.user, ADMIN.password) } });
+    assert.equal(elsewhere.status, 404);
+    assert.match((await elsewhere.json()).reason, /passes only \/medic, \/_users and \/_session/);
+  });
+
   it('sees writes made directly to the CouchDB in the next export', async () => {
     await couchdb.putDocs([targetDoc(LAST_MONTH, 'hc1', 100)]);
     const body = await (await fetch(`${server.url}${lastMonthExport()}`, { headers: { authorization: basic('exporter', 'exporter-password') } })).json();
@@ -76,11 +99,10 @@ describe('COUCH_URL mode at start', () => {
       wrong.username = 'admin';
       wrong.password = 'not-the-password';
       await assert.rejects(startTestServer({ couchUrl: wrong }), /CouchDB refused the credentials/);
-      // The stand-in serves only /medic; elsewhere it answers with the web app, as no CouchDB would.
       const notCouch = new URL(`${couchdb.url}/nothing`);
       notCouch.username = ADMIN.user;
       notCouch.password = ADMIN.password;
-      await assert.rejects(startTestServer({ couchUrl: notCouch }), /could not reach CouchDB at http:\/\/127\.0\.0\.1:\d+ \(invalid json/);
+      await assert.rejects(startTestServer({ couchUrl: notCouch }), /has no database "nothing"/);
     } finally {
       await couchdb.stop();
     }

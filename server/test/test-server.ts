@@ -26,7 +26,7 @@ export const startTestServer = async (
 ): Promise<TestServer> => {
   const dataDir = options.dataDir ?? await mkdtemp(path.join(tmpdir(), 'cht-dhis-test-'));
   const config: Config = {
-    port: 0, host: '127.0.0.1', dataDir, adminUser: ADMIN.user, adminPassword: ADMIN.password, demoData: false, ...overrides,
+    port: 0, host: '127.0.0.1', dataDir, adminUser: ADMIN.user, adminPassword: ADMIN.password, demoData: false, maxBodyBytes: 64 * 1024 * 1024, ...overrides,
   };
   const server = await startServer(config, { log: silentLog, ...options });
   const adminAuth = basic(server.admin.user, server.admin.password);

@@ -1,35 +1,80 @@
-import type { RequestHandler } from 'express';
-import type { Authenticate } from '../session/user-session';
+import type { Request, RequestHandler, Response } from 'express';
+import type { AppSettings } from '../settings/app-settings';
+import type { Authenticate, UserContext } from '../session/user-session';
+import { callerOf, globalAccess, medicAccess, pathSegments, usersAccess, type Access, type CouchCaller } from './couch-access';
+import { ownerOfPath } from './couch-paths';
 
-const MEDIC = /^\/medic(\/|$)/;
-const USERS = /^\/_users(\/|$)/;
+export interface CouchGuardDeps {
+  authenticate: Authenticate;
+  settings: () => Promise<AppSettings>;
+}
 
-const refuse = (status: 401 | 403, reason: string) =>
-  ({ status, body: { error: status === 401 ? 'unauthorized' : 'forbidden', reason } });
+/** What the guard learnt of a request, for the handlers after it. */
+export interface CouchRequestContext {
+  caller: CouchCaller;
+  user?: UserContext;
+  /** A user's PUT of their own `_users` doc: allowed once its roles are shown unchanged. */
+  ownUserDocUpdate?: string;
+}
+
+export const couchContextOf = (res: Response): CouchRequestContext | undefined => res.locals['couch'] as CouchRequestContext | undefined;
+
+export const sendCouchError = (res: Response, status: number, error: string, reason: string) =>
+  res.status(status).json({ error, reason });
+
+const refuse = (res: Response, access: Exclude<Access, { allowed: true }>) => {
+  if (access.status === 401) {
+    res.set('WWW-Authenticate', 'Basic realm="CHT"');
+  }
+  return sendCouchError(res, access.status, access.error, access.reason);
+};
+
+const SESSION_METHODS = new Set(['GET', 'HEAD', 'POST', 'DELETE']);
 
 /**
- * What CouchDB itself enforces and the embedded database does not: the CHT database is for
- * logged-in users (as with require_valid_user), and `_users` is for server admins, each user
- * reading only their own document. (express-pouchdb answers other users' reads with a 500.)
+ * Authenticates every request for CouchDB's paths and authorises it by role before anything of
+ * the database sees it (the access table is in the README). Settings are read only for callers
+ * whose role depends on them.
  */
-export const embeddedCouchGuard = (authenticate: Authenticate): RequestHandler => async (req, res, next) => {
-  const medic = MEDIC.test(req.path);
-  const users = USERS.test(req.path);
-  if (!medic && !users) {
+export const embeddedCouchGuard = ({ authenticate, settings }: CouchGuardDeps): RequestHandler => async (req: Request, res, next) => {
+  const owner = ownerOfPath(req.path);
+  if (owner === 'app') {
     return next();
   }
-  const user = await authenticate(req.headers);
-  let refusal: ReturnType<typeof refuse> | undefined;
-  if (!user) {
-    refusal = refuse(401, 'Log in to use this database.');
-  } else if (users && !user.roles.includes('_admin')) {
-    const ownDoc = decodeURIComponent(req.path) === `/_users/org.couchdb.user:${user.name}`;
-    if (!ownDoc || req.method !== 'GET') {
-      refusal = refuse(403, 'Only server admins may read or change other users.');
+  if (owner === 'session') {
+    if (!SESSION_METHODS.has(req.method)) {
+      res.set('Allow', 'GET, HEAD, POST, DELETE');
+      return sendCouchError(res, 405, 'method_not_allowed', '/_session answers GET, POST and DELETE.');
     }
+    return next();
   }
-  if (refusal) {
-    return res.status(refusal.status).json(refusal.body);
+  const segments = pathSegments(req.path);
+  if (segments.some(segment => segment === '.' || segment === '..')) {
+    return sendCouchError(res, 400, 'bad_request', 'Paths may not contain "." or ".." segments.');
   }
+  let user: UserContext | undefined;
+  try {
+    user = await authenticate(req.headers);
+  } catch {
+    return sendCouchError(res, 503, 'service_unavailable', 'The session could not be checked; try again.');
+  }
+  const caller: CouchCaller = !user ? 'anonymous' : user.roles.includes('_admin') ? 'admin'
+    : owner === 'medic' ? callerOf(user, await settings()) : 'member';
+  const context: CouchRequestContext = { caller, user };
+  let access: Access | { allowed: 'own-doc-update' };
+  if (owner === 'medic') {
+    access = medicAccess(caller, req.method, segments.slice(1));
+  } else if (owner === 'users') {
+    access = usersAccess(caller, user, req.method, segments.slice(1));
+  } else {
+    access = globalAccess(caller, req.method, segments);
+  }
+  if (access.allowed === false) {
+    return refuse(res, access);
+  }
+  if (access.allowed === 'own-doc-update') {
+    context.ownUserDocUpdate = segments[1];
+  }
+  res.locals['couch'] = context;
   return next();
 };

@@ -4,17 +4,20 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { RequestHandler } from 'express';
 import PouchDB from 'pouchdb';
-import { COUCH_PATHS, type CouchBackend } from './couch-backend';
+import type { CouchBackend } from './couch-backend';
 
 const require = createRequire(__filename);
 
 type ExpressPouchDB = RequestHandler;
 
+/** What express-pouchdb serves here; the guard in front decides who reaches it. */
+const EMBEDDED_PATHS = /^\/(medic|_users|_session|_all_dbs|_uuids|_active_tasks|_config)(\/|$)/;
+
 /**
  * Writes the server admin into express-pouchdb's config before it starts, as CouchDB's local.ini:
  * it hashes the password on load. The cookie secret is kept so sessions survive a restart.
  */
-const writeCouchConfig = async (file: string, admin: { user: string; password: string }) => {
+const writeCouchConfig = async (file: string, admin: { user: string; password: string }, maxBodyBytes: number) => {
   let config: Record<string, Record<string, unknown>> = {};
   try {
     config = JSON.parse(await readFile(file, 'utf8'));
@@ -27,6 +30,7 @@ const writeCouchConfig = async (file: string, admin: { user: string; password: s
   config['admins'] = { [admin.user]: admin.password };
   config['couch_httpd_auth'] = { ...auth, secret: auth['secret'] ?? randomBytes(16).toString('hex'), timeout: auth['timeout'] ?? 3600 };
   config['log'] = { ...config['log'], level: 'warning' };
+  config['couchdb'] = { ...config['couchdb'], max_document_size: maxBodyBytes };
   await writeFile(file, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
 };
 
@@ -38,7 +42,8 @@ const writeCouchConfig = async (file: string, admin: { user: string; password: s
 export const openEmbeddedCouch = async (
   dataDir: string,
   admin: { user: string; password: string },
-): Promise<CouchBackend & { origin: (url: string) => void }> => {
+  maxBodyBytes: number,
+): Promise<CouchBackend & { users: PouchDB.Database; origin: (url: string) => void }> => {
   const dbDir = path.join(dataDir, 'db');
   await mkdir(dbDir, { recursive: true });
   const LevelPouch = PouchDB.defaults({ prefix: `${dbDir}${path.sep}` } as PouchDB.Configuration.DatabaseConfiguration) as unknown as typeof PouchDB;
@@ -48,7 +53,7 @@ export const openEmbeddedCouch = async (
   await mkdir(couchDir, { recursive: true, mode: 0o700 });
   await chmod(couchDir, 0o700);
   const configPath = path.join(couchDir, 'config.json');
-  await writeCouchConfig(configPath, admin);
+  await writeCouchConfig(configPath, admin, maxBodyBytes);
   const couch = expressPouchDB(LevelPouch, {
     mode: 'fullCouchDB',
     configPath,
@@ -63,7 +68,7 @@ export const openEmbeddedCouch = async (
 
   let selfOrigin = '';
   const handler: RequestHandler = (req, res, next) => {
-    if (!COUCH_PATHS.test(req.path)) {
+    if (!EMBEDDED_PATHS.test(req.path)) {
       return next();
     }
     Object.defineProperty(req, 'query', { value: { ...req.query }, writable: true, enumerable: true, configurable: true });
@@ -73,6 +78,7 @@ export const openEmbeddedCouch = async (
   return {
     kind: 'embedded',
     medic,
+    users,
     handler,
     origin: url => { selfOrigin = url; },
     sessionUrl: () => `${selfOrigin}/_session`,
