@@ -4,6 +4,7 @@ import type { CouchBackend } from './couch/couch-backend';
 import { dhisExportRouter } from './dhis-export/export-route';
 import type { ExportSource } from './dhis-export/export-source';
 import { boundedChangesFeeds, type FeedLimits } from './couch/changes-feeds';
+import type { SecurityObject } from './couch/couch-access';
 import { couchBodyLimits, couchJsonBodies } from './couch/couch-request-body';
 import { ownerOfPath } from './couch/couch-paths';
 import { embeddedCouchGuard, sendCouchError } from './couch/embedded-couch-guard';
@@ -39,7 +40,12 @@ export const buildApp = ({ couch, users, maxBodyBytes, feedLimits, source, conta
   // size and shape before the database sees it; a CouchDB named by COUCH_URL decides for itself.
   if (couch.kind === 'embedded') {
     app.use(couchBodyLimits(maxBodyBytes));
-    app.use(embeddedCouchGuard({ authenticate, settings: () => source.settings() }));
+    app.use(embeddedCouchGuard({
+      authenticate,
+      settings: () => source.settings(),
+      // where express-pouchdb keeps PUT /medic/_security
+      security: () => couch.medic.get<{ security?: SecurityObject }>('_local/_security').then(doc => doc.security ?? {}, () => ({})),
+    }));
     app.use(couchJsonBodies(maxBodyBytes));
     if (users) {
       app.use(ownUserDocUpdates(users));

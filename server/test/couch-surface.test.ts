@@ -286,6 +286,34 @@ describe('the embedded CouchDB surface, by caller', () => {
     assert.equal(body.results[0].doc.n, 1);
   });
 
+  it('follows a _security an admin narrowed, answering refused readers without failing', async () => {
+    const security = (members: object) => server.fetch('/medic/_security', {
+      method: 'PUT', headers: { 'content-type': 'application/json' }, body: json({ admins: { names: [], roles: [] }, members }),
+    });
+    assert.equal((await security({ names: [], roles: ['district_team'] })).status, 200);
+    try {
+      const asManager = { authorization: basic('manager', 'manager-password'), 'content-type': 'application/json' };
+      const statuses: Record<string, number> = {};
+      for (const [method, pathname, body] of [
+        ['GET', '/medic/patient-1'], ['GET', '/medic/_all_docs'], ['GET', '/medic/_changes'], ['GET', VIEW],
+        ['GET', '/medic/_changes?feed=longpoll&since=0'], ['POST', '/medic/_bulk_get', json({ docs: [{ id: 'patient-1' }] })],
+        ['POST', '/medic/_find', json({ selector: { type: 'person' } })], ['GET', '/medic/report-1/photo.txt'],
+      ] as const) {
+        const response = await fetch(`${server.url}${pathname}`, { method, headers: asManager, ...(body ? { body } : {}) });
+        const text = await response.text();
+        statuses[`${method} ${pathname}`] = response.status;
+        assert.ok(!server.exited(), `the server ended after ${method} ${pathname}\n${server.stderr()}`);
+        assert.ok(response.status < 500, `${method} ${pathname} → ${response.status} ${text}`);
+      }
+      assert.ok(Object.values(statuses).every(status => status === 403), JSON.stringify(statuses));
+      const asAdmin = await server.fetch('/medic/patient-1');
+      assert.equal(asAdmin.status, 200, 'server admins are not bound by _security');
+      await asAdmin.text();
+    } finally {
+      assert.equal((await security({ names: [], roles: [] })).status, 200);
+    }
+  });
+
   it('refuses dot segments that a client did not resolve', async () => {
     const { request } = await import('node:http');
     for (const pathname of ['/medic/../_config', '/medic/%2E%2E/_users/_all_docs', '/_users/./org.couchdb.user:chw']) {

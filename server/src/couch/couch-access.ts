@@ -181,3 +181,16 @@ export const globalAccess = (caller: CouchCaller, method: string, segments: stri
   }
   return ALLOWED;
 };
+
+export interface SecurityObject {
+  members?: { names?: unknown; roles?: unknown };
+}
+
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
+
+/** CouchDB's rule: with no member names or roles, every user is a member; otherwise only those listed. */
+export const isMember = (user: UserContext, security: SecurityObject): boolean => {
+  const names = strings(security.members?.names);
+  const roles = strings(security.members?.roles);
+  return (names.length === 0 && roles.length === 0) || names.includes(user.name) || user.roles.some(role => roles.includes(role));
+};

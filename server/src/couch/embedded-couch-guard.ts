@@ -1,12 +1,16 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { AppSettings } from '../settings/app-settings';
 import type { Authenticate, UserContext } from '../session/user-session';
-import { callerOf, globalAccess, medicAccess, pathSegments, usersAccess, type Access, type CouchCaller } from './couch-access';
+import {
+  callerOf, globalAccess, isMember, medicAccess, pathSegments, usersAccess, type Access, type CouchCaller, type SecurityObject,
+} from './couch-access';
 import { ownerOfPath } from './couch-paths';
 
 export interface CouchGuardDeps {
   authenticate: Authenticate;
   settings: () => Promise<AppSettings>;
+  /** The CHT database's `_security` object, as CouchDB keeps it. */
+  security: () => Promise<SecurityObject>;
 }
 
 /** What the guard learnt of a request, for the handlers after it. */
@@ -36,7 +40,7 @@ const SESSION_METHODS = new Set(['GET', 'HEAD', 'POST', 'DELETE']);
  * the database sees it (the access table is in the README). Settings are read only for callers
  * whose role depends on them.
  */
-export const embeddedCouchGuard = ({ authenticate, settings }: CouchGuardDeps): RequestHandler => async (req: Request, res, next) => {
+export const embeddedCouchGuard = ({ authenticate, settings, security }: CouchGuardDeps): RequestHandler => async (req: Request, res, next) => {
   const owner = ownerOfPath(req.path);
   if (owner === 'app') {
     return next();
@@ -71,6 +75,9 @@ export const embeddedCouchGuard = ({ authenticate, settings }: CouchGuardDeps): 
   }
   if (access.allowed === false) {
     return refuse(res, access);
+  }
+  if (owner === 'medic' && user && caller !== 'admin' && !isMember(user, await security())) {
+    return sendCouchError(res, 403, 'forbidden', 'You are not a member of the CHT database: its _security lists who is.');
   }
   if (access.allowed === 'own-doc-update') {
     context.ownUserDocUpdate = segments[1];
