@@ -77,7 +77,7 @@ test('while an export runs the button is disabled and says so; a second press st
 test.describe('when the export fails', () => {
   test('with the server\'s 400 (the data set was removed after the page loaded): no file, the message is shown and focused', async ({ page, exportPage, settings }) => {
     await settings.change((current) => ({ ...current, dhis_data_sets: current.dhis_data_sets!.filter(({ id }) => id !== MONTHLY.id) }));
-    const answer = await adminFetch(exportUrl({ dataSet: MONTHLY.id, from: lastMonth.getTime() }));
+    const answer = await adminFetch(exportUrl({ dataSet: MONTHLY.id, period: dhisPeriod(lastMonth) }));
     expect(answer.status).toBe(400);
     const { error } = (await answer.json()) as { error: string };
     expect(error).toContain('is not defined');

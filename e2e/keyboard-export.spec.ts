@@ -84,7 +84,7 @@ test('keyboard only: log in, choose data set, place and month, download the file
   await expect(download).not.toHaveAttribute('aria-disabled', 'true');
 
   // the same filters, asked of the API directly by the server admin
-  const api = await adminFetch(exportUrl({ dataSet: QUARTERLY.id, orgUnit: ORG_UNITS.east.id, from: twoMonthsAgo.getTime() }));
+  const api = await adminFetch(exportUrl({ dataSet: QUARTERLY.id, orgUnit: ORG_UNITS.east.id, period: dhisPeriod(twoMonthsAgo) }));
   expect(api.status).toBe(200);
   const expected = await api.text();
   const actual = await readFile(await file.path(), 'utf8');

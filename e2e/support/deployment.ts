@@ -83,7 +83,7 @@ export const baselineSettings = (): AppSettings => ({
   },
 });
 
-const places = [
+export const places = [
   { _id: 'e2e-district', type: 'district_hospital', name: ORG_UNITS.district.name, dhis: { orgUnit: ORG_UNITS.district.id } },
   { _id: 'e2e-hc-north', type: 'health_center', name: ORG_UNITS.north.name, dhis: { orgUnit: ORG_UNITS.north.id }, parent: { _id: 'e2e-district' } },
   { _id: 'e2e-hc-south', type: 'health_center', name: ORG_UNITS.south.name, dhis: { orgUnit: ORG_UNITS.south.id }, parent: { _id: 'e2e-district' } },
@@ -97,7 +97,7 @@ const places = [
 ];
 
 type Figures = Record<string, number>;
-const targetDoc = (month: Date, owner: string, figures: Figures) => ({
+export const targetDoc = (month: Date, owner: string, figures: Figures) => ({
   _id: `target~${yearMonth(month)}~${owner}~org.couchdb.user:${owner}`,
   type: 'target',
   owner,
@@ -141,9 +141,9 @@ export const translationDocs = () => {
 export const basicAuth = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 const ADMIN_AUTH = basicAuth(ADMIN.user, ADMIN.password);
 
-/** fetch on the server under test, as the server admin. */
-export const adminFetch = (pathname: string, init: RequestInit = {}) =>
-  fetch(`${baseUrl()}${pathname}`, { ...init, headers: { authorization: ADMIN_AUTH, ...init.headers } });
+/** fetch on the server under test (or the one at `base`), as the server admin. */
+export const adminFetch = (pathname: string, init: RequestInit = {}, base = baseUrl()) =>
+  fetch(`${base}${pathname}`, { ...init, headers: { authorization: ADMIN_AUTH, ...init.headers } });
 
 const ok = async (response: Response, what: string) => {
   if (!response.ok) throw new Error(`${what}: HTTP ${response.status} ${await response.text()}`);
@@ -151,34 +151,34 @@ const ok = async (response: Response, what: string) => {
 };
 
 /** Writes the docs as given, replacing whatever revision is there. */
-export const putDocs = async (docs: { _id: string }[]): Promise<void> => {
+export const putDocs = async (docs: { _id: string }[], base = baseUrl()): Promise<void> => {
   const current = await ok(await adminFetch('/medic/_all_docs', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ keys: docs.map((doc) => doc._id) }),
-  }), 'read revisions');
+  }, base), 'read revisions');
   const { rows } = (await current.json()) as { rows: { key: string; value?: { rev: string; deleted?: boolean } }[] };
   const revs = new Map(rows.filter((row) => row.value && !row.value.deleted).map((row) => [row.key, row.value!.rev]));
   const response = await ok(await adminFetch('/medic/_bulk_docs', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ docs: docs.map((doc) => (revs.has(doc._id) ? { ...doc, _rev: revs.get(doc._id) } : doc)) }),
-  }), 'write docs');
+  }, base), 'write docs');
   const failed = ((await response.json()) as { id: string; error?: string }[]).filter((result) => result.error);
   if (failed.length > 0) throw new Error(`write docs: ${JSON.stringify(failed)}`);
 };
 
 export const putSettings = (settings: AppSettings) => putDocs([{ _id: 'settings', settings } as { _id: string }]);
 
-const putUser = async ({ name, password, roles }: E2eUser) => {
+export const putUser = async ({ name, password, roles }: E2eUser, base = baseUrl()) => {
   const id = `org.couchdb.user:${name}`;
-  const existing = await adminFetch(`/_users/${encodeURIComponent(id)}`);
+  const existing = await adminFetch(`/_users/${encodeURIComponent(id)}`, {}, base);
   const rev = existing.ok ? ((await existing.json()) as { _rev: string })._rev : undefined;
   await ok(await adminFetch(`/_users/${encodeURIComponent(id)}`, {
     method: 'PUT',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ _id: id, ...(rev ? { _rev: rev } : {}), name, password, roles, type: 'user' }),
-  }), `create user ${name}`);
+  }, base), `create user ${name}`);
 };
 
 /** Writes the whole deployment; safe to run again (it puts everything back as it was). */
@@ -187,9 +187,9 @@ export const seedDeployment = async (): Promise<void> => {
   for (const user of Object.values(USERS)) await putUser(user);
 };
 
-/** The export API's URL for these filters, as the page builds it. */
-export const exportUrl = (filters: { dataSet: string; from: number; orgUnit?: string }) => {
-  const params = new URLSearchParams({ 'filters[dataSet]': filters.dataSet, 'filters[date][from]': String(filters.from) });
+/** The export API's URL for these filters, as the page builds it; `period` is `YYYYMM`. */
+export const exportUrl = (filters: { dataSet: string; period: string; orgUnit?: string }) => {
+  const params = new URLSearchParams({ 'filters[dataSet]': filters.dataSet, 'filters[period]': filters.period });
   if (filters.orgUnit) params.set('filters[orgUnit]', filters.orgUnit);
   return `/api/v2/export/dhis?${params}`;
 };

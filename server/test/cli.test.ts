@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
+import moment from 'moment';
 import { ADMIN, startTestServer, type TestServer } from './test-server';
 import { DS, LAST_MONTH, lastMonthExport, places, settingsDoc, targetDoc } from './small-deployment';
 
@@ -29,7 +30,11 @@ describe('npm run export', () => {
 
   before(async () => {
     server = await startTestServer();
-    await server.putDocs([settingsDoc(), ...places, targetDoc(LAST_MONTH, 'chw1', 3, 1), targetDoc(LAST_MONTH, 'chw2', 4, 2)]);
+    await server.putDocs([
+      settingsDoc(), ...places, targetDoc(LAST_MONTH, 'chw1', 3, 1), targetDoc(LAST_MONTH, 'chw2', 4, 2),
+      // either side of a change of year, with different figures
+      targetDoc(moment('2026-12-15'), 'chw1', 12, 1), targetDoc(moment('2027-01-15'), 'chw1', 1, 12),
+    ]);
     couchUrl = `http://${ADMIN.user}:${ADMIN.password}@${new URL(server.url).host}/medic`;
     outDir = await mkdtemp(path.join(tmpdir(), 'cht-dhis-cli-'));
   });
@@ -54,6 +59,32 @@ describe('npm run export', () => {
     const body = JSON.parse(result.stdout);
     assert.deepEqual(body.dataValues.map((row: { orgUnit: string; dataElement: string; value: number }) => `${row.orgUnit}/${row.dataElement}=${row.value}`),
       ['North/births=3', 'North/deliveries=1']);
+  });
+
+  it('exports the month written after --month, whatever the machine\'s time zone', async () => {
+    const today = (zone: string) => new Date().toLocaleDateString('en-CA', { timeZone: zone });
+    const expected = {
+      '2026-12': { period: '202612', north: { births: 12, deliveries: 1 } },
+      '2027-01': { period: '202701', north: { births: 1, deliveries: 12 } },
+    };
+    for (const zone of ['Pacific/Kiritimati', 'Pacific/Pago_Pago', 'UTC']) {
+      for (const [month, { period, north }] of Object.entries(expected)) {
+        const before = today(zone);
+        const result = await exportCli(['--data-set', DS, '--month', month, '--org-unit', 'ouNorth0001'], { COUCH_URL: couchUrl, TZ: zone });
+        assert.equal(result.code, 0, result.stderr);
+        const { completeDate, ...rest } = JSON.parse(result.stdout);
+        assert.deepEqual(rest, {
+          dataSet: DS, period,
+          dataValues: [
+            { dataElement: 'deBirths0001', orgUnit: 'ouNorth0001', value: north.births },
+            { dataElement: 'deDeliver001', categoryOptionCombo: 'coc00000001', orgUnit: 'ouNorth0001', value: north.deliveries },
+          ],
+        }, `${zone} ${month}`);
+        // the machine's date in that zone, never before the first day of the month
+        const possible = [before, today(zone)].map(date => (date < `${month}-01` ? `${month}-01` : date));
+        assert.ok(possible.includes(completeDate), `${zone} ${month}: completeDate ${completeDate}, expected ${possible.join(' or ')}`);
+      }
+    }
   });
 
   it('reads a stopped server\'s DATA_DIR', async () => {
@@ -81,9 +112,11 @@ describe('npm run export', () => {
     assert.match(unknown.stderr, /^dataSet "nope" is not defined/);
     const missing = await exportCli(['--month', month], { COUCH_URL: couchUrl });
     assert.match(missing.stderr, /^filter "dataSet" is required/);
-    const badMonth = await exportCli(['--data-set', DS, '--month', 'June'], { COUCH_URL: couchUrl });
-    assert.equal(badMonth.code, 2);
-    assert.match(badMonth.stderr, /--month must be a month such as/);
+    for (const written of ['June', '2026-13', '2026-00', '202610', '2026-1', '1899-12']) {
+      const badMonth = await exportCli(['--data-set', DS, '--month', written], { COUCH_URL: couchUrl });
+      assert.equal(badMonth.code, 2, written);
+      assert.match(badMonth.stderr, new RegExp(`^--month must be a month such as \\d{4}-\\d{2}, got "${written}"`), written);
+    }
     const unknownFlag = await exportCli(['--dataset', DS], { COUCH_URL: couchUrl });
     assert.equal(unknownFlag.code, 2);
     assert.match(unknownFlag.stderr, /Unknown option '--dataset'[\s\S]*Usage:/);

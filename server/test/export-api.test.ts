@@ -60,6 +60,36 @@ describe('GET /api/v2/export/dhis over HTTP', () => {
     assert.deepEqual(await chw.json(), { code: 403, error: 'User "chw" may not export DHIS2 data: a role of theirs needs the permission can_export_dhis' });
   });
 
+  it('takes the same filters as a JSON body', async () => {
+    const response = await server.fetch('/api/v2/export/dhis', {
+      method: 'POST',
+      headers: { ...as('exporter').headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ filters: { dataSet: DS, period: LAST_MONTH.format('YYYYMM') } }),
+    });
+    assert.equal(response.status, 200);
+    assert.deepEqual(await response.json(), await (await server.fetch(lastMonthExport(), as('exporter'))).json());
+  });
+
+  it('exports the month of filters[period], and of filters[date][from] on the server\'s clock', async () => {
+    const monthBefore = LAST_MONTH.clone().subtract(1, 'month');
+    await server.putDocs([targetDoc(monthBefore, 'chw1', 30)]);
+    const exported = async (params: Record<string, string | number>) => {
+      const response = await server.fetch(exportPath({ 'filters[dataSet]': DS, 'filters[orgUnit]': 'ouNorth0001', ...params }), as('exporter'));
+      assert.equal(response.status, 200);
+      const { period, dataValues } = await response.json();
+      return { period, births: dataValues[0].value, file: /filename="(.*)"/.exec(response.headers.get('content-disposition')!)![1] };
+    };
+    const last = { period: LAST_MONTH.format('YYYYMM'), births: 3, file: `dhis-${DS}-${LAST_MONTH.format('YYYYMM')}.json` };
+    const before = { period: monthBefore.format('YYYYMM'), births: 30, file: `dhis-${DS}-${monthBefore.format('YYYYMM')}.json` };
+    assert.deepEqual(await exported({ 'filters[period]': LAST_MONTH.format('YYYYMM') }), last);
+    assert.deepEqual(await exported({ 'filters[period]': monthBefore.format('YYYYMM') }), before);
+    // the last millisecond of the month before, on the server's clock
+    assert.deepEqual(await exported({ 'filters[date][from]': LAST_MONTH.valueOf() - 1 }), before);
+    assert.deepEqual(await exported({ 'filters[date][from]': LAST_MONTH.valueOf() }), last);
+    assert.deepEqual(await exported({ 'filters[period]': monthBefore.format('YYYYMM'), 'filters[date][from]': LAST_MONTH.valueOf() }), before,
+      'filters[period] decides when both are given');
+  });
+
   it('keeps the POST body form of CHT clients', async () => {
     const response = await server.fetch('/api/v2/export/dhis', {
       method: 'POST',
@@ -78,7 +108,10 @@ describe('GET /api/v2/export/dhis over HTTP', () => {
 
   for (const [what, pathname, message] of [
     ['no parameters', '/api/v2/export/dhis', /filter "dataSet" is required/],
-    ['no month', exportPath({ 'filters[dataSet]': DS }), /filter "date.from" is required/],
+    ['no month', exportPath({ 'filters[dataSet]': DS }), /filter "period" is required/],
+    ['a period that is not YYYYMM', exportPath({ 'filters[dataSet]': DS, 'filters[period]': '2026-10' }), /"period" must be a month as YYYYMM/],
+    ['a thirteenth month', exportPath({ 'filters[dataSet]': DS, 'filters[period]': '202613' }), /month 01–12/],
+    ['a period given twice', `${lastMonthExport()}&filters[period]=202601`, /"period" must be given once/],
     ['a month that is not a number', exportPath({ 'filters[dataSet]': DS, 'filters[date][from]': 'yesterday' }), /must be a timestamp/],
     ['a data set given twice', `${lastMonthExport()}&filters[dataSet]=${DS}`, /must be given once/],
     ['an unknown data set', exportPath({ 'filters[dataSet]': 'nope', 'filters[date][from]': 1 }), /dataSet "nope" is not defined/],

@@ -39,4 +39,4 @@ export const exportPath = (params: Record<string, string | number>) =>
   `/api/v2/export/dhis?${Object.entries(params).map(([key, value]) => `${key}=${encodeURIComponent(value)}`).join('&')}`;
 
 export const lastMonthExport = (extra: Record<string, string> = {}) =>
-  exportPath({ 'filters[dataSet]': DS, 'filters[date][from]': LAST_MONTH.valueOf(), ...extra });
+  exportPath({ 'filters[dataSet]': DS, 'filters[period]': LAST_MONTH.format('YYYYMM'), ...extra });

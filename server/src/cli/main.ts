@@ -5,6 +5,7 @@ import moment from 'moment';
 import PouchDB from 'pouchdb';
 import { ConfigError, readConfig } from '../config';
 import { ensureDesignDocs } from '../couch/design-docs';
+import { calendarMonth, dhisPeriod } from '../dhis-export/calendar-month';
 import { exportDataValueSet } from '../dhis-export/export-data-value-set';
 import { ExportError } from '../dhis-export/export-error';
 import { parseExportRequest } from '../dhis-export/export-request';
@@ -71,13 +72,15 @@ const run = async (argv: string[]) => {
     console.log(USAGE);
     return;
   }
-  const month = values.month === undefined ? undefined : moment(values.month, 'YYYY-MM', true);
-  if (month && !month.isValid()) {
+  // The month as written, never an instant: the machine's time zone cannot move it.
+  const written = values.month === undefined ? undefined : /^(\d{4})-(\d{2})$/.exec(values.month);
+  const month = written ? calendarMonth(Number(written[1]), Number(written[2])) : undefined;
+  if (values.month !== undefined && !month) {
     throw new UsageError(`--month must be a month such as ${moment().subtract(1, 'month').format('YYYY-MM')}, got "${values.month}"`);
   }
   // The same checks and messages as the API.
   const request = parseExportRequest({
-    filters: { dataSet: values['data-set'], date: { from: month?.valueOf() }, orgUnit: values['org-unit'] },
+    filters: { dataSet: values['data-set'], period: month && dhisPeriod(month), orgUnit: values['org-unit'] },
     options: { humanReadable: values['human-readable'] },
   });
   const db = await openDatabase();

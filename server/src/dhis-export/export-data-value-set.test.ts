@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import moment from 'moment';
 import { chtDefaultSettings, chtTranslationDocs } from '../../test/fixtures';
 import { memoryMedic } from '../../test/memory-db';
+import { TIME_ZONES, inTimeZone } from '../../test/time-zone';
 import { exportDataValueSet, exportFileName } from './export-data-value-set';
 import { ExportError } from './export-error';
 import { ContactIndex } from './contact-index';
@@ -11,7 +11,7 @@ import { PouchExportSource } from './pouch-export-source';
 // The CHT default configuration: data set VMuFODsyWaO, births-this-month → kB0ZBFisE0e,
 // facility-deliveries → e22tIwy1nKR with category and attribute option combos.
 const DS = 'VMuFODsyWaO';
-const october = moment('2026-10-15T12:00:00').valueOf();
+const october = { year: 2026, month: 10 };
 
 const hierarchy = [
   { _id: 'district', type: 'district_hospital', name: 'Central District', dhis: { orgUnit: 'ouDistrict' } },
@@ -41,12 +41,12 @@ const valuesOf = (set: { dataValues: Array<{ orgUnit: string; dataElement: strin
   Object.fromEntries(set.dataValues.map(({ orgUnit, dataElement, value }) => [`${orgUnit}/${dataElement}`, value]));
 
 describe('exportDataValueSet', () => {
-  it('exports the month of filters.date.from from the CHT default settings, unchanged', async () => {
+  it('exports the requested month from the CHT default settings, unchanged', async () => {
     const source = await deployment([
       target('2026-10', 'chw1', 2, 1), target('2026-10', 'chw2', 5, 5),
       target('2026-09', 'chw1', 40, 40), target('2026-11', 'chw1', 70, 70),
     ]);
-    const { dataValueSet, fileName, counts } = await exportDataValueSet(source, { dataSet: DS, from: october, humanReadable: false }, new Date(2026, 10, 25));
+    const { dataValueSet, fileName, counts } = await exportDataValueSet(source, { dataSet: DS, month: october, humanReadable: false }, new Date(2026, 10, 25));
     assert.equal(fileName, 'dhis-VMuFODsyWaO-202610.json');
     assert.deepEqual(counts, { targetDocs: 2, counted: 2, malformed: 0 });
     assert.deepEqual(dataValueSet, {
@@ -62,10 +62,38 @@ describe('exportDataValueSet', () => {
     });
   });
 
+  it('exports the month asked for, across the change of year, whatever the server\'s time zone', async () => {
+    const source = await deployment([target('2026-11', 'chw1', 11), target('2026-12', 'chw1', 12), target('2027-01', 'chw1', 1)]);
+    for (const zone of TIME_ZONES) {
+      await inTimeZone(zone, async () => {
+        for (const [month, period, births] of [[{ year: 2026, month: 12 }, '202612', 12], [{ year: 2027, month: 1 }, '202701', 1]] as const) {
+          const { dataValueSet, fileName } = await exportDataValueSet(source, { dataSet: DS, month, humanReadable: false }, new Date());
+          assert.equal(dataValueSet.period, period, zone);
+          assert.equal(fileName, `dhis-${DS}-${period}.json`, zone);
+          assert.equal(valuesOf(dataValueSet)['ouNorth/kB0ZBFisE0e'], births, zone);
+        }
+      });
+    }
+  });
+
+  it('completes on the server\'s date, never before the first day of the period', async () => {
+    const source = await deployment();
+    // 22:00 UTC on 30 September: already 1 October east of UTC
+    const now = new Date('2026-09-30T22:00:00Z');
+    const completeDate = (zone: string, month: number) => inTimeZone(zone, async () =>
+      (await exportDataValueSet(source, { dataSet: DS, month: { year: 2026, month }, humanReadable: false }, now)).dataValueSet.completeDate);
+    assert.equal(await completeDate('UTC', 9), '2026-09-30');
+    assert.equal(await completeDate('UTC', 10), '2026-10-01');
+    assert.equal(await completeDate('Africa/Nairobi', 10), '2026-10-01');
+    assert.equal(await completeDate('Africa/Nairobi', 8), '2026-10-01');
+    assert.equal(await completeDate('Pacific/Pago_Pago', 10), '2026-10-01');
+    assert.equal(await completeDate('Pacific/Pago_Pago', 9), '2026-09-30');
+  });
+
   it('reads target docs in pages and gives the same sums', async () => {
     const docs = Array.from({ length: 23 }, (_, i) => ({ ...target('2026-10', 'chw1', i), _id: `target~2026-10~chw1~user${String(i).padStart(2, '0')}` }));
-    const whole = await exportDataValueSet(await deployment(docs), { dataSet: DS, from: october, humanReadable: false });
-    const paged = await exportDataValueSet(await deployment(docs, chtDefaultSettings(), 5), { dataSet: DS, from: october, humanReadable: false });
+    const whole = await exportDataValueSet(await deployment(docs), { dataSet: DS, month: october, humanReadable: false });
+    const paged = await exportDataValueSet(await deployment(docs, chtDefaultSettings(), 5), { dataSet: DS, month: october, humanReadable: false });
     assert.equal(paged.counts.targetDocs, 23);
     assert.equal(valuesOf(paged.dataValueSet)['ouNorth/kB0ZBFisE0e'], (22 * 23) / 2);
     assert.deepEqual(paged.dataValueSet, whole.dataValueSet);
@@ -73,7 +101,7 @@ describe('exportDataValueSet', () => {
 
   it('counts docs owned by a place, and docs of owners that no longer exist toward nothing', async () => {
     const source = await deployment([target('2026-10', 'gone', 4), target('2026-10', 'hc1', 3)]);
-    const { dataValueSet, counts } = await exportDataValueSet(source, { dataSet: DS, from: october, humanReadable: false });
+    const { dataValueSet, counts } = await exportDataValueSet(source, { dataSet: DS, month: october, humanReadable: false });
     assert.equal(valuesOf(dataValueSet)['ouNorth/kB0ZBFisE0e'], 3);
     assert.equal(valuesOf(dataValueSet)['ouDistrict/kB0ZBFisE0e'], 3);
     assert.deepEqual(counts, { targetDocs: 2, counted: 1, malformed: 0 });
@@ -81,13 +109,13 @@ describe('exportDataValueSet', () => {
 
   it('filters by org unit', async () => {
     const source = await deployment([target('2026-10', 'chw1', 2), target('2026-10', 'chw2', 5)]);
-    const { dataValueSet } = await exportDataValueSet(source, { dataSet: DS, from: october, orgUnit: 'ouNorth', humanReadable: false });
+    const { dataValueSet } = await exportDataValueSet(source, { dataSet: DS, month: october, orgUnit: 'ouNorth', humanReadable: false });
     assert.deepEqual(valuesOf(dataValueSet), { 'ouNorth/kB0ZBFisE0e': 2, 'ouNorth/e22tIwy1nKR': 0 });
   });
 
   it('gives an empty list for an org unit mapped to another data set', async () => {
     const source = await deployment([target('2026-10', 'chw2', 5)]);
-    const { dataValueSet } = await exportDataValueSet(source, { dataSet: DS, from: october, orgUnit: 'ouSouth', humanReadable: false });
+    const { dataValueSet } = await exportDataValueSet(source, { dataSet: DS, month: october, orgUnit: 'ouSouth', humanReadable: false });
     assert.deepEqual(dataValueSet.dataValues, []);
   });
 
@@ -95,7 +123,7 @@ describe('exportDataValueSet', () => {
     const settings = chtDefaultSettings();
     (settings['dhis_data_sets'] as object[]).push({ id: 'other', translation_key: 'other.key' });
     const { dataValueSet } = await exportDataValueSet(await deployment([target('2026-10', 'chw2', 5)], settings),
-      { dataSet: 'other', from: october, humanReadable: false });
+      { dataSet: 'other', month: october, humanReadable: false });
     // Both CHT default targets have no dhis.dataSet, so they feed every data set; hc2 is mapped to "other" only.
     assert.deepEqual(valuesOf(dataValueSet), {
       'ouDistrict/kB0ZBFisE0e': 5, 'ouDistrict/e22tIwy1nKR': 0, 'ouNorth/kB0ZBFisE0e': 0, 'ouNorth/e22tIwy1nKR': 0,
@@ -103,7 +131,7 @@ describe('exportDataValueSet', () => {
     });
     const targets = (settings['tasks'] as { targets: { items: Array<{ id: string; dhis?: object }> } }).targets.items;
     targets.find(({ id }) => id === 'births-this-month')!.dhis = { dataElement: 'kB0ZBFisE0e', dataSet: DS };
-    const limited = await exportDataValueSet(await deployment([], settings), { dataSet: 'other', from: october, humanReadable: false });
+    const limited = await exportDataValueSet(await deployment([], settings), { dataSet: 'other', month: october, humanReadable: false });
     assert.deepEqual(limited.dataValueSet.dataValues.map(row => row.dataElement), ['e22tIwy1nKR', 'e22tIwy1nKR', 'e22tIwy1nKR']);
   });
 
@@ -116,14 +144,14 @@ describe('exportDataValueSet', () => {
     };
     const db = await memoryMedic([{ _id: 'settings', settings }, messagesFr, ...hierarchy, target('2026-10', 'chw1', 2)]);
     const source = new PouchExportSource(db, new ContactIndex(db));
-    const { dataValueSet } = await exportDataValueSet(source, { dataSet: DS, from: october, humanReadable: true });
+    const { dataValueSet } = await exportDataValueSet(source, { dataSet: DS, month: october, humanReadable: true });
     assert.equal(dataValueSet.dataSet, 'Intégration mensuelle');
     assert.deepEqual(dataValueSet.dataValues[2], { dataElement: 'births-this-month', orgUnit: 'North Centre', value: 2 });
     assert.deepEqual(dataValueSet.dataValues[0], { dataElement: 'births-this-month', orgUnit: 'Central District', value: 2 });
   });
 
   it('shows the translation key when no translation has it', async () => {
-    const { dataValueSet } = await exportDataValueSet(await deployment(), { dataSet: DS, from: october, humanReadable: true });
+    const { dataValueSet } = await exportDataValueSet(await deployment(), { dataSet: DS, month: october, humanReadable: true });
     assert.equal(dataValueSet.dataSet, 'dhis.dataset.monthly.integration');
   });
 
@@ -133,9 +161,9 @@ describe('exportDataValueSet', () => {
       if (item.dhis) item.dhis = { dataElement: 'x', dataSet: DS };
     });
     const source = await deployment([], settings);
-    await assert.rejects(exportDataValueSet(source, { dataSet: 'nope', from: october, humanReadable: false }),
+    await assert.rejects(exportDataValueSet(source, { dataSet: 'nope', month: october, humanReadable: false }),
       (error: ExportError) => error.status === 400 && /^dataSet "nope" is not defined/.test(error.message));
-    await assert.rejects(exportDataValueSet(source, { dataSet: 'empty', from: october, humanReadable: false }),
+    await assert.rejects(exportDataValueSet(source, { dataSet: 'empty', month: october, humanReadable: false }),
       (error: ExportError) => error.status === 400 && /^dataSet "empty" has no dataElements/.test(error.message));
   });
 
@@ -144,7 +172,7 @@ describe('exportDataValueSet', () => {
       dhisDataSets: [{ id: DS }, 'junk', null],
       tasks: { targets: { items: [{ id: 'births-this-month', dhis: { dataElement: 'kB0ZBFisE0e' } }, { id: 'bad', dhis: 'kB0' }, null] } },
     };
-    const result = await exportDataValueSet(await deployment([target('2026-10', 'chw1', 2)], settings), { dataSet: DS, from: october, humanReadable: false });
+    const result = await exportDataValueSet(await deployment([target('2026-10', 'chw1', 2)], settings), { dataSet: DS, month: october, humanReadable: false });
     assert.deepEqual(result.malformedTargets, ['bad']);
     assert.equal(valuesOf(result.dataValueSet)['ouNorth/kB0ZBFisE0e'], 2);
   });
@@ -152,7 +180,7 @@ describe('exportDataValueSet', () => {
   it('treats a database without settings as unconfigured', async () => {
     const db = await memoryMedic(hierarchy);
     const source = new PouchExportSource(db, new ContactIndex(db));
-    await assert.rejects(exportDataValueSet(source, { dataSet: DS, from: october, humanReadable: false }), /is not defined/);
+    await assert.rejects(exportDataValueSet(source, { dataSet: DS, month: october, humanReadable: false }), /is not defined/);
   });
 });
 

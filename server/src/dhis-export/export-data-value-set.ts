@@ -1,6 +1,6 @@
-import moment from 'moment';
 import { dataSetsOf, localeOf, targetDefinitionsFor } from '../settings/app-settings';
 import { translationsOf, translator } from '../settings/translations';
+import { dhisPeriod, firstDayOf, localDateOf, targetDocMonth, type CalendarMonth } from './calendar-month';
 import { DataValueSetAggregation, dataSetName, type AggregationCounts } from './aggregate';
 import type { TargetDoc } from './cht-docs';
 import type { DataValueSet } from './data-value-set';
@@ -36,20 +36,29 @@ export const exportDataValueSet = async (
     throw badRequest(`dataSet "${request.dataSet}" has no dataElements: map at least one target to it with "dhis.dataElement"`);
   }
 
-  const month = moment(request.from);
   const places = await source.placesWithOrgUnits(request.orgUnit);
   const aggregation = new DataValueSetAggregation({ dataSet: request.dataSet, definitions, places, orgUnit: request.orgUnit });
   if (!aggregation.isEmpty) {
-    await sumPages(source, aggregation, month.format('YYYY-MM'));
+    await sumPages(source, aggregation, targetDocMonth(request.month));
   }
 
-  const period = month.format('YYYYMM');
-  let dataValueSet = aggregation.result(period, moment(now).format('YYYY-MM-DD'));
+  const period = dhisPeriod(request.month);
+  let dataValueSet = aggregation.result(period, completeDate(request.month, now));
   if (request.humanReadable) {
     const translate = translator(translationsOf(await source.translations(localeOf(settings))));
     dataValueSet = aggregation.humanReadable(dataValueSet, dataSetName(translate, dataSetConfig.translation_key, dataSetConfig.id));
   }
   return { dataValueSet, fileName: exportFileName(request.dataSet, period), counts: aggregation.counts, malformedTargets: malformed };
+};
+
+/**
+ * Today on the server's clock, but never before the period's first day: a manager east of the
+ * server may export their new month while the server's calendar is still in the month before.
+ */
+const completeDate = (month: CalendarMonth, now: Date): string => {
+  const today = localDateOf(now);
+  const firstDay = firstDayOf(month);
+  return today < firstDay ? firstDay : today;
 };
 
 /** Fetches the next page while the owners of the current one are looked up and summed. */

@@ -1,33 +1,124 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import qs from 'qs';
+import { inTimeZone } from '../../test/time-zone';
 import { ExportError } from './export-error';
 import { parseExportRequest } from './export-request';
 
 const fromQuery = (query: string) => parseExportRequest(qs.parse(query));
+const monthOf = (input: unknown) => {
+  const { year, month } = parseExportRequest(input).month;
+  return `${year}-${String(month).padStart(2, '0')}`;
+};
 const rejects = (input: unknown, message: RegExp) => assert.throws(() => parseExportRequest(input), (error: unknown) =>
   error instanceof ExportError && error.status === 400 && message.test(error.message));
 
 describe('parseExportRequest', () => {
   it('reads qs-style query parameters', () => {
-    assert.deepEqual(fromQuery('filters[dataSet]=ds1&filters[date][from]=1790000000000&filters[orgUnit]=ou1&options[humanReadable]=true'),
-      { dataSet: 'ds1', from: 1790000000000, orgUnit: 'ou1', humanReadable: true });
+    assert.deepEqual(fromQuery('filters[dataSet]=ds1&filters[period]=202610&filters[orgUnit]=ou1&options[humanReadable]=true'),
+      { dataSet: 'ds1', month: { year: 2026, month: 10 }, orgUnit: 'ou1', humanReadable: true });
   });
 
-  it('reads a CHT client\'s JSON body', () => {
-    assert.deepEqual(parseExportRequest({ filters: { dataSet: 'ds1', date: { from: 1790000000000 } }, options: { humanReadable: false } }),
-      { dataSet: 'ds1', from: 1790000000000, humanReadable: false });
+  it('reads a JSON body', () => {
+    assert.deepEqual(parseExportRequest({ filters: { dataSet: 'ds1', period: '202701' }, options: { humanReadable: false } }),
+      { dataSet: 'ds1', month: { year: 2027, month: 1 }, humanReadable: false });
   });
+
+  it('reads a CHT client\'s JSON body, with the month of date.from', () => inTimeZone('UTC', () => {
+    assert.deepEqual(parseExportRequest({ filters: { dataSet: 'ds1', date: { from: Date.UTC(2026, 9, 15) } }, options: { humanReadable: false } }),
+      { dataSet: 'ds1', month: { year: 2026, month: 10 }, humanReadable: false });
+  }));
 
   it('treats an empty org unit as all places', () => {
-    assert.equal(fromQuery('filters[dataSet]=ds1&filters[date][from]=1&filters[orgUnit]=').orgUnit, undefined);
+    assert.equal(fromQuery('filters[dataSet]=ds1&filters[period]=202610&filters[orgUnit]=').orgUnit, undefined);
   });
 
   it('requires a data set and a month', () => {
     rejects(undefined, /filter "dataSet" is required/);
-    rejects({ filters: { date: { from: 1 } } }, /filter "dataSet" is required/);
-    rejects({ filters: { dataSet: 'ds1' } }, /filter "date.from" is required/);
-    rejects({ filters: { dataSet: 'ds1', date: {} } }, /filter "date.from" is required/);
+    rejects({ filters: { period: '202610' } }, /filter "dataSet" is required/);
+    rejects({ filters: { dataSet: 'ds1' } }, /filter "period" is required: the month to export as YYYYMM.*or.*"date.from"/);
+    rejects({ filters: { dataSet: 'ds1', date: {} } }, /filter "period" is required/);
+    rejects(qs.parse('filters[dataSet]=ds1&filters[period]='), /filter "period" is required/);
+  });
+
+  describe('filters[period]', () => {
+    it('names the month whatever the server\'s time zone', async () => {
+      for (const zone of ['Pacific/Kiritimati', 'Pacific/Pago_Pago', 'UTC']) {
+        await inTimeZone(zone, () => {
+          assert.equal(monthOf(qs.parse('filters[dataSet]=ds1&filters[period]=202601')), '2026-01', zone);
+          assert.equal(monthOf(qs.parse('filters[dataSet]=ds1&filters[period]=202512')), '2025-12', zone);
+          assert.equal(monthOf(qs.parse('filters[dataSet]=ds1&filters[period]=202610')), '2026-10', zone);
+        });
+      }
+    });
+
+    it('takes months 01 to 12 of the years 1900 to 2999', () => {
+      assert.equal(monthOf({ filters: { dataSet: 'ds1', period: '190001' } }), '1900-01');
+      assert.equal(monthOf({ filters: { dataSet: 'ds1', period: '299912' } }), '2999-12');
+      rejects({ filters: { dataSet: 'ds1', period: '202600' } }, /"period" must name a month 01–12 of a year from 1900 to 2999.*"202600"/);
+      rejects({ filters: { dataSet: 'ds1', period: '202613' } }, /month 01–12.*"202613"/);
+      rejects({ filters: { dataSet: 'ds1', period: '189912' } }, /year from 1900 to 2999/);
+      rejects({ filters: { dataSet: 'ds1', period: '300001' } }, /year from 1900 to 2999/);
+    });
+
+    it('is YYYYMM and nothing else', () => {
+      for (const period of ['2026-10', '2026', '20261', '2026100', ' 202610', '202610 ', '2026M10', '202610\n', 'October', '２０２６１０']) {
+        rejects({ filters: { dataSet: 'ds1', period } }, /"period" must be a month as YYYYMM, such as "202610" for October 2026/);
+      }
+      rejects({ filters: { dataSet: 'ds1', period: 202610 } }, /as YYYYMM.*got "202610"/);
+      rejects({ filters: { dataSet: 'ds1', period: { year: 2026 } } }, /as YYYYMM/);
+      rejects(qs.parse('filters[dataSet]=ds1&filters[period]=202610&filters[period]=202611'), /"period" must be given once, not 2 times/);
+      rejects(qs.parse('filters[dataSet]=ds1&filters[period][x]=1'), /as YYYYMM/);
+    });
+
+    it('decides the month when date.from is given too, which must still be a timestamp', () => inTimeZone('UTC', () => {
+      // a browser in Nairobi sending both: 1 October at its midnight is still 30 September in UTC
+      const octoberInNairobi = Date.UTC(2026, 8, 30, 21);
+      assert.equal(monthOf(qs.parse(`filters[dataSet]=ds1&filters[period]=202610&filters[date][from]=${octoberInNairobi}`)), '2026-10');
+      assert.equal(monthOf(qs.parse(`filters[dataSet]=ds1&filters[date][from]=${octoberInNairobi}`)), '2026-09');
+      rejects(qs.parse('filters[dataSet]=ds1&filters[period]=202610&filters[date][from]=yesterday'), /must be a timestamp in milliseconds/);
+    }));
+  });
+
+  describe('filters[date][from]', () => {
+    const monthAt = (instant: number) => monthOf({ filters: { dataSet: 'ds1', date: { from: String(instant) } } });
+
+    it('is read in the server\'s time zone, to the millisecond at the month boundary', async () => {
+      const lastMsOfSeptemberUtc = Date.UTC(2026, 8, 30, 23, 59, 59, 999);
+      await inTimeZone('UTC', () => {
+        assert.equal(monthAt(lastMsOfSeptemberUtc), '2026-09');
+        assert.equal(monthAt(lastMsOfSeptemberUtc + 1), '2026-10');
+      });
+      // UTC+3: October starts at 21:00 UTC on 30 September
+      await inTimeZone('Africa/Nairobi', () => {
+        assert.equal(monthAt(Date.UTC(2026, 8, 30, 20, 59, 59, 999)), '2026-09');
+        assert.equal(monthAt(Date.UTC(2026, 8, 30, 21)), '2026-10');
+      });
+      // UTC−5: October ends at 05:00 UTC on 1 November
+      await inTimeZone('America/Bogota', () => {
+        assert.equal(monthAt(Date.UTC(2026, 10, 1, 4, 59, 59, 999)), '2026-10');
+        assert.equal(monthAt(Date.UTC(2026, 10, 1, 5)), '2026-11');
+      });
+    });
+
+    it('crosses the change of year in the server\'s time zone', async () => {
+      // UTC+14: 2027 starts at 10:00 UTC on 31 December
+      await inTimeZone('Pacific/Kiritimati', () => {
+        assert.equal(monthAt(Date.UTC(2026, 11, 31, 9, 59, 59, 999)), '2026-12');
+        assert.equal(monthAt(Date.UTC(2026, 11, 31, 10)), '2027-01');
+      });
+      // UTC−11: 2027 starts at 11:00 UTC on 1 January
+      await inTimeZone('Pacific/Pago_Pago', () => {
+        assert.equal(monthAt(Date.UTC(2027, 0, 1, 10, 59, 59, 999)), '2026-12');
+        assert.equal(monthAt(Date.UTC(2027, 0, 1, 11)), '2027-01');
+      });
+    });
+
+    it('must fall in the years 1900 to 2999', () => inTimeZone('UTC', () => {
+      assert.equal(monthAt(1), '1970-01');
+      rejects({ filters: { dataSet: 'ds1', date: { from: Date.UTC(3000, 0, 1) } } }, /"date.from" must fall in a year from 1900 to 2999.*year 3000/);
+      rejects({ filters: { dataSet: 'ds1', date: { from: Date.UTC(1899, 11, 31) } } }, /year 1899/);
+    }));
   });
 
   it('rejects a month that is not a number', () => {
@@ -46,7 +137,7 @@ describe('parseExportRequest', () => {
   it('rejects filters of the wrong shape', () => {
     rejects({ filters: 'ds1' }, /"filters" must be an object/);
     rejects({ filters: { dataSet: 'ds1', date: 5 } }, /"date" must be an object/);
-    rejects({ filters: { dataSet: { id: 'x' }, date: { from: 1 } } }, /"dataSet" must be a string/);
+    rejects({ filters: { dataSet: { id: 'x' }, period: '202610' } }, /"dataSet" must be a string/);
     rejects({ filters: { dataSet: 'ds1', date: { from: 1 } }, options: 'yes' }, /"options" must be an object/);
     rejects({ filters: { dataSet: 'ds1', date: { from: 1 } }, options: { humanReadable: 'maybe' } }, /"humanReadable" must be true or false/);
   });

@@ -1,9 +1,9 @@
+import { FIRST_YEAR, LAST_YEAR, calendarMonth, localMonthOf, type CalendarMonth } from './calendar-month';
 import { badRequest } from './export-error';
 
 export interface ExportRequest {
   dataSet: string;
-  /** Any moment of the month to export, in ms since the epoch (server local time decides the month). */
-  from: number;
+  month: CalendarMonth;
   orgUnit?: string;
   humanReadable: boolean;
 }
@@ -50,6 +50,37 @@ const timestamp = (value: unknown): number | undefined => {
   return number;
 };
 
+const PERIOD_EXAMPLE = '"202610" for October 2026';
+
+/** `filters[period]`: a DHIS2 monthly period, `YYYYMM`. */
+const period = (value: unknown): CalendarMonth | undefined => {
+  if (value === undefined || value === null || value === '') {
+    return undefined;
+  }
+  if (Array.isArray(value)) {
+    throw badRequest(`filter "period" must be given once, not ${value.length} times`);
+  }
+  const match = typeof value === 'string' ? /^(\d{4})(\d{2})$/.exec(value) : null;
+  if (!match) {
+    throw badRequest(`filter "period" must be a month as YYYYMM, such as ${PERIOD_EXAMPLE}; got ${quoted(value)}`);
+  }
+  const month = calendarMonth(Number(match[1]), Number(match[2]));
+  if (!month) {
+    throw badRequest(`filter "period" must name a month 01–12 of a year from ${FIRST_YEAR} to ${LAST_YEAR}, such as ${PERIOD_EXAMPLE}; got ${quoted(value)}`);
+  }
+  return month;
+};
+
+/** The CHT's `filters[date][from]`: the month is that instant's month in the server's time zone. */
+const monthOfTimestamp = (from: number): CalendarMonth => {
+  const { year, month } = localMonthOf(from);
+  const inRange = calendarMonth(year, month);
+  if (!inRange) {
+    throw badRequest(`filter "date.from" must fall in a year from ${FIRST_YEAR} to ${LAST_YEAR}; got ${from} (year ${year})`);
+  }
+  return inRange;
+};
+
 const flag = (value: unknown, name: string): boolean => {
   if (value === undefined || value === null || value === false || value === 'false' || value === '0' || value === '') {
     return false;
@@ -60,11 +91,16 @@ const flag = (value: unknown, name: string): boolean => {
   throw badRequest(`option "${name}" must be true or false, got ${quoted(value)}`);
 };
 
-/** Reads `{ filters: { dataSet, date: { from }, orgUnit }, options: { humanReadable } }` from a query string or a JSON body. */
+/**
+ * Reads `{ filters: { dataSet, period, date: { from }, orgUnit }, options: { humanReadable } }` from a
+ * query string or a JSON body. The month is `period` when given; else the month `date.from` falls in
+ * on the server's clock. A client may send both (`date.from` for a CHT server, which knows no
+ * `period`): `period` decides, and `date.from` need only be well formed.
+ */
 export const parseExportRequest = (input: unknown): ExportRequest => {
   const body = isRecord(input) ? input : {};
   if (body['filters'] !== undefined && !isRecord(body['filters'])) {
-    throw badRequest('"filters" must be an object: filters[dataSet]=…&filters[date][from]=…');
+    throw badRequest('"filters" must be an object: filters[dataSet]=…&filters[period]=YYYYMM');
   }
   if (body['options'] !== undefined && !isRecord(body['options'])) {
     throw badRequest('"options" must be an object: options[humanReadable]=true');
@@ -79,10 +115,13 @@ export const parseExportRequest = (input: unknown): ExportRequest => {
   if (dataSet === undefined) {
     throw badRequest('filter "dataSet" is required: the id of a DHIS2 data set configured in the app settings');
   }
+  const chosen = period(filters['period']);
   const from = timestamp((filters['date'] as Record<string, unknown> | undefined)?.['from']);
-  if (from === undefined) {
-    throw badRequest('filter "date.from" is required: a timestamp in milliseconds within the month to export');
+  if (chosen === undefined && from === undefined) {
+    throw badRequest(`filter "period" is required: the month to export as YYYYMM, such as ${PERIOD_EXAMPLE} ` +
+      '(or, as CHT clients send it, filter "date.from": a timestamp in milliseconds within the month)');
   }
+  const month = chosen ?? monthOfTimestamp(from!);
   const orgUnit = singleString(filters['orgUnit'], 'orgUnit');
-  return { dataSet, from, humanReadable: flag(options['humanReadable'], 'humanReadable'), ...(orgUnit === undefined ? {} : { orgUnit }) };
+  return { dataSet, month, humanReadable: flag(options['humanReadable'], 'humanReadable'), ...(orgUnit === undefined ? {} : { orgUnit }) };
 };

@@ -70,6 +70,8 @@ describe('DhisExportForm', () => {
     expect(select('dhis-data-set').value).toBe('ds1');
     expect(select('dhis-place').value).toBe('');
     expect(select('dhis-period').selectedOptions[0].textContent!.trim()).toBe('May, 2024');
+    expect(select('dhis-period').value).toBe('202405');
+    expect([...select('dhis-period').options].slice(0, 3).map((option) => option.value)).toEqual(['202406', '202405', '202404']);
   });
 
   it('offers All Places and the places of the chosen data set', async () => {
@@ -94,13 +96,13 @@ describe('DhisExportForm', () => {
     await choose('dhis-place', 'ou-b');
     await choose('dhis-period', select('dhis-period').options[3].value);
     button().click();
-    expect(emitted).toEqual([{ dataSet: 'ds1', orgUnit: 'ou-b', from: periods[3].value }]);
+    expect(emitted).toEqual([{ dataSet: 'ds1', orgUnit: 'ou-b', period: '202403' }]);
   });
 
   it('emits an empty org unit for all places', async () => {
     await render();
     el.querySelector('form')!.dispatchEvent(new Event('submit'));
-    expect(emitted).toEqual([{ dataSet: 'ds1', orgUnit: '', from: preselected }]);
+    expect(emitted).toEqual([{ dataSet: 'ds1', orgUnit: '', period: '202405' }]);
   });
 
   it('stays focusable but starts nothing while an export runs', async () => {
@@ -185,7 +187,7 @@ describe('DhisExportForm', () => {
       expect(placeValues().at(-1)).toBe('ou-5000');
       expect(placeStatus()).toBe('Showing 101 of 10,000 places. Type in Search places to find others.');
       button().click();
-      expect(emitted).toEqual([{ dataSet: 'ds1', orgUnit: 'ou-5000', from: preselected }]);
+      expect(emitted).toEqual([{ dataSet: 'ds1', orgUnit: 'ou-5000', period: preselected }]);
     });
 
     it('narrows the options after a pause in typing, reusing the option elements', async () => {

@@ -29,7 +29,7 @@ export class DhisExportForm {
   readonly dataSets = input.required<readonly DataSetOption[]>();
   readonly placesByDataSet = input.required<ReadonlyMap<string, readonly PlaceOption[]>>();
   readonly periods = input.required<readonly Period[]>();
-  readonly preselectedPeriod = input<number | null>(null);
+  readonly preselectedPeriod = input<string | null>(null);
   readonly exporting = input(false);
   /** The places are still being read: the list offers All Places only, and says so. */
   readonly placesLoading = input(false);
@@ -42,7 +42,7 @@ export class DhisExportForm {
     dataSet: '',
     placeSearch: '',
     orgUnit: '',
-    period: 0,
+    period: '',
   });
 
   private readonly dataSet = toSignal(this.form.controls.dataSet.valueChanges, { initialValue: '' });
@@ -96,7 +96,7 @@ export class DhisExportForm {
       const periods = this.periods();
       const preselected = this.preselectedPeriod();
       const { period } = this.form.controls;
-      if (!periods.some(({ value }) => value === period.value)) period.setValue(preselected ?? periods[0]?.value ?? 0);
+      if (!periods.some(({ value }) => value === period.value)) period.setValue(preselected ?? periods[0]?.value ?? '');
     });
     // a place not mapped to the newly chosen data set is no longer a choice
     effect(() => {
@@ -116,7 +116,7 @@ export class DhisExportForm {
     if (this.exporting()) return;
     const { dataSet, orgUnit, period } = this.form.getRawValue();
     if (!dataSet || !period) return;
-    this.download.emit({ dataSet, orgUnit, from: period });
+    this.download.emit({ dataSet, orgUnit, period });
   }
 }
 

@@ -82,7 +82,7 @@ describe('DhisExportPage', () => {
   it('dispatches the download the form asks for', () => {
     el.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     expect(store.dispatch).toHaveBeenCalledWith(
-      dhisExportPageActions.downloadRequested({ request: { dataSet: 'ds1', orgUnit: '', from: preselected } }),
+      dhisExportPageActions.downloadRequested({ request: { dataSet: 'ds1', orgUnit: '', period: '202405' } }),
     );
   });
 

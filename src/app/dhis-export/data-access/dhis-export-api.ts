@@ -27,7 +27,8 @@ export class DhisExportError extends Error {
 export function dhisExportUrl(request: DhisExportRequest): string {
   const params = new URLSearchParams();
   params.set('filters[dataSet]', request.dataSet);
-  params.set('filters[date][from]', String(request.from));
+  // the month itself, not an instant: no difference of time zone with the server can shift it
+  params.set('filters[period]', request.period);
   if (request.orgUnit) params.set('filters[orgUnit]', request.orgUnit);
   return `${DHIS_EXPORT_URL}?${params}`;
 }

@@ -28,12 +28,8 @@ describe('filenameFromContentDisposition', () => {
 });
 
 describe('defaultExportFilename', () => {
-  it('is dhis-<dataSet>-<YYYYMM>.json in local time', () => {
-    expect(defaultExportFilename({ dataSet: 'abc', orgUnit: '', from: new Date(2024, 0, 1).getTime() })).toBe(
-      'dhis-abc-202401.json',
-    );
-    expect(defaultExportFilename({ dataSet: 'abc', orgUnit: 'x', from: new Date(2023, 11, 1).getTime() })).toBe(
-      'dhis-abc-202312.json',
-    );
+  it('is dhis-<dataSet>-<YYYYMM>.json, the period chosen', () => {
+    expect(defaultExportFilename({ dataSet: 'abc', orgUnit: '', period: '202401' })).toBe('dhis-abc-202401.json');
+    expect(defaultExportFilename({ dataSet: 'abc', orgUnit: 'x', period: '202312' })).toBe('dhis-abc-202312.json');
   });
 });

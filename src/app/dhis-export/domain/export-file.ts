@@ -22,9 +22,7 @@ export function filenameFromContentDisposition(header: string | null | undefined
 
 /** The name the server gives, for when a response has no usable header: `dhis-<dataSet>-<YYYYMM>.json`. */
 export function defaultExportFilename(request: DhisExportRequest): string {
-  const month = new Date(request.from);
-  const period = `${month.getFullYear()}${String(month.getMonth() + 1).padStart(2, '0')}`;
-  return `dhis-${request.dataSet}-${period}.json`;
+  return `dhis-${request.dataSet}-${request.period}.json`;
 }
 
 function baseName(name: string): string | null {

@@ -37,9 +37,9 @@ export interface PlaceOption {
   readonly name: string;
 }
 
-/** A month the export can cover. `value` is the first day of the month at 00:00 local time, in ms. */
+/** A month the export can cover. `value` is its DHIS2 period, `YYYYMM`. */
 export interface Period {
-  readonly value: number;
+  readonly value: string;
   readonly label: string;
 }
 
@@ -71,6 +71,6 @@ export interface DhisExportRequest {
   readonly dataSet: string;
   /** Empty: all places. */
   readonly orgUnit: string;
-  /** First day of the month, ms. */
-  readonly from: number;
+  /** The month as the user chose it: a DHIS2 period, `YYYYMM`. */
+  readonly period: string;
 }

@@ -18,7 +18,7 @@ export interface DhisSettingsData {
   readonly dataSets: readonly DataSetConfig[];
   readonly permitted: boolean;
   readonly periods: readonly Period[];
-  readonly preselectedPeriod: number | null;
+  readonly preselectedPeriod: string | null;
 }
 
 /** Each read lands as it arrives: settings, then their locale's translations; places alongside. */

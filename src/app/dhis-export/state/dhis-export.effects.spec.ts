@@ -10,7 +10,7 @@ import { dhisExportApiActions, dhisExportPageActions } from './dhis-export.actio
 import { exportDhis, loadReferenceData, referenceDataReads, returnToLoginWhenSessionExpired } from './dhis-export.effects';
 import { LoadStatus } from './dhis-export.feature';
 
-const request = { dataSet: 'ds1', orgUnit: 'ou-1', from: new Date(2024, 4, 1).getTime() };
+const request = { dataSet: 'ds1', orgUnit: 'ou-1', period: '202405' };
 const now = new Date(2024, 5, 15);
 
 function fakeDb(overrides: Partial<Record<keyof MedicDb, jasmine.Spy>> = {}): MedicDb {
@@ -62,7 +62,8 @@ describe('referenceDataReads', () => {
     expect(settings.dataSets).toEqual([{ id: 'ds1', translation_key: 'ds.one' }]);
     expect(settings.permitted).toBeTrue();
     expect(settings.periods.length).toBe(12);
-    expect(settings.preselectedPeriod).toBe(new Date(2024, 4, 1).getTime());
+    expect(settings.periods[0]).toEqual({ value: '202406', label: 'June, 2024' });
+    expect(settings.preselectedPeriod).toBe('202405');
     expect(actions).toContain(dhisExportApiActions.translationsLoaded({ messages: { a: 'generic', b: 'custom' } }));
     expect(actions).toContain(dhisExportApiActions.placesLoaded({ places: [{ orgUnit: 'ou-1', name: 'Place' }] }));
     expect(actions.length).toBe(3);

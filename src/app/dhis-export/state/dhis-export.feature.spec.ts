@@ -7,10 +7,10 @@ const settings: DhisSettingsData = {
   locale: 'fr',
   dataSets: [{ id: 'ds1', translation_key: 'ds.monthly' }, { id: 'ds2' }],
   periods: [
-    { value: 2, label: 'February, 2024' },
-    { value: 1, label: 'January, 2024' },
+    { value: '202402', label: 'February, 2024' },
+    { value: '202401', label: 'January, 2024' },
   ],
-  preselectedPeriod: 1,
+  preselectedPeriod: '202401',
   permitted: true,
 };
 const settingsLoaded = dhisExportApiActions.settingsLoaded({ settings });
@@ -24,7 +24,7 @@ const placesLoaded = dhisExportApiActions.placesLoaded({
   ],
 });
 const allLoaded = [dhisExportPageActions.opened(), settingsLoaded, translationsLoaded, placesLoaded];
-const request = { dataSet: 'ds1', orgUnit: '', from: 1 };
+const request = { dataSet: 'ds1', orgUnit: '', period: '202401' };
 
 function stateAfter(...actions: Parameters<typeof reducer>[1][]): DhisExportState {
   return actions.reduce(reducer, initialDhisExportState);

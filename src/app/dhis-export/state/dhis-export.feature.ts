@@ -23,7 +23,7 @@ export interface DhisExportState {
   readonly dataSets: readonly DataSetConfig[];
   readonly places: readonly OrgUnitPlace[];
   readonly periods: readonly Period[];
-  readonly preselectedPeriod: number | null;
+  readonly preselectedPeriod: string | null;
   readonly permitted: boolean;
   readonly exportStatus: ExportStatus;
   readonly lastError: ExportFailure | null;
