@@ -79,6 +79,25 @@ describe('DataValueSetAggregation', () => {
     ]);
   });
 
+  it('keeps a row per data element, category option combo and attribute option combo', () => {
+    const definitions: TargetDefinition[] = [
+      { id: 'births-male', dhis: { dataElement: 'deBirths', categoryOptionCombo: 'cocMale' } },
+      { id: 'births-female', dhis: { dataElement: 'deBirths', categoryOptionCombo: 'cocFemale' } },
+      { id: 'births-female-project', dhis: { dataElement: 'deBirths', categoryOptionCombo: 'cocFemale', attributeOptionCombo: 'aocProject' } },
+      { id: 'births-female-again', dhis: { dataElement: 'deBirths', categoryOptionCombo: 'cocFemale' } },
+    ];
+    const { aggregation, set } = aggregate([centre], [
+      [targetDoc('chw', { 'births-male': 3, 'births-female': 5, 'births-female-project': 7, 'births-female-again': 1 }), lineageOf(chw)],
+    ], { definitions });
+    assert.deepEqual(set.dataValues, [
+      { dataElement: 'deBirths', categoryOptionCombo: 'cocMale', orgUnit: 'ouCentre', value: 3 },
+      { dataElement: 'deBirths', categoryOptionCombo: 'cocFemale', orgUnit: 'ouCentre', value: 6 },
+      { dataElement: 'deBirths', categoryOptionCombo: 'cocFemale', attributeOptionCombo: 'aocProject', orgUnit: 'ouCentre', value: 7 },
+    ]);
+    assert.deepEqual(aggregation.humanReadable(set, DS).dataValues.map(row => row.dataElement),
+      ['births-male', 'births-female', 'births-female-project']);
+  });
+
   it('ignores targets of the doc that feed no data element', () => {
     const { set } = aggregate([centre], [[targetDoc('chw', { births: 1, unmapped: 99 }), lineageOf(chw)]]);
     assert.deepEqual(valuesOf(set), { 'ouCentre/deBirths': 1 });

@@ -19,19 +19,20 @@ export interface AggregationCounts {
 
 /**
  * Sums target docs into data values with the CHT's rules: every org unit mapped to the data set
- * gets a row per data element, starting at 0; a target doc adds `value.total` to each org unit
+ * gets a row per data element and option combos, starting at 0; a target doc adds `value.total` to each org unit
  * found on its owner or an ancestor, once per org unit.
  */
 export class DataValueSetAggregation {
   readonly counts: AggregationCounts = { targetDocs: 0, counted: 0, malformed: 0 };
   private readonly orgUnitsByContact = new Map<string, string[]>();
   private readonly placeNameByOrgUnit = new Map<string, string>();
+  /** Per org unit, a row per data value key (see `dataValueKey`). */
   private readonly rowsByOrgUnit = new Map<string, Map<string, DataValue>>();
-  private readonly dataElementByTarget = new Map<string, string>();
+  private readonly rowKeyByTarget = new Map<string, string>();
 
   constructor(private readonly scope: AggregationScope) {
     for (const { id, dhis } of scope.definitions) {
-      this.dataElementByTarget.set(id, dhis.dataElement);
+      this.rowKeyByTarget.set(id, dataValueKey(dhis));
     }
     for (const place of scope.places) {
       for (const { orgUnit, dataSet } of dhisMappingsOf(place)) {
@@ -85,8 +86,8 @@ export class DataValueSetAggregation {
     let malformed = false;
     for (const target of doc.targets as unknown[]) {
       const { id, total } = targetValueOf(target);
-      const dataElement = id === undefined ? undefined : this.dataElementByTarget.get(id);
-      if (dataElement === undefined) {
+      const rowKey = id === undefined ? undefined : this.rowKeyByTarget.get(id);
+      if (rowKey === undefined) {
         continue;
       }
       if (total === undefined) {
@@ -94,7 +95,7 @@ export class DataValueSetAggregation {
         continue;
       }
       for (const orgUnit of orgUnits) {
-        const row = this.rowsByOrgUnit.get(orgUnit)?.get(dataElement);
+        const row = this.rowsByOrgUnit.get(orgUnit)?.get(rowKey);
         if (row) {
           row.value += total;
         }
@@ -118,13 +119,18 @@ export class DataValueSetAggregation {
 
   /** Data set, org units and data elements by name: translated data set name, place name, target id. */
   humanReadable(set: DataValueSet, dataSetName: string): DataValueSet {
-    const targetByDataElement = new Map(this.scope.definitions.map(({ id, dhis }) => [dhis.dataElement, id]));
+    const targetByRowKey = new Map<string, string>();
+    for (const { id, dhis } of this.scope.definitions) {
+      if (!targetByRowKey.has(dataValueKey(dhis))) {
+        targetByRowKey.set(dataValueKey(dhis), id);
+      }
+    }
     return {
       ...set,
       dataSet: dataSetName,
       dataValues: set.dataValues.map(row => ({
         ...row,
-        dataElement: targetByDataElement.get(row.dataElement) ?? row.dataElement,
+        dataElement: targetByRowKey.get(dataValueKey(row)) ?? row.dataElement,
         orgUnit: this.placeNameByOrgUnit.get(row.orgUnit) ?? row.orgUnit,
       })),
     };
@@ -135,11 +141,21 @@ export class DataValueSetAggregation {
     for (const { dhis } of this.scope.definitions) {
       // Every attribute of `dhis` but `dataSet` is copied: categoryOptionCombo, attributeOptionCombo, …
       const { dataSet: _dataSet, ...attributes } = dhis;
-      rows.set(dhis.dataElement, { ...attributes, dataElement: dhis.dataElement, orgUnit, value: 0 });
+      const key = dataValueKey(dhis);
+      if (!rows.has(key)) {
+        rows.set(key, { ...attributes, dataElement: dhis.dataElement, orgUnit, value: 0 });
+      }
     }
     return rows;
   }
 }
+
+/**
+ * What identifies a data value within an org unit and period, as DHIS2 has it: data element,
+ * category option combo and attribute option combo. Targets that share all three add up in one row.
+ */
+const dataValueKey = ({ dataElement, categoryOptionCombo, attributeOptionCombo }: { dataElement: string; [attribute: string]: unknown }) =>
+  JSON.stringify([dataElement, categoryOptionCombo ?? null, attributeOptionCombo ?? null]);
 
 const targetValueOf = (target: unknown): { id?: string; total?: number } => {
   if (typeof target !== 'object' || target === null) {
