@@ -138,6 +138,25 @@ describe('DataValueSetAggregation', () => {
     assert.deepEqual(aggregation.counts, { targetDocs: 5, counted: 2, malformed: 4 });
   });
 
+  it('sums decimals without binary noise', () => {
+    const { set } = aggregate([centre], [
+      [targetDoc('chw', { births: 0.1 }), lineageOf(chw)],
+      [targetDoc('chw2', { births: 0.2 }), lineageOf(chw)],
+    ]);
+    assert.deepEqual(valuesOf(set), { 'ouCentre/deBirths': 0.3 });
+  });
+
+  it('counts a value that would make a sum infinite as malformed, and never writes null', () => {
+    const { aggregation, set } = aggregate([district, centre], [
+      [targetDoc('chw', { births: Number.MAX_VALUE }), lineageOf(chw)],
+      [targetDoc('chw2', { births: Number.MAX_VALUE }), lineageOf(chw)],
+      [targetDoc('chw3', { births: -Number.MAX_VALUE }), ['chw3', 'district']],
+    ]);
+    assert.deepEqual(valuesOf(set), { 'ouCentre/deBirths': Number.MAX_VALUE, 'ouDistrict/deBirths': 0 });
+    assert.deepEqual(aggregation.counts, { targetDocs: 3, counted: 3, malformed: 1 });
+    assert.doesNotMatch(JSON.stringify(set), /null/);
+  });
+
   it('ignores places whose dhis is a string, null or lacks an org unit', () => {
     const junk: PlaceDoc[] = [
       { _id: 'j1', dhis: 'ouJunk' }, { _id: 'j2', dhis: null }, { _id: 'j3', dhis: [{ dataSet: DS }, 7] }, { _id: 'j4', dhis: { orgUnit: 42 } },

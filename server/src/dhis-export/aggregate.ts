@@ -2,6 +2,13 @@ import type { TargetDefinition } from '../settings/app-settings';
 import type { Translate } from '../settings/translations';
 import { dhisMappingsOf, type PlaceDoc, type TargetDoc } from './cht-docs';
 import type { DataValue, DataValueSet } from './data-value-set';
+import { DecimalSum } from './decimal-sum';
+
+interface Row {
+  /** The data value but its value, which is the sum's. */
+  dataValue: DataValue;
+  sum: DecimalSum;
+}
 
 export interface AggregationScope {
   dataSet: string;
@@ -20,14 +27,15 @@ export interface AggregationCounts {
 /**
  * Sums target docs into data values with the CHT's rules: every org unit mapped to the data set
  * gets a row per data element and option combos, starting at 0; a target doc adds `value.total` to each org unit
- * found on its owner or an ancestor, once per org unit.
+ * found on its owner or an ancestor, once per org unit. A value that would make a sum infinite is
+ * malformed: left out and counted, like a value that is not a number.
  */
 export class DataValueSetAggregation {
   readonly counts: AggregationCounts = { targetDocs: 0, counted: 0, malformed: 0 };
   private readonly orgUnitsByContact = new Map<string, string[]>();
   private readonly placeNameByOrgUnit = new Map<string, string>();
   /** Per org unit, a row per data value key (see `dataValueKey`). */
-  private readonly rowsByOrgUnit = new Map<string, Map<string, DataValue>>();
+  private readonly rowsByOrgUnit = new Map<string, Map<string, Row>>();
   private readonly rowKeyByTarget = new Map<string, string>();
 
   constructor(private readonly scope: AggregationScope) {
@@ -90,15 +98,12 @@ export class DataValueSetAggregation {
       if (rowKey === undefined) {
         continue;
       }
-      if (total === undefined) {
+      if (total === undefined || orgUnits.some(orgUnit => this.rowsByOrgUnit.get(orgUnit)?.get(rowKey)?.sum.peek(total) === undefined)) {
         malformed = true;
         continue;
       }
       for (const orgUnit of orgUnits) {
-        const row = this.rowsByOrgUnit.get(orgUnit)?.get(rowKey);
-        if (row) {
-          row.value += total;
-        }
+        this.rowsByOrgUnit.get(orgUnit)?.get(rowKey)?.sum.add(total);
       }
     }
     if (malformed) {
@@ -113,7 +118,8 @@ export class DataValueSetAggregation {
       dataSet: this.scope.dataSet,
       completeDate,
       period,
-      dataValues: orgUnits.flatMap(orgUnit => [...this.rowsByOrgUnit.get(orgUnit)!.values()]),
+      dataValues: orgUnits.flatMap(orgUnit => [...this.rowsByOrgUnit.get(orgUnit)!.values()]
+        .map(({ dataValue, sum }) => ({ ...dataValue, value: sum.value }))),
     };
   }
 
@@ -136,14 +142,14 @@ export class DataValueSetAggregation {
     };
   }
 
-  private emptyRows(orgUnit: string): Map<string, DataValue> {
-    const rows = new Map<string, DataValue>();
+  private emptyRows(orgUnit: string): Map<string, Row> {
+    const rows = new Map<string, Row>();
     for (const { dhis } of this.scope.definitions) {
       // Every attribute of `dhis` but `dataSet` is copied: categoryOptionCombo, attributeOptionCombo, …
       const { dataSet: _dataSet, ...attributes } = dhis;
       const key = dataValueKey(dhis);
       if (!rows.has(key)) {
-        rows.set(key, { ...attributes, dataElement: dhis.dataElement, orgUnit, value: 0 });
+        rows.set(key, { dataValue: { ...attributes, dataElement: dhis.dataElement, orgUnit, value: 0 }, sum: new DecimalSum() });
       }
     }
     return rows;
