@@ -49,9 +49,8 @@ export class PouchExportSource implements ExportSource {
   async *targetDocPages(month: string): AsyncIterable<TargetDoc[]> {
     const endkey = `target~${month}~\ufff0`;
     let startkey = `target~${month}~`;
-    let skip = 0;
     for (;;) {
-      const page = await this.db.allDocs<TargetDoc>({ startkey, endkey, skip, limit: this.pageSize, include_docs: true });
+      const page = await this.db.allDocs<TargetDoc>({ startkey, endkey, limit: this.pageSize, include_docs: true });
       const docs = page.rows.flatMap(row => (row.doc ? [row.doc as TargetDoc] : []));
       if (docs.length > 0) {
         yield docs;
@@ -59,8 +58,9 @@ export class PouchExportSource implements ExportSource {
       if (page.rows.length < this.pageSize) {
         return;
       }
-      startkey = page.rows[page.rows.length - 1].id;
-      skip = 1;
+      // Just after the last id, never `skip: 1` from it: if that doc was deleted meanwhile, the skip would
+      // pass over the next one. `_all_docs` orders ids by their bytes, not by collation: nothing sorts between id and id + '\u0000'.
+      startkey = `${page.rows[page.rows.length - 1].id}\u0000`;
     }
   }
 
