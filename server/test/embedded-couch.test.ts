@@ -124,6 +124,7 @@ describe('the org-unit view of the embedded database', () => {
       { _id: 'c', type: 'person', dhis: { orgUnit: 'Oua' } },
       { _id: 'd', type: 'data_record', dhis: { orgUnit: 'ouD' } },
       { _id: 'e', type: 'clinic', dhis: 'ouE' },
+      { _id: 'g', type: 'clinic', name: 'G', dhis: [{ orgUnit: 5003, dataSet: null }, { orgUnit: true }, { orgUnit: 'ouG', dataSet: '' }] },
     ]);
   });
   after(() => server.stop());
@@ -150,7 +151,7 @@ describe('the org-unit view of the embedded database', () => {
       assert.deepEqual(served.rows, expected.rows, query);
       assert.equal(served.total_rows, real.total_rows);
     }
-    assert.deepEqual(real.rows.map(row => `${row.key}:${row.id}`), ['Oua:c', 'ouA:a', 'ouA:b', 'ouZ:b']);
+    assert.deepEqual(real.rows.map(row => `${row.key}:${row.id}`), ['5003:g', 'Oua:c', 'ouA:a', 'ouA:b', 'ouG:g', 'ouZ:b']);
 
     await server.putDocs([{ _id: 'f', type: 'district_hospital', name: 'F', dhis: { orgUnit: 'ouF' } }]);
     const after = await (await server.fetch(`${VIEW}?key="ouF"&include_docs=true`)).json();

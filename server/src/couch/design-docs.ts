@@ -3,7 +3,7 @@ export const ORG_UNIT_VIEW = 'medic-admin/contacts_by_dhis_orgunit';
 
 const [DDOC, VIEW] = ORG_UNIT_VIEW.split('/');
 
-/** Emits each org unit of the places and people the CHT maps to DHIS2; malformed `dhis` emits nothing. */
+/** Emits each org unit of the places and people the CHT maps to DHIS2, a numeric code as its string; malformed `dhis` emits nothing. */
 const contactsByDhisOrgUnit = `function (doc) {
   var types = ['contact', 'person', 'clinic', 'health_center', 'district_hospital'];
   if (!doc.dhis || types.indexOf(doc.type) === -1) {
@@ -12,8 +12,11 @@ const contactsByDhisOrgUnit = `function (doc) {
   var entries = Array.isArray(doc.dhis) ? doc.dhis : [doc.dhis];
   for (var i = 0; i < entries.length; i++) {
     var entry = entries[i];
-    if (entry && typeof entry === 'object' && typeof entry.orgUnit === 'string' && entry.orgUnit) {
-      emit(entry.orgUnit);
+    var code = !entry || typeof entry !== 'object' ? ''
+      : typeof entry.orgUnit === 'string' ? entry.orgUnit
+        : typeof entry.orgUnit === 'number' && isFinite(entry.orgUnit) ? String(entry.orgUnit) : '';
+    if (code) {
+      emit(code);
     }
   }
 }`;

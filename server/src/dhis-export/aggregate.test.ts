@@ -72,6 +72,20 @@ describe('DataValueSetAggregation', () => {
     assert.deepEqual(b, ['ouBothB', 'ouDistrict', 'ouOther']);
   });
 
+  it('maps places whose dhis.dataSet is null or "" to every data set, as the CHT does', () => {
+    const nullSet: PlaceDoc = { _id: 'n', type: 'health_center', name: 'N', dhis: { orgUnit: 'ouNull', dataSet: null } };
+    const emptySet: PlaceDoc = { _id: 'e', type: 'health_center', name: 'E', dhis: [{ orgUnit: 'ouEmpty', dataSet: '' }] };
+    for (const dataSet of [DS, 'dataSetB']) {
+      assert.deepEqual(aggregate([nullSet, emptySet], [], { dataSet }).set.dataValues.map(row => row.orgUnit), ['ouEmpty', 'ouNull']);
+    }
+  });
+
+  it('exports a numeric org unit code as a string, and filters by it', () => {
+    const numbered: PlaceDoc = { _id: 'centre', type: 'health_center', name: 'Centre', dhis: { orgUnit: 5003 } };
+    const { set } = aggregate([numbered], [[targetDoc('chw', { births: 2 }), lineageOf(chw)]], { orgUnit: '5003' });
+    assert.deepEqual(set.dataValues, [{ dataElement: 'deBirths', orgUnit: '5003', value: 2 }]);
+  });
+
   it('copies every dhis attribute but dataSet onto the data value', () => {
     const { set } = aggregate([centre], [[targetDoc('chw', { deliveries: 2 }), lineageOf(chw)]], { definitions: [deliveries] });
     assert.deepEqual(set.dataValues, [
@@ -159,7 +173,8 @@ describe('DataValueSetAggregation', () => {
 
   it('ignores places whose dhis is a string, null or lacks an org unit', () => {
     const junk: PlaceDoc[] = [
-      { _id: 'j1', dhis: 'ouJunk' }, { _id: 'j2', dhis: null }, { _id: 'j3', dhis: [{ dataSet: DS }, 7] }, { _id: 'j4', dhis: { orgUnit: 42 } },
+      { _id: 'j1', dhis: 'ouJunk' }, { _id: 'j2', dhis: null }, { _id: 'j3', dhis: [{ dataSet: DS }, 7] }, { _id: 'j4', dhis: { orgUnit: true } },
+      { _id: 'j5', dhis: { orgUnit: Infinity } },
     ];
     assert.deepEqual(aggregate([...junk, centre], []).set.dataValues.map(row => row.orgUnit), ['ouCentre']);
   });

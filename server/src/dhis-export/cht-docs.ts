@@ -15,16 +15,40 @@ export interface TargetDoc {
 
 export interface DhisMapping {
   orgUnit: string;
+  /** Absent: every data set. */
   dataSet?: string;
 }
 
-/** A place's `dhis` entries that name an org unit; a string or other junk yields none. */
+/**
+ * A DHIS2 code as the CHT uses it: a non-empty string, or a number an import script wrote
+ * (`orgUnit: 5003`), which DHIS2 knows as the string "5003".
+ */
+export const dhisCodeOf = (value: unknown): string | undefined =>
+  typeof value === 'string' && value !== '' ? value
+    : typeof value === 'number' && Number.isFinite(value) ? String(value)
+      : undefined;
+
+/** `dataSet` of a `dhis` entry: absent, null and "" mean every data set, as in the CHT. */
+export const appliesToEveryDataSet = (dataSet: unknown): boolean =>
+  dataSet === undefined || dataSet === null || dataSet === '';
+
+/** A place's `dhis` entries that name an org unit, codes as strings; a string or other junk yields none. */
 export const dhisMappingsOf = (place: PlaceDoc): DhisMapping[] => {
   const entries = Array.isArray(place.dhis) ? place.dhis : [place.dhis];
-  return entries.filter((entry): entry is DhisMapping =>
-    typeof entry === 'object' && entry !== null &&
-    typeof entry.orgUnit === 'string' && entry.orgUnit !== '' &&
-    (entry.dataSet === undefined || typeof entry.dataSet === 'string'));
+  return entries.flatMap((entry: unknown): DhisMapping[] => {
+    if (typeof entry !== 'object' || entry === null) {
+      return [];
+    }
+    const { orgUnit, dataSet } = entry as { orgUnit?: unknown; dataSet?: unknown };
+    const code = dhisCodeOf(orgUnit);
+    if (code === undefined) {
+      return [];
+    }
+    if (appliesToEveryDataSet(dataSet)) {
+      return [{ orgUnit: code }];
+    }
+    return typeof dataSet === 'string' ? [{ orgUnit: code, dataSet }] : [];
+  });
 };
 
 /** The ids of a contact and its ancestors, from the CHT's minified lineage `parent: { _id, parent: … }`. */

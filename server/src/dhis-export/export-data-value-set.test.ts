@@ -135,6 +135,26 @@ describe('exportDataValueSet', () => {
     assert.deepEqual(limited.dataValueSet.dataValues.map(row => row.dataElement), ['e22tIwy1nKR', 'e22tIwy1nKR', 'e22tIwy1nKR']);
   });
 
+  it('exports targets and places with a null or "" data set, and numeric codes, as the CHT does', async () => {
+    const settings = {
+      dhis_data_sets: [{ id: DS }],
+      tasks: { targets: { items: [
+        { id: 'births-this-month', dhis: { dataElement: 104, dataSet: null } },
+        { id: 'facility-deliveries', dhis: { dataElement: 'e22tIwy1nKR', dataSet: '' } },
+      ] } },
+    };
+    const places = [
+      { _id: 'numbered', type: 'health_center', name: 'Numbered', dhis: { orgUnit: 5003, dataSet: '' } },
+      { _id: 'chw3', type: 'person', parent: { _id: 'numbered' } },
+    ];
+    const source = await deployment([...places, target('2026-10', 'chw3', 4, 1)], settings);
+    const { dataValueSet } = await exportDataValueSet(source, { dataSet: DS, month: october, orgUnit: '5003', humanReadable: false });
+    assert.deepEqual(dataValueSet.dataValues, [
+      { dataElement: '104', orgUnit: '5003', value: 4 },
+      { dataElement: 'e22tIwy1nKR', orgUnit: '5003', value: 1 },
+    ]);
+  });
+
   it('names everything in the settings locale when human readable', async () => {
     const settings = { ...chtDefaultSettings(), locale: 'fr' };
     const messagesFr = {

@@ -1,3 +1,5 @@
+import { appliesToEveryDataSet, dhisCodeOf } from '../dhis-export/cht-docs';
+
 /** The parts of the CHT app settings (doc `settings`, field `settings`) this product reads. */
 export interface DhisDataSet {
   id: string;
@@ -6,7 +8,8 @@ export interface DhisDataSet {
 
 export interface TargetDhis {
   dataElement: string;
-  dataSet?: string;
+  /** Absent, null or "": every data set. */
+  dataSet?: string | null;
   [attribute: string]: unknown;
 }
 
@@ -41,7 +44,10 @@ export interface TargetDefinitions {
   malformed: string[];
 }
 
-/** Target definitions that feed the data set: a `dhis.dataElement`, and `dhis.dataSet` absent or equal. */
+/**
+ * Target definitions that feed the data set: a `dhis.dataElement` (a number becomes its string),
+ * and `dhis.dataSet` equal, or absent, null or "" (every data set, as in the CHT).
+ */
 export const targetDefinitionsFor = (settings: AppSettings, dataSetId: string): TargetDefinitions => {
   const items = settings.tasks?.targets?.items;
   const result: TargetDefinitions = { definitions: [], malformed: [] };
@@ -54,12 +60,13 @@ export const targetDefinitionsFor = (settings: AppSettings, dataSetId: string): 
     }
     const id = typeof item['id'] === 'string' ? item['id'] : String(item['id']);
     const dhis = item['dhis'];
-    if (!isObject(dhis) || typeof dhis['dataElement'] !== 'string' || dhis['dataElement'] === '') {
+    const dataElement = isObject(dhis) ? dhisCodeOf(dhis['dataElement']) : undefined;
+    if (!isObject(dhis) || dataElement === undefined) {
       result.malformed.push(id);
       continue;
     }
-    if (dhis['dataSet'] === undefined || dhis['dataSet'] === dataSetId) {
-      result.definitions.push({ id, dhis: dhis as TargetDhis });
+    if (appliesToEveryDataSet(dhis['dataSet']) || dhis['dataSet'] === dataSetId) {
+      result.definitions.push({ id, dhis: { ...dhis, dataElement } });
     }
   }
   return result;
