@@ -49,15 +49,27 @@ describe('GET /api/v2/export/dhis over HTTP', () => {
   it('answers 401 without or with wrong credentials, and 403 without the permission', async () => {
     const anonymous = await fetch(`${server.url}${lastMonthExport()}`);
     assert.equal(anonymous.status, 401);
-    assert.equal(anonymous.headers.get('www-authenticate'), null, 'no browser login dialog');
     assert.match((await anonymous.json()).error, /Log in/);
     const wrong = await fetch(`${server.url}${lastMonthExport()}`, { headers: { authorization: basic('exporter', 'nope') } });
     assert.equal(wrong.status, 401);
+    assert.equal(wrong.headers.get('www-authenticate'), 'Basic realm="CHT"');
     const badCookie = await fetch(`${server.url}${lastMonthExport()}`, { headers: { cookie: 'AuthSession=forged' } });
     assert.equal(badCookie.status, 401);
     const chw = await server.fetch(lastMonthExport(), as('chw'));
     assert.equal(chw.status, 403);
     assert.deepEqual(await chw.json(), { code: 403, error: 'User "chw" may not export DHIS2 data: a role of theirs needs the permission can_export_dhis' });
+  });
+
+  it('challenges tools that wait for it before sending basic auth, but not the page\'s own requests', async () => {
+    const challenge = async (headers: Record<string, string>) => {
+      const response = await fetch(`${server.url}${lastMonthExport()}`, { headers });
+      assert.equal(response.status, 401);
+      return response.headers.get('www-authenticate');
+    };
+    assert.equal(await challenge({}), 'Basic realm="CHT"');
+    assert.equal(await challenge({ 'user-agent': 'Wget/1.21.4', accept: '*/*' }), 'Basic realm="CHT"');
+    assert.equal(await challenge({ 'x-requested-with': 'XMLHttpRequest', accept: 'application/json' }), null, 'no browser login dialog');
+    assert.equal(await challenge({ 'sec-fetch-dest': 'empty', 'sec-fetch-mode': 'cors' }), null, 'no browser login dialog');
   });
 
   it('takes the same filters as a JSON body', async () => {

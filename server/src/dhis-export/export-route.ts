@@ -16,11 +16,22 @@ export interface ExportRouteDeps {
   now?: () => Date;
 }
 
+/**
+ * Whether a 401 must go without the Basic challenge: a browser answers the challenge with its login
+ * dialog, over the page's own message. Tools such as wget and Python's HTTPBasicAuthHandler send
+ * credentials only once challenged, so they get it (RFC 7235).
+ */
+const fromScriptInBrowser = (req: Request) =>
+  req.get('X-Requested-With')?.toLowerCase() === 'xmlhttprequest' || req.get('Sec-Fetch-Dest') === 'empty';
+
 /** `GET /api/v2/export/dhis?filters[…]` (and `POST` with `{ filters, options }`, kept for CHT clients). */
 export const dhisExportRouter = ({ source, authenticate, log, now = () => new Date() }: ExportRouteDeps) => {
   const handle = async (req: Request, res: Response, input: unknown) => {
     const user = await authenticate(req.headers);
     if (!user) {
+      if (!fromScriptInBrowser(req)) {
+        res.set('WWW-Authenticate', 'Basic realm="CHT"');
+      }
       return sendError(res, 401, 'Log in to export: send an AuthSession cookie from POST /_session, or basic auth');
     }
     try {

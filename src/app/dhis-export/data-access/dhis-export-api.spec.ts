@@ -38,6 +38,7 @@ describe('DhisExportApi', () => {
     const [url, init] = fetchSpy.calls.mostRecent().args;
     expect(url).toBe(dhisExportUrl(request));
     expect(init?.credentials).toBe('include');
+    expect(new Headers(init?.headers).get('X-Requested-With')).toBe('XMLHttpRequest');
   });
 
   it('falls back to dhis-<dataSet>-<YYYYMM>.json without Content-Disposition', async () => {

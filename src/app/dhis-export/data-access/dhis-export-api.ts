@@ -41,7 +41,8 @@ export class DhisExportApi {
     try {
       response = await fetch(dhisExportUrl(request), {
         credentials: 'include',
-        headers: { Accept: 'application/json' },
+        // without it, the server's 401 would carry a Basic challenge and the browser its login dialog
+        headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' },
       });
     } catch {
       throw new DhisExportError(0, null);
