@@ -112,6 +112,12 @@ describe('npm run export', () => {
     assert.match(unknown.stderr, /^dataSet "nope" is not defined/);
     const missing = await exportCli(['--month', month], { COUCH_URL: couchUrl });
     assert.match(missing.stderr, /^filter "dataSet" is required/);
+    const out = path.join(outDir, 'nope.json');
+    const unmapped = await exportCli(['--data-set', DS, '--month', month, '--org-unit', 'NOPE', '--out', out], { COUCH_URL: couchUrl });
+    assert.equal(unmapped.code, 2);
+    assert.match(unmapped.stderr, new RegExp(`^orgUnit NOPE is not mapped to data set ${DS}:`));
+    assert.doesNotMatch(unmapped.stderr, /Wrote/);
+    assert.ok(!(await readdir(outDir)).some(name => name.startsWith('nope.json')), 'no file is written');
     for (const written of ['June', '2026-13', '2026-00', '202610', '2026-1', '1899-12']) {
       const badMonth = await exportCli(['--data-set', DS, '--month', written], { COUCH_URL: couchUrl });
       assert.equal(badMonth.code, 2, written);

@@ -126,11 +126,14 @@ describe('GET /api/v2/export/dhis over HTTP', () => {
     ['a period given twice', `${lastMonthExport()}&filters[period]=202601`, /"period" must be given once/],
     ['a month that is not a number', exportPath({ 'filters[dataSet]': DS, 'filters[date][from]': 'yesterday' }), /must be a timestamp/],
     ['a data set given twice', `${lastMonthExport()}&filters[dataSet]=${DS}`, /must be given once/],
-    ['an unknown data set', exportPath({ 'filters[dataSet]': 'nope', 'filters[date][from]': 1 }), /dataSet "nope" is not defined/],
-    ['a huge data set id', exportPath({ 'filters[dataSet]': 'x'.repeat(5000), 'filters[date][from]': 1 }), /too long/],
-    ['odd characters', exportPath({ 'filters[dataSet]': '\u0000<script>"\u202e', 'filters[date][from]': 1 }), /is not defined/],
+    ['an unknown data set', exportPath({ 'filters[dataSet]': 'nope', 'filters[date][from]': LAST_MONTH.valueOf() }), /dataSet "nope" is not defined/],
+    ['a huge data set id', exportPath({ 'filters[dataSet]': 'x'.repeat(5000), 'filters[date][from]': LAST_MONTH.valueOf() }), /too long/],
+    ['odd characters', exportPath({ 'filters[dataSet]': '\u0000<script>"\u202e', 'filters[date][from]': LAST_MONTH.valueOf() }), /is not defined/],
     ['deeply nested filters', `/api/v2/export/dhis?${'filters'.concat('[a]'.repeat(50))}=1`, /is required/],
     ['a bad option', lastMonthExport({ 'options[humanReadable]': 'perhaps' }), /humanReadable/],
+    ['an org unit mapped to nothing', lastMonthExport({ 'filters[orgUnit]': 'NOPE' }), new RegExp(`^orgUnit NOPE is not mapped to data set ${DS}:`)],
+    ['a timestamp in seconds', exportPath({ 'filters[dataSet]': DS, 'filters[date][from]': LAST_MONTH.unix() }), /did you send seconds instead of milliseconds\?/],
+    ['a timestamp at the end of time', exportPath({ 'filters[dataSet]': DS, 'filters[date][from]': 8640000000000000 }), /year 275760\): did you send seconds/],
   ] as const) {
     it(`answers 400 with what to fix for ${what}`, async () => {
       const response = await server.fetch(pathname as string, as('exporter'));
@@ -159,7 +162,7 @@ describe('GET /api/v2/export/dhis over HTTP', () => {
     settings.settings.tasks.targets.items.forEach(item => Object.assign(item.dhis, { dataSet: DS }));
     await server.couch.medic.put({ ...settings, _rev: current._rev });
     try {
-      const response = await server.fetch(exportPath({ 'filters[dataSet]': 'emptySet', 'filters[date][from]': 1 }), as('exporter'));
+      const response = await server.fetch(exportPath({ 'filters[dataSet]': 'emptySet', 'filters[date][from]': LAST_MONTH.valueOf() }), as('exporter'));
       assert.equal(response.status, 400);
       assert.match((await response.json()).error, /has no dataElements/);
     } finally {

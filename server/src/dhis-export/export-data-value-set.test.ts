@@ -113,10 +113,12 @@ describe('exportDataValueSet', () => {
     assert.deepEqual(valuesOf(dataValueSet), { 'ouNorth/kB0ZBFisE0e': 2, 'ouNorth/e22tIwy1nKR': 0 });
   });
 
-  it('gives an empty list for an org unit mapped to another data set', async () => {
+  it('refuses an org unit mapped to no place, or only to another data set', async () => {
     const source = await deployment([target('2026-10', 'chw2', 5)]);
-    const { dataValueSet } = await exportDataValueSet(source, { dataSet: DS, month: october, orgUnit: 'ouSouth', humanReadable: false });
-    assert.deepEqual(dataValueSet.dataValues, []);
+    await assert.rejects(exportDataValueSet(source, { dataSet: DS, month: october, orgUnit: 'ouSouth', humanReadable: false }),
+      (error: ExportError) => error.status === 400 && error.message.startsWith(`orgUnit ouSouth is not mapped to data set ${DS}:`));
+    await assert.rejects(exportDataValueSet(source, { dataSet: DS, month: october, orgUnit: 'NOPE', humanReadable: false }),
+      (error: ExportError) => error.status === 400 && error.message.startsWith(`orgUnit NOPE is not mapped to data set ${DS}:`));
   });
 
   it('limits targets with dhis.dataSet to that data set', async () => {

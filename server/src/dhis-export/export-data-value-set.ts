@@ -38,6 +38,10 @@ export const exportDataValueSet = async (
 
   const places = await source.placesWithOrgUnits(request.orgUnit);
   const aggregation = new DataValueSetAggregation({ dataSet: request.dataSet, definitions, places, orgUnit: request.orgUnit });
+  if (request.orgUnit !== undefined && aggregation.isEmpty) {
+    throw badRequest(`orgUnit ${request.orgUnit} is not mapped to data set ${request.dataSet}: ` +
+      'choose a place mapped to it, or map one with "dhis": { "orgUnit": …, "dataSet": … } on its contact');
+  }
   if (!aggregation.isEmpty) {
     await sumPages(source, aggregation, targetDocMonth(request.month));
   }

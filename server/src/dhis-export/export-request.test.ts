@@ -5,9 +5,11 @@ import { inTimeZone } from '../../test/time-zone';
 import { ExportError } from './export-error';
 import { parseExportRequest } from './export-request';
 
+/** A valid `filters[date][from]`, for tests about other parameters. */
+const OCTOBER = Date.UTC(2026, 9, 15);
 const fromQuery = (query: string) => parseExportRequest(qs.parse(query));
-const monthOf = (input: unknown) => {
-  const { year, month } = parseExportRequest(input).month;
+const monthOf = (input: unknown, now?: Date) => {
+  const { year, month } = parseExportRequest(input, now).month;
   return `${year}-${String(month).padStart(2, '0')}`;
 };
 const rejects = (input: unknown, message: RegExp) => assert.throws(() => parseExportRequest(input), (error: unknown) =>
@@ -114,10 +116,20 @@ describe('parseExportRequest', () => {
       });
     });
 
-    it('must fall in the years 1900 to 2999', () => inTimeZone('UTC', () => {
-      assert.equal(monthAt(1), '1970-01');
-      rejects({ filters: { dataSet: 'ds1', date: { from: Date.UTC(3000, 0, 1) } } }, /"date.from" must fall in a year from 1900 to 2999.*year 3000/);
-      rejects({ filters: { dataSet: 'ds1', date: { from: Date.UTC(1899, 11, 31) } } }, /year 1899/);
+    it('must fall in the years 2000 to next year: seconds instead of milliseconds are refused', () => inTimeZone('UTC', () => {
+      const now = new Date(Date.UTC(2026, 10, 25));
+      const monthAtNow = (from: number) => monthOf({ filters: { dataSet: 'ds1', date: { from } } }, now);
+      const refused = (from: number, year: number) => assert.throws(() => parseExportRequest({ filters: { dataSet: 'ds1', date: { from } } }, now),
+        (error: unknown) => error instanceof ExportError && error.status === 400 && error.message ===
+          `filter "date.from" must be a timestamp in milliseconds from 2000 to 2027, such as 1767225600000; got ${from} (year ${year}): ` +
+          'did you send seconds instead of milliseconds?');
+      assert.equal(monthAtNow(Date.UTC(2000, 0, 1)), '2000-01');
+      assert.equal(monthAtNow(Date.UTC(2027, 11, 31, 23, 59, 59, 999)), '2027-12');
+      refused(Math.floor(Date.UTC(2026, 9, 15) / 1000), 1970);
+      refused(Date.UTC(1999, 11, 31, 23, 59, 59, 999), 1999);
+      refused(Date.UTC(2028, 0, 1), 2028);
+      refused(8640000000000000, 275760);
+      refused(-1, 1969);
     }));
   });
 
@@ -130,21 +142,21 @@ describe('parseExportRequest', () => {
 
   it('rejects parameters given more than once', () => {
     rejects(qs.parse('filters[dataSet]=a&filters[dataSet]=b&filters[date][from]=1'), /"dataSet" must be given once, not 2 times/);
-    rejects(qs.parse('filters[dataSet]=a&filters[date][from]=1&filters[date][from]=2'), /"date.from" must be given once/);
-    rejects(qs.parse('filters[dataSet]=a&filters[date][from]=1&filters[orgUnit][]=x'), /"orgUnit" must be given once/);
+    rejects(qs.parse(`filters[dataSet]=a&filters[date][from]=${OCTOBER}&filters[date][from]=${OCTOBER}`), /"date.from" must be given once/);
+    rejects(qs.parse(`filters[dataSet]=a&filters[date][from]=${OCTOBER}&filters[orgUnit][]=x`), /"orgUnit" must be given once/);
   });
 
   it('rejects filters of the wrong shape', () => {
     rejects({ filters: 'ds1' }, /"filters" must be an object/);
     rejects({ filters: { dataSet: 'ds1', date: 5 } }, /"date" must be an object/);
     rejects({ filters: { dataSet: { id: 'x' }, period: '202610' } }, /"dataSet" must be a string/);
-    rejects({ filters: { dataSet: 'ds1', date: { from: 1 } }, options: 'yes' }, /"options" must be an object/);
-    rejects({ filters: { dataSet: 'ds1', date: { from: 1 } }, options: { humanReadable: 'maybe' } }, /"humanReadable" must be true or false/);
+    rejects({ filters: { dataSet: 'ds1', date: { from: OCTOBER } }, options: 'yes' }, /"options" must be an object/);
+    rejects({ filters: { dataSet: 'ds1', date: { from: OCTOBER } }, options: { humanReadable: 'maybe' } }, /"humanReadable" must be true or false/);
   });
 
   it('rejects huge values with a short message', () => {
     const huge = 'x'.repeat(100_000);
-    assert.throws(() => parseExportRequest({ filters: { dataSet: huge, date: { from: 1 } } }), (error: Error) =>
+    assert.throws(() => parseExportRequest({ filters: { dataSet: huge, date: { from: OCTOBER } } }), (error: Error) =>
       /too long \(100000 characters/.test(error.message) && error.message.length < 200);
     assert.throws(() => parseExportRequest({ filters: { dataSet: 'ds1', date: { from: huge } } }), (error: Error) => error.message.length < 200);
   });

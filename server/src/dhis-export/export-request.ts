@@ -71,12 +71,21 @@ const period = (value: unknown): CalendarMonth | undefined => {
   return month;
 };
 
-/** The CHT's `filters[date][from]`: the month is that instant's month in the server's time zone. */
-const monthOfTimestamp = (from: number): CalendarMonth => {
+/** The first year `filters[date][from]` may fall in: no CHT deployment has target docs before it. */
+const FIRST_TIMESTAMP_YEAR = 2000;
+
+/**
+ * The CHT's `filters[date][from]`: the month is that instant's month in the server's time zone.
+ * An instant before 2000 or after next year is a mistake, most often seconds sent as milliseconds
+ * (January 1970), never a month anyone exports.
+ */
+const monthOfTimestamp = (from: number, now: Date): CalendarMonth => {
   const { year, month } = localMonthOf(from);
-  const inRange = calendarMonth(year, month);
+  const lastYear = now.getFullYear() + 1;
+  const inRange = year >= FIRST_TIMESTAMP_YEAR && year <= lastYear ? calendarMonth(year, month) : undefined;
   if (!inRange) {
-    throw badRequest(`filter "date.from" must fall in a year from ${FIRST_YEAR} to ${LAST_YEAR}; got ${from} (year ${year})`);
+    throw badRequest(`filter "date.from" must be a timestamp in milliseconds from ${FIRST_TIMESTAMP_YEAR} to ${lastYear}, ` +
+      `such as ${Date.UTC(2026, 0, 1)}; got ${from} (year ${year}): did you send seconds instead of milliseconds?`);
   }
   return inRange;
 };
@@ -94,10 +103,10 @@ const flag = (value: unknown, name: string): boolean => {
 /**
  * Reads `{ filters: { dataSet, period, date: { from }, orgUnit }, options: { humanReadable } }` from a
  * query string or a JSON body. The month is `period` when given; else the month `date.from` falls in
- * on the server's clock. A client may send both (`date.from` for a CHT server, which knows no
- * `period`): `period` decides, and `date.from` need only be well formed.
+ * on the server's clock, from 2000 to next year. A client may send both (`date.from` for a CHT
+ * server, which knows no `period`): `period` decides, and `date.from` need only be well formed.
  */
-export const parseExportRequest = (input: unknown): ExportRequest => {
+export const parseExportRequest = (input: unknown, now: Date = new Date()): ExportRequest => {
   const body = isRecord(input) ? input : {};
   if (body['filters'] !== undefined && !isRecord(body['filters'])) {
     throw badRequest('"filters" must be an object: filters[dataSet]=…&filters[period]=YYYYMM');
@@ -121,7 +130,7 @@ export const parseExportRequest = (input: unknown): ExportRequest => {
     throw badRequest(`filter "period" is required: the month to export as YYYYMM, such as ${PERIOD_EXAMPLE} ` +
       '(or, as CHT clients send it, filter "date.from": a timestamp in milliseconds within the month)');
   }
-  const month = chosen ?? monthOfTimestamp(from!);
+  const month = chosen ?? monthOfTimestamp(from!, now);
   const orgUnit = singleString(filters['orgUnit'], 'orgUnit');
   return { dataSet, month, humanReadable: flag(options['humanReadable'], 'humanReadable'), ...(orgUnit === undefined ? {} : { orgUnit }) };
 };

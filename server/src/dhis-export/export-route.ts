@@ -35,7 +35,7 @@ export const dhisExportRouter = ({ source, authenticate, log, now = () => new Da
       return sendError(res, 401, 'Log in to export: send an AuthSession cookie from POST /_session, or basic auth');
     }
     try {
-      const request = parseExportRequest(input);
+      const request = parseExportRequest(input, now());
       if (!mayExportDhis(user, await source.settings())) {
         return sendError(res, 403, `User "${user.name}" may not export DHIS2 data: a role of theirs needs the permission can_export_dhis`);
       }
