@@ -131,6 +131,9 @@ describe('GET /api/v2/export/dhis over HTTP', () => {
     ['odd characters', exportPath({ 'filters[dataSet]': '\u0000<script>"\u202e', 'filters[date][from]': LAST_MONTH.valueOf() }), /is not defined/],
     ['deeply nested filters', `/api/v2/export/dhis?${'filters'.concat('[a]'.repeat(50))}=1`, /is required/],
     ['a bad option', lastMonthExport({ 'options[humanReadable]': 'perhaps' }), /humanReadable/],
+    ['a second "?" in the query', `/api/v2/export/dhis?filters[period]=${LAST_MONTH.format('YYYYMM')}?filters[dataSet]=${DS}`, /second "\?"/],
+    ['more than 100 parameters', `${lastMonthExport()}&${Array.from({ length: 100 }, (_, i) => `p${i}=1`).join('&')}`,
+      /not read, so that no parameter is dropped: Parameter limit exceeded/],
     ['an org unit mapped to nothing', lastMonthExport({ 'filters[orgUnit]': 'NOPE' }), new RegExp(`^orgUnit NOPE is not mapped to data set ${DS}:`)],
     ['a timestamp in seconds', exportPath({ 'filters[dataSet]': DS, 'filters[date][from]': LAST_MONTH.unix() }), /did you send seconds instead of milliseconds\?/],
     ['a timestamp at the end of time', exportPath({ 'filters[dataSet]': DS, 'filters[date][from]': 8640000000000000 }), /year 275760\): did you send seconds/],
@@ -150,6 +153,9 @@ describe('GET /api/v2/export/dhis over HTTP', () => {
     const bad = await server.fetch('/api/v2/export/dhis', { method: 'POST', headers, body: '{"filters":' });
     assert.equal(bad.status, 400);
     assert.deepEqual(await bad.json(), { code: 400, error: 'The request body is not valid JSON' });
+    const nullBody = await server.fetch('/api/v2/export/dhis', { method: 'POST', headers, body: 'null' });
+    assert.equal(nullBody.status, 400);
+    assert.match((await nullBody.json()).error, /^The request must be a JSON object such as \{ "filters"/);
     const large = await server.fetch('/api/v2/export/dhis', { method: 'POST', headers, body: JSON.stringify({ pad: 'x'.repeat(200_000) }) });
     assert.equal(large.status, 413);
     const text = await large.text();

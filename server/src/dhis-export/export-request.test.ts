@@ -143,7 +143,19 @@ describe('parseExportRequest', () => {
   it('rejects parameters given more than once', () => {
     rejects(qs.parse('filters[dataSet]=a&filters[dataSet]=b&filters[date][from]=1'), /"dataSet" must be given once, not 2 times/);
     rejects(qs.parse(`filters[dataSet]=a&filters[date][from]=${OCTOBER}&filters[date][from]=${OCTOBER}`), /"date.from" must be given once/);
-    rejects(qs.parse(`filters[dataSet]=a&filters[date][from]=${OCTOBER}&filters[orgUnit][]=x`), /"orgUnit" must be given once/);
+    rejects(qs.parse(`filters[dataSet]=a&filters[date][from]=${OCTOBER}&filters[orgUnit][]=x&filters[orgUnit][]=y`), /"orgUnit" must be given once, not 2 times/);
+  });
+
+  it('rejects a list of one value without calling it given "1 times"', () => {
+    rejects(qs.parse(`filters[dataSet]=a&filters[date][from]=${OCTOBER}&filters[orgUnit][]=x`), /^filter "orgUnit" must be a single value, not a list: filters\[orgUnit\]=…$/);
+    rejects(qs.parse('filters[dataSet]=a&filters[period][]=202610'), /^filter "period" must be a single value, not a list/);
+    rejects(qs.parse('filters[dataSet]=a&filters[date][from][]=1'), /^filter "date.from" must be a single value, not a list: filters\[date\]\[from\]=…$/);
+  });
+
+  it('asks for a JSON object when the body is another JSON value', () => {
+    rejects(null, /^The request must be a JSON object such as \{ "filters": .*; got "null"$/);
+    rejects([], /must be a JSON object.*got "\[\]"/);
+    rejects(5, /must be a JSON object.*got "5"/);
   });
 
   it('rejects filters of the wrong shape', () => {

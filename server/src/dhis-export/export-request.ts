@@ -19,13 +19,20 @@ const quoted = (value: unknown): string => {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** qs gives an array for a parameter repeated (`a=1&a=2`) or written as a list (`a[]=1`). */
+const refuseList = (value: unknown, name: string) => {
+  if (Array.isArray(value)) {
+    throw badRequest(value.length > 1
+      ? `filter "${name}" must be given once, not ${value.length} times`
+      : `filter "${name}" must be a single value, not a list: filters[${name.replace('.', '][')}]=…`);
+  }
+};
+
 const singleString = (value: unknown, name: string): string | undefined => {
   if (value === undefined || value === null || value === '') {
     return undefined;
   }
-  if (Array.isArray(value)) {
-    throw badRequest(`filter "${name}" must be given once, not ${value.length} times`);
-  }
+  refuseList(value, name);
   if (typeof value !== 'string') {
     throw badRequest(`filter "${name}" must be a string, got ${quoted(value)}`);
   }
@@ -39,9 +46,7 @@ const timestamp = (value: unknown): number | undefined => {
   if (value === undefined || value === null || value === '') {
     return undefined;
   }
-  if (Array.isArray(value)) {
-    throw badRequest(`filter "date.from" must be given once, not ${value.length} times`);
-  }
+  refuseList(value, 'date.from');
   const number = typeof value === 'number' ? value : typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : NaN;
   // ±8.64e15 ms is the range of a JavaScript Date.
   if (!Number.isFinite(number) || Math.abs(number) > 8.64e15) {
@@ -57,9 +62,7 @@ const period = (value: unknown): CalendarMonth | undefined => {
   if (value === undefined || value === null || value === '') {
     return undefined;
   }
-  if (Array.isArray(value)) {
-    throw badRequest(`filter "period" must be given once, not ${value.length} times`);
-  }
+  refuseList(value, 'period');
   const match = typeof value === 'string' ? /^(\d{4})(\d{2})$/.exec(value) : null;
   if (!match) {
     throw badRequest(`filter "period" must be a month as YYYYMM, such as ${PERIOD_EXAMPLE}; got ${quoted(value)}`);
@@ -107,7 +110,10 @@ const flag = (value: unknown, name: string): boolean => {
  * server, which knows no `period`): `period` decides, and `date.from` need only be well formed.
  */
 export const parseExportRequest = (input: unknown, now: Date = new Date()): ExportRequest => {
-  const body = isRecord(input) ? input : {};
+  if (input !== undefined && !isRecord(input)) {
+    throw badRequest(`The request must be a JSON object such as { "filters": { "dataSet": "…", "period": "YYYYMM" } }; got ${quoted(input)}`);
+  }
+  const body = input ?? {};
   if (body['filters'] !== undefined && !isRecord(body['filters'])) {
     throw badRequest('"filters" must be an object: filters[dataSet]=…&filters[period]=YYYYMM');
   }

@@ -5,7 +5,7 @@ import type { Authenticate } from '../session/user-session';
 import { sendError } from '../http/json-errors';
 import type { Log } from '../http/log';
 import { exportDataValueSet } from './export-data-value-set';
-import { ExportError } from './export-error';
+import { ExportError, badRequest } from './export-error';
 import { parseExportRequest } from './export-request';
 import type { ExportSource } from './export-source';
 
@@ -15,6 +15,23 @@ export interface ExportRouteDeps {
   log: Log;
   now?: () => Date;
 }
+
+/** The query's parameters, all of them or none: a parameter left out would make a wrong file. */
+const queryOf = (url: string): unknown => {
+  const start = url.indexOf('?');
+  const query = start === -1 ? '' : url.slice(start + 1);
+  if (query.includes('?')) {
+    throw badRequest('The query has a second "?": separate parameters with "&", and write a "?" within a value as %3F');
+  }
+  try {
+    return qs.parse(query, { depth: 3, parameterLimit: 100, arrayLimit: 20, throwOnLimitExceeded: true });
+  } catch (error) {
+    if (error instanceof RangeError) {
+      throw badRequest(`The query was not read, so that no parameter is dropped: ${error.message}`);
+    }
+    throw error;
+  }
+};
 
 /**
  * Whether a 401 must go without the Basic challenge: a browser answers the challenge with its login
@@ -26,7 +43,7 @@ const fromScriptInBrowser = (req: Request) =>
 
 /** `GET /api/v2/export/dhis?filters[…]` (and `POST` with `{ filters, options }`, kept for CHT clients). */
 export const dhisExportRouter = ({ source, authenticate, log, now = () => new Date() }: ExportRouteDeps) => {
-  const handle = async (req: Request, res: Response, input: unknown) => {
+  const handle = async (req: Request, res: Response, readInput: () => unknown) => {
     const user = await authenticate(req.headers);
     if (!user) {
       if (!fromScriptInBrowser(req)) {
@@ -35,7 +52,7 @@ export const dhisExportRouter = ({ source, authenticate, log, now = () => new Da
       return sendError(res, 401, 'Log in to export: send an AuthSession cookie from POST /_session, or basic auth');
     }
     try {
-      const request = parseExportRequest(input, now());
+      const request = parseExportRequest(readInput(), now());
       if (!mayExportDhis(user, await source.settings())) {
         return sendError(res, 403, `User "${user.name}" may not export DHIS2 data: a role of theirs needs the permission can_export_dhis`);
       }
@@ -61,10 +78,8 @@ export const dhisExportRouter = ({ source, authenticate, log, now = () => new Da
   };
 
   const router = Router();
-  router.get('/api/v2/export/dhis', (req, res) => {
-    const query = qs.parse(req.url.split('?')[1] ?? '', { depth: 3, parameterLimit: 100, arrayLimit: 20 });
-    return handle(req, res, query);
-  });
-  router.post('/api/v2/export/dhis', json({ limit: '64kb' }), (req, res) => handle(req, res, req.body));
+  router.get('/api/v2/export/dhis', (req, res) => handle(req, res, () => queryOf(req.url)));
+  // Not strict: a body of `null` or `5` is JSON, and gets told what shape to have rather than "not valid JSON".
+  router.post('/api/v2/export/dhis', json({ limit: '64kb', strict: false }), (req, res) => handle(req, res, () => req.body));
   return router;
 };
