@@ -208,6 +208,13 @@ describe('exportDataValueSet', () => {
 
 describe('exportFileName', () => {
   it('keeps only safe characters', () => {
-    assert.equal(exportFileName('a"b/c\\d\r\n', '202610'), 'dhis-a_b_c_d__-202610.json');
+    assert.match(exportFileName('a"b/c\\d\r\n', '202610'), /^dhis-a_b_c_d__-[0-9a-f]{8}-202610\.json$/);
+    assert.equal(exportFileName('VMuFODsyWaO', '202610'), 'dhis-VMuFODsyWaO-202610.json');
+    assert.equal(exportFileName('monthly_2.v1-x', '202610'), 'dhis-monthly_2.v1-x-202610.json');
+  });
+
+  it('gives two ids with other characters two file names', () => {
+    const names = ['ДС1', 'ЖС1', 'données', 'donnèes', 'a b', 'a_b'].map(id => exportFileName(id, '202610'));
+    assert.equal(new Set(names).size, names.length, names.join(' '));
   });
 });

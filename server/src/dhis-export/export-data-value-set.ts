@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { dataSetsOf, localeOf, targetDefinitionsFor } from '../settings/app-settings';
 import { translationsOf, translator } from '../settings/translations';
 import { dhisPeriod, firstDayOf, localDateOf, targetDocMonth, type CalendarMonth } from './calendar-month';
@@ -16,9 +17,16 @@ export interface ExportResult {
   malformedTargets: string[];
 }
 
-/** `dhis-<dataSet>-<YYYYMM>.json`, with only characters that are safe in a header and a file name. */
-export const exportFileName = (dataSet: string, period: string) =>
-  `dhis-${dataSet.replace(/[^A-Za-z0-9_.-]/g, '_')}-${period}.json`;
+/**
+ * `dhis-<dataSet>-<YYYYMM>.json`, with only characters that are safe in a header and a file name.
+ * An id with other characters gets a short hash of itself too, so that two such ids ("ДС1", "ЖС1")
+ * never share a file name.
+ */
+export const exportFileName = (dataSet: string, period: string) => {
+  const safe = dataSet.replace(/[^A-Za-z0-9_.-]/g, '_');
+  const distinct = safe === dataSet ? safe : `${safe}-${createHash('sha256').update(dataSet).digest('hex').slice(0, 8)}`;
+  return `dhis-${distinct}-${period}.json`;
+};
 
 /** Reads the month's target docs a page at a time and sums them into a dataValueSet. */
 export const exportDataValueSet = async (
