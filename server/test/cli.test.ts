@@ -100,6 +100,38 @@ describe('npm run export', () => {
     }
   });
 
+  it('says when DATA_DIR holds no database, and creates none', async () => {
+    const missing = path.join(outDir, 'no-data');
+    const result = await exportCli(['--data-set', DS, '--month', month], { DATA_DIR: missing, COUCH_URL: '' });
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, new RegExp(`^There is no database in ${missing}: set DATA_DIR`));
+    assert.doesNotMatch(result.stderr, /running server/);
+    assert.ok(!(await readdir(outDir)).includes('no-data'));
+  });
+
+  it('says when COUCH_URL has a wrong password, with CouchDB\'s message, and exits 2', async () => {
+    const wrong = couchUrl.replace(`:${ADMIN.password}@`, ':wrong@');
+    const result = await exportCli(['--data-set', DS, '--month', month], { COUCH_URL: wrong });
+    assert.equal(result.code, 2, result.stderr);
+    assert.match(result.stderr, /^http:\/\/admin@[^ ]+\/medic answered "unauthorized": Log in .+\. Check the user, password and database in COUCH_URL\.$/m);
+    assert.doesNotMatch(result.stderr, /\[object Object\]|wrong/);
+  });
+
+  it('refuses a folder as --out, and leaves nothing behind', async () => {
+    const folder = await mkdtemp(path.join(outDir, 'folder-'));
+    const result = await exportCli(['--data-set', DS, '--month', month, '--out', folder], { COUCH_URL: couchUrl });
+    assert.equal(result.code, 2);
+    assert.equal(result.stderr, `--out ${folder} is a folder: name a file, such as ${path.join(folder, `dhis-${DS}-${LAST_MONTH.format('YYYYMM')}.json`)}\n`);
+    assert.deepEqual((await readdir(outDir)).filter(name => name.endsWith('.tmp')), []);
+  });
+
+  it('refuses an option given twice, as the API does', async () => {
+    const result = await exportCli(['--data-set', 'other', '--data-set', DS, '--month', month], { COUCH_URL: couchUrl });
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /^--data-set must be given once, not 2 times/);
+    assert.equal(result.stdout, '');
+  });
+
   it('says when DATA_DIR is held by a running server', async () => {
     const result = await exportCli(['--data-set', DS, '--month', month], { DATA_DIR: server.dataDir, COUCH_URL: '' });
     assert.equal(result.code, 2);

@@ -1,4 +1,4 @@
-import { rename, writeFile } from 'node:fs/promises';
+import { rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import moment from 'moment';
@@ -6,7 +6,7 @@ import PouchDB from 'pouchdb';
 import { ConfigError, readConfig } from '../config';
 import { ensureDesignDocs } from '../couch/design-docs';
 import { calendarMonth, dhisPeriod } from '../dhis-export/calendar-month';
-import { exportDataValueSet } from '../dhis-export/export-data-value-set';
+import { exportDataValueSet, exportFileName } from '../dhis-export/export-data-value-set';
 import { ExportError } from '../dhis-export/export-error';
 import { parseExportRequest } from '../dhis-export/export-request';
 import { ContactIndex } from '../dhis-export/contact-index';
@@ -28,14 +28,41 @@ named by COUCH_URL (e.g. http://admin:pass@localhost:5984/medic).`;
 
 class UsageError extends Error {}
 
+/** PouchDB rejects with plain objects (`{ status, name, message }`) as well as Errors. */
+const messageOf = (error: unknown): string => {
+  const { message, reason } = (typeof error === 'object' && error !== null ? error : {}) as { message?: unknown; reason?: unknown };
+  return typeof message === 'string' && message !== '' ? message
+    : typeof reason === 'string' && reason !== '' ? reason
+      : typeof error === 'string' ? error : JSON.stringify(error) ?? String(error);
+};
+
+const isMissing = (error: unknown) => (error as { code?: unknown }).code === 'ENOENT';
+
+const openCouchDb = async (url: URL): Promise<PouchDB.Database> => {
+  const db = new PouchDB(url.href.replace(/\/+$/, ''), { skip_setup: true });
+  // Over HTTP, PouchDB's info() resolves with CouchDB's error body (wrong password, no such database).
+  const info = await db.info() as { error?: unknown };
+  if (typeof info.error === 'string') {
+    const shown = new URL(url.href);
+    shown.password = '';
+    throw new UsageError(`${shown.href} answered "${info.error}": ${messageOf(info).replace(/\.?$/, '.')} ` +
+      'Check the user, password and database in COUCH_URL.');
+  }
+  return db;
+};
+
 const openDatabase = async (): Promise<PouchDB.Database> => {
   const config = readConfig();
   if (config.couchUrl) {
-    const db = new PouchDB(config.couchUrl.href.replace(/\/+$/, ''), { skip_setup: true });
-    await db.info();
-    return db;
+    return openCouchDb(config.couchUrl);
   }
-  const db = new PouchDB(path.join(config.dataDir, 'db', 'medic'));
+  const location = path.join(config.dataDir, 'db', 'medic');
+  // Without this, LevelDB's complaint about the missing folder reads like a lock held by a server.
+  if (!(await stat(location).then(() => true, error => (isMissing(error) ? false : Promise.reject(error))))) {
+    throw new UsageError(`There is no database in ${config.dataDir}: set DATA_DIR to the folder the server keeps its data in ` +
+      '(default ./data), or COUCH_URL to a CouchDB such as http://admin:<password>@localhost:5984/medic');
+  }
+  const db = new PouchDB(location);
   try {
     await db.info();
   } catch (error) {
@@ -49,17 +76,25 @@ const openDatabase = async (): Promise<PouchDB.Database> => {
   return db;
 };
 
+const once = (given: string[] | undefined, name: string): string | undefined => {
+  if (given !== undefined && given.length > 1) {
+    throw new UsageError(`--${name} must be given once, not ${given.length} times`);
+  }
+  return given?.[0];
+};
+
 const run = async (argv: string[]) => {
   let values;
   try {
     ({ values } = parseArgs({
       args: argv,
       options: {
-        'data-set': { type: 'string' },
-        month: { type: 'string' },
-        'org-unit': { type: 'string' },
+        // multiple: to refuse a repeat rather than silently take the last, as the API does
+        'data-set': { type: 'string', multiple: true },
+        month: { type: 'string', multiple: true },
+        'org-unit': { type: 'string', multiple: true },
         'human-readable': { type: 'boolean', default: false },
-        out: { type: 'string' },
+        out: { type: 'string', multiple: true },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -72,27 +107,35 @@ const run = async (argv: string[]) => {
     console.log(USAGE);
     return;
   }
+  const [dataSet, monthWritten, orgUnit, out] = (['data-set', 'month', 'org-unit', 'out'] as const).map(name => once(values[name], name));
   // The month as written, never an instant: the machine's time zone cannot move it.
-  const written = values.month === undefined ? undefined : /^(\d{4})-(\d{2})$/.exec(values.month);
+  const written = monthWritten === undefined ? undefined : /^(\d{4})-(\d{2})$/.exec(monthWritten);
   const month = written ? calendarMonth(Number(written[1]), Number(written[2])) : undefined;
-  if (values.month !== undefined && !month) {
-    throw new UsageError(`--month must be a month such as ${moment().subtract(1, 'month').format('YYYY-MM')}, got "${values.month}"`);
+  if (monthWritten !== undefined && !month) {
+    throw new UsageError(`--month must be a month such as ${moment().subtract(1, 'month').format('YYYY-MM')}, got "${monthWritten}"`);
   }
   // The same checks and messages as the API.
   const request = parseExportRequest({
-    filters: { dataSet: values['data-set'], period: month && dhisPeriod(month), orgUnit: values['org-unit'] },
+    filters: { dataSet, period: month && dhisPeriod(month), orgUnit },
     options: { humanReadable: values['human-readable'] },
   });
+  if (out && (await stat(out).then(found => found.isDirectory(), () => false))) {
+    throw new UsageError(`--out ${out} is a folder: name a file, such as ${path.join(out, exportFileName(request.dataSet, dhisPeriod(request.month)))}`);
+  }
   const db = await openDatabase();
   try {
     const contacts = new ContactIndex(db);
     const result = await exportDataValueSet(new PouchExportSource(db, contacts), request);
     const json = `${JSON.stringify(result.dataValueSet, null, 2)}\n`;
-    if (values.out) {
-      const temporary = `${values.out}.${process.pid}.tmp`;
-      await writeFile(temporary, json);
-      await rename(temporary, values.out);
-      console.error(`Wrote ${result.dataValueSet.dataValues.length} data values to ${values.out} ` +
+    if (out) {
+      const temporary = `${out}.${process.pid}.tmp`;
+      try {
+        await writeFile(temporary, json);
+        await rename(temporary, out);
+      } finally {
+        await rm(temporary, { force: true });
+      }
+      console.error(`Wrote ${result.dataValueSet.dataValues.length} data values to ${out} ` +
         `(${result.counts.targetDocs} target docs, ${result.counts.counted} counted)`);
     } else {
       process.stdout.write(json);
@@ -110,6 +153,6 @@ run(process.argv.slice(2)).catch(error => {
     console.error(error.message);
     process.exit(2);
   }
-  console.error(`Export failed: ${error instanceof Error ? error.message : error}`);
+  console.error(`Export failed: ${messageOf(error)}`);
   process.exit(1);
 });
