@@ -30,8 +30,8 @@ export class MedicDb {
 
   /** The CHT app settings: the `settings` field of the doc `settings`. */
   async getSettings(): Promise<DhisAppSettings> {
-    const doc = await this.db.get<{ settings?: DhisAppSettings }>('settings');
-    return doc.settings ?? {};
+    const doc = await this.db.get<{ settings?: unknown }>('settings');
+    return doc.settings && typeof doc.settings === 'object' && !Array.isArray(doc.settings) ? (doc.settings as DhisAppSettings) : {};
   }
 
   /** The doc `messages-<locale>`, or null when the database has none. */

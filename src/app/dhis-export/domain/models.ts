@@ -16,11 +16,14 @@ export interface OrgUnitMapping {
   readonly dataSet?: string;
 }
 
-/** A contact document as the view `contacts_by_dhis_orgunit` returns it with `include_docs`. */
+/**
+ * A contact document as the view `contacts_by_dhis_orgunit` returns it with `include_docs`.
+ * Written by apps and import scripts alike: its fields may hold any JSON type.
+ */
 export interface PlaceDoc {
   readonly _id: string;
-  readonly name?: string;
-  readonly dhis?: OrgUnitMapping | readonly OrgUnitMapping[];
+  readonly name?: unknown;
+  readonly dhis?: unknown;
 }
 
 /** One mapping of one place to an org unit (a place with two `dhis` entries gives two). */

@@ -23,6 +23,23 @@ describe('orgUnitPlaces', () => {
     expect(orgUnitPlaces([doc, doc]).length).toBe(2);
   });
 
+  it('reads documents whose fields hold other JSON types, as import scripts write them', () => {
+    const places = orgUnitPlaces([
+      { _id: 'n', name: 1234, dhis: { orgUnit: 5003 } },
+      { _id: 'o', name: { first: 'x' }, dhis: [{ orgUnit: 'ou-o', dataSet: null }, { orgUnit: 'ou-o2', dataSet: '' }, { orgUnit: true }] },
+      { _id: 'p', name: null, dhis: 'ou-p' },
+      { _id: 'q', name: '  Kisumu  ', dhis: [{ orgUnit: 'ou-q', dataSet: 42 }] },
+    ]);
+    expect(places).toEqual([
+      { orgUnit: '5003', name: '1234' },
+      { orgUnit: 'ou-o', name: 'ou-o' },
+      { orgUnit: 'ou-o2', name: 'ou-o2' },
+      { orgUnit: 'ou-q', name: 'Kisumu', dataSet: '42' },
+    ]);
+    const byDataSet = placesByDataSet(places, [{ id: 'ds1' }]);
+    expect(byDataSet.get('ds1')?.map((place) => place.orgUnit)).toEqual(['5003', 'ou-o', 'ou-o2']);
+  });
+
   it('names a place without a name after its org unit', () => {
     expect(orgUnitPlaces([{ _id: 'x', dhis: { orgUnit: 'ou-x' } }])).toEqual([{ orgUnit: 'ou-x', name: 'ou-x' }]);
   });

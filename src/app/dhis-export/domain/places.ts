@@ -1,7 +1,11 @@
 import { DataSetConfig, OrgUnitMapping, OrgUnitPlace, PlaceDoc, PlaceOption } from './models';
 
-const isMapping = (entry: unknown): entry is OrgUnitMapping =>
-  !!entry && typeof entry === 'object' && typeof (entry as OrgUnitMapping).orgUnit === 'string' && (entry as OrgUnitMapping).orgUnit !== '';
+/** A code as the CHT exports it: a string as written, a number (an import script's `5003`) as its digits. */
+const codeOf = (value: unknown): string =>
+  typeof value === 'string' ? value : typeof value === 'number' && Number.isFinite(value) ? String(value) : '';
+
+/** A place's name: documents written by scripts may hold a number, or anything else. */
+const nameOf = (value: unknown): string => codeOf(value).trim();
 
 /**
  * Every (place, org unit, data set) mapping of the given contacts, one per distinct `dhis` entry.
@@ -14,15 +18,18 @@ export function orgUnitPlaces(docs: readonly PlaceDoc[]): OrgUnitPlace[] {
   for (const doc of docs) {
     if (!doc || seenDocs.has(doc._id)) continue;
     seenDocs.add(doc._id);
-    const entries = Array.isArray(doc.dhis) ? doc.dhis : [doc.dhis];
+    const entries: readonly unknown[] = Array.isArray(doc.dhis) ? doc.dhis : [doc.dhis];
     for (const entry of entries) {
-      if (!isMapping(entry)) continue;
-      const dataSet = typeof entry.dataSet === 'string' && entry.dataSet ? entry.dataSet : undefined;
-      const key = `${doc._id}\u0000${entry.orgUnit}\u0000${dataSet ?? ''}`;
+      if (!entry || typeof entry !== 'object') continue;
+      const orgUnit = codeOf((entry as OrgUnitMapping).orgUnit);
+      if (!orgUnit) continue;
+      // `dataSet` absent, null or "": every data set, as the CHT has it
+      const dataSet = codeOf((entry as OrgUnitMapping).dataSet) || undefined;
+      const key = `${doc._id}\u0000${orgUnit}\u0000${dataSet ?? ''}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const name = doc.name?.trim() || entry.orgUnit;
-      result.push(dataSet ? { orgUnit: entry.orgUnit, name, dataSet } : { orgUnit: entry.orgUnit, name });
+      const name = nameOf(doc.name) || orgUnit;
+      result.push(dataSet ? { orgUnit, name, dataSet } : { orgUnit, name });
     }
   }
   return result;

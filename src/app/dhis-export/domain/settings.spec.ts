@@ -8,6 +8,11 @@ describe('configuredDataSets', () => {
     expect(configuredDataSets({ dhisDataSets: [{ id: 'b' }] })).toEqual([{ id: 'b' }]);
     expect(configuredDataSets({})).toEqual([]);
   });
+
+  it('drops entries of other types and translation keys that are not text', () => {
+    const settings = { dhis_data_sets: [null, 5, 'x', { id: 7 }, { id: 'a', translation_key: 12 }, { id: 'b', translation_key: '' }] };
+    expect(configuredDataSets(settings as never)).toEqual([{ id: 'a' }, { id: 'b' }]);
+  });
 });
 
 describe('settingsLocale', () => {
@@ -29,6 +34,12 @@ describe('canExportDhis', () => {
     expect(canExportDhis(['chw'], permissions)).toBeFalse();
     expect(canExportDhis([], permissions)).toBeFalse();
     expect(canExportDhis(['national_admin'], undefined)).toBeFalse();
+  });
+
+  it('grants nothing for permissions that are not lists of roles', () => {
+    expect(canExportDhis(['n'], { can_export_dhis: 'national' } as never)).toBeFalse();
+    expect(canExportDhis(['x'], { can_export_dhis: 5, can_export_all: [null, 'x'] } as never)).toBeTrue();
+    expect(canExportDhis(['x'], 'all' as never)).toBeFalse();
   });
 
   it('always allows server admins', () => {

@@ -9,7 +9,18 @@ export function configuredDataSets(settings: DhisAppSettings): DataSetConfig[] {
     : Array.isArray(settings.dhisDataSets)
       ? settings.dhisDataSets
       : [];
-  return list.filter((dataSet): dataSet is DataSetConfig => !!dataSet && typeof dataSet.id === 'string' && dataSet.id !== '');
+  return list.flatMap((dataSet: unknown): DataSetConfig[] => {
+    if (!dataSet || typeof dataSet !== 'object') return [];
+    const { id, translation_key } = dataSet as Record<string, unknown>;
+    if (typeof id !== 'string' || id === '') return [];
+    return [typeof translation_key === 'string' && translation_key ? { id, translation_key } : { id }];
+  });
+}
+
+/** The roles listed under a permission; anything but an array of strings grants nothing. */
+function rolesWith(permissions: Permissions | undefined, permission: string): string[] {
+  const roles: unknown = permissions && typeof permissions === 'object' ? permissions[permission] : undefined;
+  return Array.isArray(roles) ? roles.filter((role): role is string => typeof role === 'string') : [];
 }
 
 export function settingsLocale(settings: DhisAppSettings): string {
@@ -19,6 +30,6 @@ export function settingsLocale(settings: DhisAppSettings): string {
 /** Server admins always may; others when a role is listed under `can_export_dhis` or `can_export_all`. */
 export function canExportDhis(roles: readonly string[], permissions: Permissions | undefined): boolean {
   if (roles.includes('_admin')) return true;
-  const allowed = [...(permissions?.['can_export_dhis'] ?? []), ...(permissions?.['can_export_all'] ?? [])];
+  const allowed = [...rolesWith(permissions, 'can_export_dhis'), ...rolesWith(permissions, 'can_export_all')];
   return roles.some((role) => allowed.includes(role));
 }

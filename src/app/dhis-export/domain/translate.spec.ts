@@ -32,6 +32,16 @@ describe('messagesFromDoc', () => {
     expect(messages).toEqual({ a: 'generic a', b: 'custom b' });
   });
 
+  it('leaves out texts that are empty or not text, so the English shows', () => {
+    const messages = messagesFromDoc({
+      _id: 'messages-hi',
+      generic: { a: '', b: 5, c: null, d: 'डाउनलोड', e: '  ' } as never,
+      custom: 'broken' as never,
+    });
+    expect(messages).toEqual({ d: 'डाउनलोड' });
+    expect(translate(messagesFromDoc({ _id: 'm', generic: { 'export.button.download': '' } }), 'export.button.download')).toBe('Download');
+  });
+
   it('is empty without a doc', () => {
     expect(messagesFromDoc(null)).toEqual({});
   });

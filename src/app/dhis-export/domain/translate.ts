@@ -37,9 +37,14 @@ export const DEFAULT_MESSAGES: Messages = {
   'export.dhis.error.server': 'The server could not produce the export (HTTP {{status}}).',
 };
 
-/** A translations doc's texts: `custom` wins over `generic`. */
+/** A translations doc's texts: `custom` wins over `generic`; texts that are empty or not text are left out, so the English shows. */
 export function messagesFromDoc(doc: TranslationsDoc | null | undefined): Messages {
-  return { ...(doc?.generic ?? {}), ...(doc?.custom ?? {}) };
+  return { ...textsOf(doc?.generic), ...textsOf(doc?.custom) };
+}
+
+function textsOf(texts: unknown): Messages {
+  if (!texts || typeof texts !== 'object' || Array.isArray(texts)) return {};
+  return Object.fromEntries(Object.entries(texts).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].trim() !== ''));
 }
 
 /** The database's text for `key`, else the built-in English, else the key itself; `{{name}}` filled from `values`. */
