@@ -74,6 +74,22 @@ describe('DhisExportForm', () => {
     expect([...select('dhis-period').options].slice(0, 3).map((option) => option.value)).toEqual(['202406', '202405', '202404']);
   });
 
+  it('follows the preselected month when the months move on, unless the manager chose one', async () => {
+    await render();
+    const july = monthlyPeriods(new Date(2024, 6, 1));
+    fixture.componentRef.setInput('periods', july.periods);
+    fixture.componentRef.setInput('preselectedPeriod', july.preselected);
+    await fixture.whenStable();
+    expect(select('dhis-period').value).toBe('202406');
+
+    await choose('dhis-period', '202403');
+    const august = monthlyPeriods(new Date(2024, 7, 1));
+    fixture.componentRef.setInput('periods', august.periods);
+    fixture.componentRef.setInput('preselectedPeriod', august.preselected);
+    await fixture.whenStable();
+    expect(select('dhis-period').value).toBe('202403');
+  });
+
   it('offers All Places and the places of the chosen data set', async () => {
     await render();
     expect(optionTexts('dhis-place')).toEqual(['All Places', 'Alpha', 'Beta']);

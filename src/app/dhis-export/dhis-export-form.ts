@@ -92,11 +92,12 @@ export class DhisExportForm {
       const { dataSet } = this.form.controls;
       if (!dataSets.some(({ id }) => id === dataSet.value)) dataSet.setValue(dataSets[0]?.id ?? '');
     });
+    // the preselected month follows the clock until the manager chooses one
     effect(() => {
       const periods = this.periods();
       const preselected = this.preselectedPeriod();
       const { period } = this.form.controls;
-      if (!periods.some(({ value }) => value === period.value)) period.setValue(preselected ?? periods[0]?.value ?? '');
+      if (!period.dirty || !periods.some(({ value }) => value === period.value)) period.setValue(preselected ?? periods[0]?.value ?? '');
     });
     // a place not mapped to the newly chosen data set is no longer a choice
     effect(() => {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, afterRenderEffect, computed, inject, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DOCUMENT, ElementRef, afterRenderEffect, computed, inject, viewChild } from '@angular/core';
 import { Store } from '@ngrx/store';
 import { DhisExportForm } from './dhis-export-form';
 import { DhisExportRequest } from './domain/models';
@@ -13,9 +13,14 @@ const RTL_LANGUAGES = new Set(['ar', 'dv', 'fa', 'he', 'ps', 'ur', 'yi']);
   imports: [DhisExportForm],
   templateUrl: './dhis-export-page.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  host: {
+    '(window:focus)': 'returnedTo()',
+    '(document:visibilitychange)': 'returnedTo()',
+  },
 })
 export class DhisExportPage {
   private readonly store = inject(Store);
+  private readonly document = inject(DOCUMENT);
 
   protected readonly t = this.store.selectSignal(dhisExportFeature.selectTranslate);
   protected readonly loadStatus = this.store.selectSignal(dhisExportFeature.selectLoadStatus);
@@ -50,6 +55,10 @@ export class DhisExportPage {
       this.loadStatus();
       this.errorSummary()?.nativeElement.focus();
     });
+  }
+
+  protected returnedTo(): void {
+    if (this.document.visibilityState === 'visible') this.store.dispatch(dhisExportPageActions.returnedTo());
   }
 
   protected requestDownload(request: DhisExportRequest): void {

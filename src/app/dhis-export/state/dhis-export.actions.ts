@@ -5,6 +5,8 @@ export const dhisExportPageActions = createActionGroup({
   source: 'DHIS Export Page',
   events: {
     Opened: emptyProps(),
+    /** The manager came back to the tab: the months follow the clock, and settings and places may have changed. */
+    'Returned To': emptyProps(),
     'Download Requested': props<{ request: DhisExportRequest }>(),
   },
 });
@@ -32,6 +34,8 @@ export const dhisExportApiActions = createActionGroup({
     'Reference Data Load Failed': props<{ status: number; error: string }>(),
     /** Only the places could not be read; it matters to a user who may export, not to others. */
     'Places Load Failed': props<{ status: number; error: string }>(),
+    /** A read after returning to the tab failed: the page keeps what it has (an expired session still leads to login). */
+    'Reference Data Refresh Failed': props<{ status: number; error: string }>(),
     'Export Saved': props<{ filename: string }>(),
     /** `status` 0: network failure. `error`: the server's message, when it gave one. */
     'Export Failed': props<{ status: number; error: string | null }>(),

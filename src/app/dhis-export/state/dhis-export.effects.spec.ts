@@ -7,7 +7,14 @@ import { ExportSession } from '../data-access/export-session';
 import { FileSave } from '../data-access/file-save';
 import { MedicDb } from '../data-access/medic-db';
 import { dhisExportApiActions, dhisExportPageActions } from './dhis-export.actions';
-import { exportDhis, loadReferenceData, referenceDataReads, returnToLoginWhenSessionExpired } from './dhis-export.effects';
+import {
+  REFRESH_MIN_INTERVAL_MS,
+  exportDhis,
+  loadReferenceData,
+  refreshReferenceData,
+  referenceDataReads,
+  returnToLoginWhenSessionExpired,
+} from './dhis-export.effects';
 import { LoadStatus } from './dhis-export.feature';
 
 const request = { dataSet: 'ds1', orgUnit: 'ou-1', period: '202405' };
@@ -179,6 +186,57 @@ describe('loadReferenceData effect', () => {
       loadReferenceData(actions$, storeWith('loading'), db, fakeSession(), () => now).pipe(toArray()),
     );
     expect(actions).toEqual([dhisExportApiActions.referenceDataLoadFailed({ status: 401, error: 'You are not authorized' })]);
+  });
+});
+
+describe('refreshReferenceData effect', () => {
+  const clock = (start: Date) => {
+    let at = start.getTime();
+    return { now: () => new Date(at), advance: (ms: number) => (at += ms) };
+  };
+
+  it('reads settings and places again when the manager returns after a while, with the months of the new date', async () => {
+    const db = fakeDb();
+    const time = clock(new Date(2026, 10, 30, 18));
+    const actions$ = new Subject<Action>();
+    const emitted: Action[] = [];
+    refreshReferenceData(actions$ as Actions, storeWith('loaded'), db, fakeSession(), time.now).subscribe((action) => emitted.push(action));
+    actions$.next(dhisExportPageActions.opened());
+    actions$.next(dhisExportPageActions.returnedTo());
+    await settled();
+    expect(db.getSettings).not.toHaveBeenCalled();
+
+    time.advance(14 * 60 * 60 * 1000); // the next morning: 1 December
+    actions$.next(dhisExportPageActions.returnedTo());
+    actions$.next(dhisExportPageActions.returnedTo());
+    await settled();
+    await settled();
+    expect(db.getSettings).toHaveBeenCalledTimes(1);
+    const loaded = emitted.find(
+      (action): action is ReturnType<typeof dhisExportApiActions.settingsLoaded> => action.type === dhisExportApiActions.settingsLoaded.type,
+    )!;
+    expect(loaded.settings.periods[0].value).toBe('202612');
+    expect(loaded.settings.preselectedPeriod).toBe('202611');
+    expect(emitted.map((action) => action.type)).toContain(dhisExportApiActions.placesLoaded.type);
+  });
+
+  it('keeps the places offered when they cannot be read again, and reads nothing before the page has loaded', async () => {
+    const db = fakeDb({ getPlacesWithOrgUnits: jasmine.createSpy().and.rejectWith({ status: 500, reason: 'down' }) });
+    const time = clock(now);
+    const actions$ = new Subject<Action>();
+    const emitted: Action[] = [];
+    refreshReferenceData(actions$ as Actions, storeWith('loaded'), db, fakeSession(), time.now).subscribe((action) => emitted.push(action));
+    time.advance(REFRESH_MIN_INTERVAL_MS);
+    actions$.next(dhisExportPageActions.returnedTo());
+    await settled();
+    await settled();
+    expect(emitted.map((action) => action.type)).not.toContain(dhisExportApiActions.placesLoadFailed.type);
+    expect(emitted).toContain(dhisExportApiActions.referenceDataRefreshFailed({ status: 500, error: 'down' }));
+
+    const idle = fakeDb();
+    refreshReferenceData(of(dhisExportPageActions.returnedTo()) as Actions, storeWith('loading'), idle, fakeSession(), () => new Date(now.getTime() + 10 * REFRESH_MIN_INTERVAL_MS)).subscribe();
+    await settled();
+    expect(idle.getSettings).not.toHaveBeenCalled();
   });
 });
 

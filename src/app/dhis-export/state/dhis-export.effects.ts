@@ -57,6 +57,53 @@ export const loadReferenceData = createEffect(
   { functional: true },
 );
 
+/** Below this interval, returning to the tab reads nothing again. */
+export const REFRESH_MIN_INTERVAL_MS = 30_000;
+
+/**
+ * When the manager returns to the tab, reads settings, translations and places again (at most
+ * once per REFRESH_MIN_INTERVAL_MS), and the months from the clock, so a tab left open over the
+ * end of a month offers the new one and preselects the month just ended. The form keeps its choices.
+ */
+export const refreshReferenceData = createEffect(
+  (
+    actions$ = inject(Actions),
+    store = inject(Store),
+    db = inject(MedicDb),
+    session = inject(EXPORT_SESSION),
+    now = inject(NOW),
+  ) => {
+    let lastRead = now().getTime();
+    return actions$.pipe(
+      ofType(dhisExportPageActions.opened, dhisExportPageActions.returnedTo),
+      withLatestFrom(store.select(dhisExportFeature.selectReferenceData)),
+      filter(([action, status]) => {
+        const at = now().getTime();
+        if (action.type === dhisExportPageActions.opened.type) {
+          lastRead = at;
+          return false;
+        }
+        if (status !== 'loaded' || at - lastRead < REFRESH_MIN_INTERVAL_MS) return false;
+        lastRead = at;
+        return true;
+      }),
+      exhaustMap(() =>
+        // places that cannot be read again: those offered stay
+        referenceDataReads(db, session, now(), dhisExportApiActions.referenceDataRefreshFailed).pipe(
+          catchError((error: unknown) =>
+            of(
+              statusOf(error) === 401
+                ? dhisExportApiActions.referenceDataLoadFailed({ status: 401, error: messageOf(error) })
+                : dhisExportApiActions.referenceDataRefreshFailed({ status: statusOf(error), error: messageOf(error) }),
+            ),
+          ),
+        ),
+      ),
+    );
+  },
+  { functional: true },
+);
+
 /** Runs one export at a time (a second click while one runs is ignored) and saves the file it produces. */
 export const exportDhis = createEffect(
   (actions$ = inject(Actions), api = inject(DhisExportApi), files = inject(FileSave)) =>
@@ -94,7 +141,7 @@ export const returnToLoginWhenSessionExpired = createEffect(
   { functional: true, dispatch: false },
 );
 
-export const dhisExportEffects = { loadReferenceData, exportDhis, returnToLoginWhenSessionExpired };
+export const dhisExportEffects = { loadReferenceData, refreshReferenceData, exportDhis, returnToLoginWhenSessionExpired };
 
 /**
  * The reads of one load, as actions in the order their answers arrive: the settings (with the
@@ -102,7 +149,12 @@ export const dhisExportEffects = { loadReferenceData, exportDhis, returnToLoginW
  * name their locale. A failed read of settings or translations, or an expired session on any
  * read, errors the whole stream, which drops whatever is still pending.
  */
-export function referenceDataReads(db: MedicDb, session: ExportSession, now: Date): Observable<Action> {
+export function referenceDataReads(
+  db: MedicDb,
+  session: ExportSession,
+  now: Date,
+  placesFailed: (failure: { status: number; error: string }) => Action = dhisExportApiActions.placesLoadFailed,
+): Observable<Action> {
   const settings$ = defer(() => Promise.all([db.getSettings(), session.roles()])).pipe(
     map(([settings, roles]): DhisSettingsData => {
       const { periods, preselected } = monthlyPeriods(now);
@@ -125,7 +177,7 @@ export function referenceDataReads(db: MedicDb, session: ExportSession, now: Dat
     catchError((error: unknown) =>
       statusOf(error) === 401
         ? throwError(() => error)
-        : of(dhisExportApiActions.placesLoadFailed({ status: statusOf(error), error: messageOf(error) })),
+        : of(placesFailed({ status: statusOf(error), error: messageOf(error) })),
     ),
   );
   return merge(settings$.pipe(map((settings) => dhisExportApiActions.settingsLoaded({ settings }))), translations$, places$);

@@ -1,0 +1,52 @@
+import { readFile } from 'node:fs/promises';
+import { MONTHLY, USERS, putDocs } from './support/deployment';
+import { expect, test } from './support/fixtures';
+
+/** Places as import scripts write them: a number for a name or an org unit, `dataSet: ""` for every data set. */
+const scriptedPlaces = [
+  { _id: 'e2e-scripted-number', type: 'health_center', name: 1234, dhis: { orgUnit: 5003 }, parent: { _id: 'e2e-district' } },
+  { _id: 'e2e-scripted-empty-ds', type: 'health_center', name: 'Zebra Post', dhis: { orgUnit: 'ouZebraPst1', dataSet: '' } },
+];
+const latePlace = { _id: 'e2e-late-place', type: 'health_center', name: 'Yellow Hill', dhis: { orgUnit: 'ouYellowHl1' } };
+
+const added: { _id: string }[] = [];
+const add = async (docs: { _id: string }[]) => {
+  await putDocs(docs);
+  added.push(...docs);
+};
+
+test.afterEach(async () => {
+  await putDocs(added.splice(0).map((doc) => ({ _id: doc._id, _deleted: true })));
+});
+
+test('places written by import scripts (a number as name or org unit, dataSet "") are offered, and the page works', async ({ page, exportPage }) => {
+  await add(scriptedPlaces);
+  await exportPage.openAs(USERS.manager);
+
+  await exportPage.dataSet.selectOption(MONTHLY.id);
+  await expect(exportPage.place.locator('option', { hasText: '1234' })).toHaveAttribute('value', '5003');
+  await expect(exportPage.place.locator('option', { hasText: 'Zebra Post' })).toHaveAttribute('value', 'ouZebraPst1');
+  await exportPage.place.selectOption('5003');
+  const saved = page.waitForEvent('download');
+  await exportPage.download.click();
+  const file = JSON.parse(await readFile(await (await saved).path(), 'utf8'));
+  expect(new Set(file.dataValues.map((value: { orgUnit: string }) => value.orgUnit))).toEqual(new Set(['5003']));
+});
+
+test('a tab left open over the end of the month offers the new month, and new places, when the manager returns to it', async ({ page, exportPage }) => {
+  await page.clock.install({ time: new Date(2026, 10, 30, 18) });
+  await exportPage.openAs(USERS.manager);
+  await expect(exportPage.period).toHaveValue('202610');
+  await expect(exportPage.period.locator('option').first()).toHaveAttribute('value', '202611');
+  await exportPage.dataSet.selectOption(MONTHLY.id);
+  await expect(exportPage.place.locator('option', { hasText: 'Yellow Hill' })).toHaveCount(0);
+
+  await add([latePlace]);
+  await page.clock.setSystemTime(new Date(2026, 11, 1, 9));
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+
+  await expect(exportPage.period).toHaveValue('202611');
+  await expect(exportPage.period.locator('option').first()).toHaveAttribute('value', '202612');
+  await expect(exportPage.place.locator('option', { hasText: 'Yellow Hill' })).toHaveCount(1);
+  await expect(exportPage.dataSet).toHaveValue(MONTHLY.id);
+});
