@@ -2,6 +2,7 @@ import compression from 'compression';
 import express from 'express';
 import type { CouchBackend } from './couch/couch-backend';
 import { dhisExportRouter } from './dhis-export/export-route';
+import { publicTextsRouter } from './texts/public-texts';
 import type { ExportSource } from './dhis-export/export-source';
 import { boundedChangesFeeds, type FeedLimits } from './couch/changes-feeds';
 import type { SecurityObject } from './couch/couch-access';
@@ -63,6 +64,7 @@ export const buildApp = ({ couch, users, maxBodyBytes, feedLimits, source, conta
 
   app.use('/api', compression());
   app.use(dhisExportRouter({ source, authenticate, log, now }));
+  app.use(publicTextsRouter(couch.medic));
   app.use('/api', (_req, res) => sendError(res, 404, 'No such API endpoint: the export is at /api/v2/export/dhis'));
   app.use(staticApp(appDir));
   app.use((_req, res) => sendError(res, 404, 'Not found'));

@@ -41,6 +41,8 @@ const PROBES: Probe[] = [
   { method: 'GET', path: '/medic/settings', expect: [401, 200, 200, 200] },
   { method: 'GET', path: '/medic/messages-fr', expect: [401, 200, 200, 200] },
   { method: 'HEAD', path: '/medic/settings', expect: [401, 200, 200, 200] },
+  { method: 'GET', path: '/medic/org.couchdb.user:chw', expect: [401, 200, 200, 200] },
+  { method: 'GET', path: '/medic/org.couchdb.user:manager', expect: [401, 403, 200, 200] },
   // reads: managers and admins
   { method: 'GET', path: '/medic', expect: R },
   { method: 'GET', path: '/medic/patient-1', expect: R },
@@ -189,6 +191,9 @@ describe('the embedded CouchDB surface, by caller', () => {
       type: 'data_record', form: 'assessment', fields: { patient_id: 'patient-1', diagnosis: REPORT_SECRET },
       _attachments: { 'photo.txt': { content_type: 'text/plain', data: Buffer.from(SECRET).toString('base64') } },
     });
+    for (const name of ['chw', 'manager']) {
+      await put(`/medic/org.couchdb.user:${name}`, { type: 'user-settings', name, contact_id: `${name}-contact`, language: 'fr' });
+    }
     await put('/medic/target~2026-10~chw-contact~org.couchdb.user:chw', { type: 'target', owner: 'chw-contact', targets: [] });
     for (const [name, roles] of [['chw', ['chw']], ['manager', ['program_officer']], ['spare', ['chw']]] as const) {
       await put(`/_users/org.couchdb.user:${name}`, { _id: `org.couchdb.user:${name}`, name, type: 'user', roles, password: `${name}-password` });

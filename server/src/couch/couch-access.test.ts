@@ -42,6 +42,8 @@ describe('access to /medic', () => {
       assert.equal((medicAccess('member', 'GET', pathSegments(path)) as { status: number }).status, 403, path);
     }
     assert.equal((medicAccess('member', 'PUT', ['settings']) as { status: number }).status, 403);
+    assert.ok(allowed(medicAccess('member', 'GET', ['org.couchdb.user:chw'], 'chw')), 'their own user-settings: their language');
+    assert.equal((medicAccess('member', 'GET', ['org.couchdb.user:other'], 'chw') as { status: number }).status, 403);
     assert.equal((medicAccess('anonymous', 'GET', ['settings']) as { status: number }).status, 401);
   });
 

@@ -96,12 +96,13 @@ const isMedicRead = (method: string, rest: string[]): boolean => {
   return read;
 };
 
-/** What a non-admin without a reading permission needs: the settings and the translations. */
-const isPageBootstrap = (method: string, rest: string[]): boolean =>
-  READ.has(method) && rest.length === 1 && (rest[0] === 'settings' || /^messages-[\w@-]+$/.test(rest[0] ?? ''));
+/** What a non-admin without a reading permission needs: the settings, the translations, and their own user-settings (their language). */
+const isPageBootstrap = (method: string, rest: string[], userName?: string): boolean =>
+  READ.has(method) && rest.length === 1 &&
+  (rest[0] === 'settings' || /^messages-[\w@-]+$/.test(rest[0] ?? '') || (userName !== undefined && rest[0] === `org.couchdb.user:${userName}`));
 
 /** Access to `/medic/<rest>`. */
-export const medicAccess = (caller: CouchCaller, method: string, rest: string[]): Access => {
+export const medicAccess = (caller: CouchCaller, method: string, rest: string[], userName?: string): Access => {
   if (rest.length === 0 && (method === 'PUT' || method === 'DELETE') && caller !== 'anonymous') {
     return refused(caller === 'admin' ? 405 : 403, 'The CHT database is the server\'s own: it cannot be created or deleted through the CouchDB API.');
   }
@@ -115,7 +116,7 @@ export const medicAccess = (caller: CouchCaller, method: string, rest: string[])
         ? ALLOWED
         : refused(403, 'The CHT database is read-only for program managers: only server admins write, compact, purge or change its security and indexes.');
     case 'member':
-      return isPageBootstrap(method, rest)
+      return isPageBootstrap(method, rest, userName)
         ? ALLOWED
         : refused(403, 'Your roles do not allow reading the CHT database: a role with can_export_dhis, can_export_all or can_configure is needed.');
   }

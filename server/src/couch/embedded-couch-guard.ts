@@ -67,7 +67,7 @@ export const embeddedCouchGuard = ({ authenticate, settings, security }: CouchGu
   const context: CouchRequestContext = { caller, user };
   let access: Access | { allowed: 'own-doc-update' };
   if (owner === 'medic') {
-    access = medicAccess(caller, req.method, segments.slice(1));
+    access = medicAccess(caller, req.method, segments.slice(1), user?.name);
   } else if (owner === 'users') {
     access = usersAccess(caller, user, req.method, segments.slice(1));
   } else {
