@@ -10,7 +10,9 @@ test('keyboard only: log in, choose data set, place and month, download the file
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Log in to the Admin Console' })).toBeVisible();
 
-  // log in: Tab, type, Tab, type, Tab to the button, Shift+Tab back, Enter submits
+  // log in: Tab past the language choice, type, Tab, type, Tab to the button, Shift+Tab back, Enter submits
+  await keyboard.press('Tab');
+  await expectFocusRing(page.getByLabel('Language'));
   await keyboard.press('Tab');
   await expectFocusRing(page.getByLabel('User name'));
   await keyboard.type(USERS.manager.name);
@@ -27,15 +29,17 @@ test('keyboard only: log in, choose data set, place and month, download the file
   const dataSet = page.getByLabel('DHIS2 Data Set');
   await expect(dataSet).toBeVisible();
 
-  // the frame, in reading order: skip link, Log out, sidebar, the DHIS2 tab
+  // the frame, in reading order: skip link, language, Log out, sidebar, the DHIS2 tab
   await keyboard.press('Tab');
   const skipLink = page.getByRole('link', { name: 'Skip to main content' });
   await expectFocusRing(skipLink);
   await expect(skipLink).toBeInViewport();
   await keyboard.press('Tab');
+  await expectFocusRing(page.getByLabel('Language'));
+  await keyboard.press('Tab');
   await expectFocusRing(page.getByRole('button', { name: 'Log out' }));
   await keyboard.press('Tab');
-  const sidebarLink = page.getByRole('navigation', { name: 'Admin Console' }).getByRole('link', { name: 'Import & export data' });
+  const sidebarLink = page.getByRole('navigation', { name: 'CHT Admin Console' }).getByRole('link', { name: 'Import & export data' });
   await expectFocusRing(sidebarLink);
   await keyboard.press('Enter'); // /admin/export opens its first tab
   await expect(page).toHaveURL(/\/admin\/export\/dhis$/);

@@ -128,7 +128,7 @@ export const translationDocs = () => {
     en: { 'dhis.dataset.monthly': MONTHLY.name, 'dhis.dataset.supervision': QUARTERLY.name, 'dhis.dataset.villages': VILLAGES.name },
     fr: { 'dhis.dataset.monthly': MONTHLY.nameFr, 'dhis.dataset.supervision': QUARTERLY.nameFr },
   };
-  return ['en', 'fr'].map((code) => ({
+  return Object.keys(byLocale).map((code) => ({
     _id: `messages-${code}`,
     type: 'translations',
     code,

@@ -48,7 +48,8 @@ export const exportPageOf = (page: Page): ExportPage => ({
     const response = await page.request.post('/_session', { data: { name: user.name, password: user.password } });
     expect(response.status(), `log in as ${user.name}`).toBe(200);
     await page.goto('/admin/export/dhis');
-    await expect(page.getByText(`Logged in as ${user.name}`)).toBeVisible();
+    // the header names the user, in whatever language the page speaks
+    await expect(page.getByRole('banner').locator('.user-name strong')).toHaveText(user.name);
   },
   dataSet: page.locator('#dhis-data-set'),
   place: page.locator('#dhis-place'),

@@ -7,6 +7,8 @@ import { routes } from './app.routes';
 import { provideDhisExportSession } from './session/dhis-export-session';
 import { sessionEffects } from './session/state/session.effects';
 import { sessionFeature } from './session/state/session.feature';
+import { languageEffects } from './i18n/state/language.effects';
+import { languageFeature } from './i18n/state/language.feature';
 
 export const appConfig: ApplicationConfig = {
   providers: [
@@ -16,7 +18,8 @@ export const appConfig: ApplicationConfig = {
     provideRouter(routes, withPreloading(PreloadAllModules)),
     provideStore(),
     provideState(sessionFeature),
-    provideEffects(sessionEffects),
+    provideState(languageFeature),
+    provideEffects(sessionEffects, languageEffects),
     provideDhisExportSession(),
   ],
 };

@@ -1,3 +1,4 @@
+import { languageFeature } from './i18n/state/language.feature';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
@@ -43,6 +44,7 @@ describe('App', () => {
           provideRouter(routes),
           provideStore(),
           provideState(sessionFeature),
+          provideState(languageFeature),
           provideEffects(sessionEffects),
           provideDhisExportSession(),
           { provide: MEDIC_DATABASE, useValue: db },

@@ -169,8 +169,13 @@ describe('DhisExportPage', () => {
     expect(el.querySelector('.dhis-export')!.getAttribute('dir')).toBe('rtl');
   });
 
-  it('marks the language of the texts when the database translated them', async () => {
-    expect(el.querySelector('.dhis-export')!.getAttribute('lang')).toBeNull();
+  it('marks the language of the texts: the locale when the database or the page has texts in it, else English', async () => {
+    expect(el.querySelector('.dhis-export')!.getAttribute('lang')).toBe('fr', 'the page ships French');
+    store.overrideSelector(dhisExportFeature.selectLocale, 'de');
+    setState({});
+    await fixture.whenStable();
+    expect(el.querySelector('.dhis-export')!.getAttribute('lang')).toBe('en');
+    store.overrideSelector(dhisExportFeature.selectLocale, 'fr');
     setState({ messages: { 'export.dhis.place.label': 'Filtrer par Place' } });
     await fixture.whenStable();
     expect(el.querySelector('.dhis-export')!.getAttribute('lang')).toBe('fr');

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, DOCUMENT, ElementRef, afterRenderEf
 import { Store } from '@ngrx/store';
 import { DhisExportForm } from './dhis-export-form';
 import { DhisExportRequest } from './domain/models';
+import { hasShippedMessages } from './domain/translate';
 import { dhisExportPageActions } from './state/dhis-export.actions';
 import { dhisExportFeature } from './state/dhis-export.feature';
 
@@ -38,8 +39,10 @@ export class DhisExportPage {
   private readonly locale = this.store.selectSignal(dhisExportFeature.selectLocale);
   private readonly messages = this.store.selectSignal(dhisExportFeature.selectMessages);
 
-  /** The texts are in the settings' locale only when the database has them. */
-  protected readonly lang = computed(() => (Object.keys(this.messages()).length ? this.locale() : null));
+  /** The page speaks its locale when the database or the page itself has texts in it; texts left in English say so themselves. */
+  protected readonly lang = computed(() =>
+    Object.keys(this.messages()).length || hasShippedMessages(this.locale()) ? this.locale().replace(/_/g, '-') : 'en',
+  );
   protected readonly dir = computed(() => (RTL_LANGUAGES.has(this.lang()?.split(/[-_]/)[0] ?? '') ? 'rtl' : null));
   protected readonly errorText = computed(() =>
     this.loadStatus() === 'failed' ? this.t()('export.dhis.error.load') : this.exportError(),

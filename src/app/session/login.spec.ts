@@ -1,3 +1,4 @@
+import { initialLanguageState } from '../i18n/state/language.feature';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { ActivatedRoute, convertToParamMap } from '@angular/router';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
@@ -14,7 +15,7 @@ describe('Login', () => {
     TestBed.configureTestingModule({
       imports: [Login],
       providers: [
-        provideMockStore({
+        provideMockStore({ initialState: { language: initialLanguageState },
           selectors: [
             { selector: sessionFeature.selectLoggingIn, value: false },
             { selector: sessionFeature.selectLoginError, value: null },

@@ -2,14 +2,15 @@ import { ChangeDetectionStrategy, Component, ElementRef, afterRenderEffect, comp
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { ActivatedRoute } from '@angular/router';
 import { Store } from '@ngrx/store';
-import { SESSION_MESSAGES } from './messages';
+import { LanguagePicker } from '../i18n/language-picker';
+import { languageFeature } from '../i18n/state/language.feature';
 import { loginPageActions } from './state/session.actions';
 import { sessionFeature } from './state/session.feature';
 
 /** The CouchDB session login of the Admin Console. */
 @Component({
   selector: 'app-login',
-  imports: [ReactiveFormsModule],
+  imports: [ReactiveFormsModule, LanguagePicker],
   templateUrl: './login.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -17,7 +18,7 @@ export class Login {
   private readonly store = inject(Store);
   private readonly route = inject(ActivatedRoute);
 
-  protected readonly text = SESSION_MESSAGES;
+  protected readonly t = this.store.selectSignal(languageFeature.selectHostTexts);
   protected readonly loggingIn = this.store.selectSignal(sessionFeature.selectLoggingIn);
   private readonly loginError = this.store.selectSignal(sessionFeature.selectLoginError);
   /** Set when the form is submitted incomplete; cleared by the next submission. */
@@ -30,11 +31,12 @@ export class Login {
     password: ['', Validators.required],
   });
 
-  protected readonly errorText = computed(() => {
-    if (this.missing()) return this.text['login.missing'];
+  /** The key of the error to show. */
+  protected readonly errorKey = computed(() => {
+    if (this.missing()) return 'login.missing';
     const error = this.loginError();
-    if (error === 'refused') return this.text['login.incorrect'];
-    if (error === 'unavailable') return this.text['login.unavailable'];
+    if (error === 'refused') return 'login.incorrect';
+    if (error === 'unavailable') return 'login.unavailable';
     return null;
   });
 

@@ -1,3 +1,5 @@
+import { provideMockStore } from '@ngrx/store/testing';
+import { initialLanguageState } from '../i18n/state/language.feature';
 import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
@@ -13,6 +15,7 @@ describe('ExportArea', () => {
   beforeEach(async () => {
     TestBed.configureTestingModule({
       providers: [
+        provideMockStore({ initialState: { language: initialLanguageState } }),
         provideRouter([
           {
             path: 'admin/export',

@@ -2,7 +2,8 @@ import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, viewC
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
 import { filter, map } from 'rxjs';
-import { SHELL_MESSAGES } from './messages';
+import { Store } from '@ngrx/store';
+import { languageFeature } from '../i18n/state/language.feature';
 
 export interface ExportTab {
   readonly path: string;
@@ -24,7 +25,7 @@ export const EXPORT_TABS: readonly ExportTab[] = [{ path: 'dhis', label: 'DHIS2'
 })
 export class ExportArea {
   private readonly router = inject(Router);
-  protected readonly text = SHELL_MESSAGES;
+  protected readonly t = inject(Store).selectSignal(languageFeature.selectHostTexts);
   protected readonly tabs = EXPORT_TABS;
   private readonly tabLinks = viewChildren<ElementRef<HTMLAnchorElement>>('tab');
 

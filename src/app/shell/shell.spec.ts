@@ -1,3 +1,4 @@
+import { initialLanguageState } from '../i18n/state/language.feature';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
@@ -13,7 +14,7 @@ describe('Shell', () => {
   beforeEach(async () => {
     TestBed.configureTestingModule({
       imports: [Shell],
-      providers: [provideRouter([]), provideMockStore({ selectors: [{ selector: sessionFeature.selectUserName, value: 'pm' }] })],
+      providers: [provideRouter([]), provideMockStore({ initialState: { language: initialLanguageState }, selectors: [{ selector: sessionFeature.selectUserName, value: 'pm' }] })],
     });
     store = TestBed.inject(MockStore);
     spyOn(store, 'dispatch');

@@ -1,4 +1,5 @@
 import { InjectionToken, inject } from '@angular/core';
+import { Observable, of } from 'rxjs';
 import { Router } from '@angular/router';
 
 /**
@@ -31,3 +32,12 @@ export const EXPORT_SESSION = new InjectionToken<ExportSession>('DHIS export ses
 
 /** The current time; tests give a fixed one. */
 export const NOW = new InjectionToken<() => Date>('now', { providedIn: 'root', factory: () => () => new Date() });
+
+/**
+ * The language the host app's user reads, once it knows it (null until then, and on hosts that do
+ * not choose one): the page then speaks it instead of the settings' `locale`.
+ */
+export const EXPORT_LANGUAGE = new InjectionToken<Observable<string | null>>('DHIS export language', {
+  providedIn: 'root',
+  factory: () => of(null),
+});

@@ -1,6 +1,19 @@
+import moment from 'moment';
+import { useMomentLocale } from './moment-locales';
 import { monthlyPeriods } from './periods';
 
 describe('monthlyPeriods', () => {
+  // moment's locale is global: each spec says which it needs
+  beforeEach(() => moment.locale('en'));
+  afterEach(() => moment.locale('en'));
+
+  it('names the months in the language of the page: "octobre 2026" in French', async () => {
+    await useMomentLocale('fr_CA');
+    expect(monthlyPeriods(new Date(2026, 10, 5)).periods[1]).toEqual({ value: '202610', label: 'octobre 2026' });
+    await useMomentLocale('xx');
+    expect(monthlyPeriods(new Date(2026, 10, 5)).periods[1]).toEqual({ value: '202610', label: 'October, 2026' });
+  });
+
   it('lists the current month and the 11 before it, newest first, labelled "MMMM, YYYY"', () => {
     const { periods } = monthlyPeriods(new Date(2024, 5, 15, 13, 30));
     expect(periods.length).toBe(12);

@@ -19,7 +19,8 @@ export function monthlyPeriods(now: Date, count = MONTHS_TO_SHOW): MonthlyPeriod
   const firstOfThisMonth = moment(now).startOf('month');
   const periods = Array.from({ length: count }, (_, i) => {
     const month = firstOfThisMonth.clone().subtract(i, 'months');
-    return { value: month.format('YYYYMM'), label: month.format('MMMM, YYYY') };
+    // "October, 2026" as the CHT writes it in English; "octobre 2026" in other languages
+    return { value: month.format('YYYYMM'), label: month.format(moment.locale() === 'en' ? 'MMMM, YYYY' : 'MMMM YYYY') };
   });
   return { periods, preselected: periods[Math.min(1, periods.length - 1)].value };
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_MESSAGES, dataSetOptions, messagesFromDoc, translate } from './translate';
+import { DEFAULT_MESSAGES, dataSetOptions, messagesFromDoc, translate, translator } from './translate';
 
 describe('translate', () => {
   it('prefers the database text, then the built-in English, then the key', () => {
@@ -47,11 +47,24 @@ describe('messagesFromDoc', () => {
   });
 });
 
+describe('translator', () => {
+  it('speaks the page\'s own French, and the database\'s English for keys the language lacks, marking what stays English', () => {
+    const t = translator({ 'export.dhis.place.label': 'Filtrer par Place' }, 'fr', { 'ds.monthly': 'Monthly indicators' });
+    expect(t('export.dhis.place.label')).toBe('Filtrer par Place');
+    expect(t('export.button.download')).toBe('Télécharger');
+    expect(t('ds.monthly')).toBe('Monthly indicators');
+    expect(t.langOf('export.button.download')).toBeNull();
+    expect(t.langOf('ds.monthly')).toBe('en');
+    expect(translator({}, 'sw').langOf('export.button.download')).toBe('en');
+    expect(translator({}, 'en').langOf('export.button.download')).toBeNull();
+  });
+});
+
 describe('dataSetOptions', () => {
   it('names data sets by their translation key, keeping their order', () => {
     const options = dataSetOptions(
       [{ id: 'b', translation_key: 'ds.b' }, { id: 'a', translation_key: 'ds.a' }, { id: 'c' }],
-      { 'ds.b': 'Monthly B' },
+      translator({ 'ds.b': 'Monthly B' }),
     );
     expect(options).toEqual([
       { id: 'b', name: 'Monthly B' },

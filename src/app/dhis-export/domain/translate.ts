@@ -1,3 +1,4 @@
+import { MESSAGES_FR } from './messages-fr';
 import { DataSetConfig, DataSetOption, Messages, TranslationsDoc } from './models';
 
 /**
@@ -47,22 +48,45 @@ function textsOf(texts: unknown): Messages {
   return Object.fromEntries(Object.entries(texts).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].trim() !== ''));
 }
 
-/** The database's text for `key`, else the built-in English, else the key itself; `{{name}}` filled from `values`. */
-export function translate(messages: Messages, key: string, values?: Readonly<Record<string, string | number>>): string {
-  const text = messages[key] ?? DEFAULT_MESSAGES[key] ?? key;
+/** The page's own texts in the languages it ships, besides English. */
+export const SHIPPED_MESSAGES: Readonly<Record<string, Messages>> = { fr: MESSAGES_FR };
+
+export const hasShippedMessages = (locale: string): boolean => Object.keys(shippedFor(locale)).length > 0;
+
+const shippedFor = (locale: string): Messages => SHIPPED_MESSAGES[locale] ?? SHIPPED_MESSAGES[locale.split(/[-_]/)[0].toLowerCase()] ?? {};
+
+/**
+ * The database's text for `key`, else this page's own text in the language, else the built-in
+ * English, else the key itself; `{{name}}` filled from `values`.
+ */
+export function translate(
+  messages: Messages,
+  key: string,
+  values?: Readonly<Record<string, string | number>>,
+  locale = 'en',
+  englishMessages: Messages = {},
+): string {
+  const text = messages[key] || shippedFor(locale)[key] || englishMessages[key] || DEFAULT_MESSAGES[key] || key;
   return values ? text.replace(/\{\{\s*(\w+)\s*\}\}/g, (match, name: string) => (name in values ? String(values[name]) : match)) : text;
 }
 
-export type Translate = (key: string, values?: Readonly<Record<string, string | number>>) => string;
+export interface Translate {
+  (key: string, values?: Readonly<Record<string, string | number>>): string;
+  /** `'en'` for a text left in English on a page in another language, so screen readers read it as English; else null. */
+  langOf(key: string): string | null;
+}
 
-export function translator(messages: Messages): Translate {
-  return (key, values) => translate(messages, key, values);
+export function translator(messages: Messages, locale = 'en', englishMessages: Messages = {}): Translate {
+  const english = locale.split(/[-_]/)[0].toLowerCase() === 'en';
+  const t = ((key, values) => translate(messages, key, values, locale, englishMessages)) as Translate;
+  t.langOf = (key) => (english || messages[key] || shippedFor(locale)[key] ? null : 'en');
+  return t;
 }
 
 /** The data sets by translated name, in configuration order. */
-export function dataSetOptions(dataSets: readonly DataSetConfig[], messages: Messages): DataSetOption[] {
+export function dataSetOptions(dataSets: readonly DataSetConfig[], t: Translate): DataSetOption[] {
   return dataSets.map(({ id, translation_key }) => ({
     id,
-    name: translation_key ? translate(messages, translation_key) : id,
+    name: translation_key ? t(translation_key) : id,
   }));
 }

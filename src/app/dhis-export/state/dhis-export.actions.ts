@@ -28,7 +28,12 @@ export const dhisExportApiActions = createActionGroup({
   source: 'DHIS Export API',
   events: {
     'Settings Loaded': props<{ settings: DhisSettingsData }>(),
-    'Translations Loaded': props<{ messages: Messages }>(),
+    /** The texts in the page's language, and in English for those it lacks. */
+    'Translations Loaded': props<{ messages: Messages; englishMessages: Messages }>(),
+    /** The host changed the user's language: the page speaks it from now on. */
+    'Language Changed': props<{ locale: string; messages: Messages; englishMessages: Messages }>(),
+    /** The same months, named in the new language. */
+    'Periods Relabelled': props<{ periods: readonly Period[] }>(),
     'Places Loaded': props<{ places: readonly OrgUnitPlace[] }>(),
     /** Settings or translations could not be read, or the session expired: the load ends. `status`: 0 when unknown. */
     'Reference Data Load Failed': props<{ status: number; error: string }>(),

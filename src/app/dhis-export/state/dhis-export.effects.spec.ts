@@ -1,4 +1,6 @@
 import { Router } from '@angular/router';
+import moment from 'moment';
+import { useMomentLocale } from '../domain/moment-locales';
 import { Action, Store } from '@ngrx/store';
 import { firstValueFrom, of, Subject, toArray } from 'rxjs';
 import { Actions } from '@ngrx/effects';
@@ -54,7 +56,15 @@ function deferred<T>() {
 }
 
 const settled = () => new Promise((resolve) => setTimeout(resolve));
+/** Waits until `done` holds (the month names load between the reads), at most a second. */
+async function until(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 100 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+}
 const readAll = (db: MedicDb, session = fakeSession()) => firstValueFrom(referenceDataReads(db, session, now).pipe(toArray()));
+
+// the settings here are French: the month names are fetched once, and moment goes back to English for the other specs
+beforeAll(() => useMomentLocale('fr'));
+afterEach(() => moment.locale('en'));
 
 describe('referenceDataReads', () => {
   it('reads settings, the locale translations and places, and checks permission', async () => {
@@ -69,9 +79,12 @@ describe('referenceDataReads', () => {
     expect(settings.dataSets).toEqual([{ id: 'ds1', translation_key: 'ds.one' }]);
     expect(settings.permitted).toBeTrue();
     expect(settings.periods.length).toBe(12);
-    expect(settings.periods[0]).toEqual({ value: '202406', label: 'June, 2024' });
+    expect(settings.periods[0]).toEqual({ value: '202406', label: 'juin 2024' }, 'in the settings\' locale, French');
     expect(settings.preselectedPeriod).toBe('202405');
-    expect(actions).toContain(dhisExportApiActions.translationsLoaded({ messages: { a: 'generic', b: 'custom' } }));
+    expect(db.getTranslations).toHaveBeenCalledWith('en');
+    expect(actions).toContain(
+      dhisExportApiActions.translationsLoaded({ messages: { a: 'generic', b: 'custom' }, englishMessages: { a: 'generic', b: 'custom' } }),
+    );
     expect(actions).toContain(dhisExportApiActions.placesLoaded({ places: [{ orgUnit: 'ou-1', name: 'Place' }] }));
     expect(actions.length).toBe(3);
   });
@@ -91,9 +104,9 @@ describe('referenceDataReads', () => {
     expect(db.getTranslations).not.toHaveBeenCalled();
 
     settings.resolve({ locale: 'fr', dhis_data_sets: [{ id: 'ds1' }] });
-    await settled();
+    await until(() => emitted.length >= 2);
     // the translations do not wait for the places
-    expect(db.getTranslations).toHaveBeenCalledOnceWith('fr');
+    expect((db.getTranslations as jasmine.Spy).calls.allArgs()).toEqual([['fr'], ['en']]);
     expect(emitted.map((a) => a.type)).toEqual([
       dhisExportApiActions.settingsLoaded.type,
       dhisExportApiActions.translationsLoaded.type,
@@ -154,7 +167,7 @@ describe('loadReferenceData effect', () => {
     const db = fakeDb();
     const actions$ = of(dhisExportPageActions.opened()) as Actions;
     const actions = await firstValueFrom(
-      loadReferenceData(actions$, storeWith('loading'), db, fakeSession(), () => now).pipe(toArray()),
+      loadReferenceData(actions$, storeWith('loading'), db, fakeSession(), () => now, of(null)).pipe(toArray()),
     );
     expect(actions.map((a) => a.type).sort()).toEqual(
       [
@@ -169,7 +182,7 @@ describe('loadReferenceData effect', () => {
     const db = fakeDb();
     const actions$ = of(dhisExportPageActions.opened()) as Actions;
     const emitted = await firstValueFrom(
-      loadReferenceData(actions$, storeWith('loaded'), db, fakeSession(), () => now).pipe(toArray()),
+      loadReferenceData(actions$, storeWith('loaded'), db, fakeSession(), () => now, of(null)).pipe(toArray()),
     );
     expect(emitted).toEqual([]);
     expect(db.getSettings).not.toHaveBeenCalled();
@@ -183,7 +196,7 @@ describe('loadReferenceData effect', () => {
     });
     const actions$ = of(dhisExportPageActions.opened()) as Actions;
     const actions = await firstValueFrom(
-      loadReferenceData(actions$, storeWith('loading'), db, fakeSession(), () => now).pipe(toArray()),
+      loadReferenceData(actions$, storeWith('loading'), db, fakeSession(), () => now, of(null)).pipe(toArray()),
     );
     expect(actions).toEqual([dhisExportApiActions.referenceDataLoadFailed({ status: 401, error: 'You are not authorized' })]);
   });
@@ -200,7 +213,7 @@ describe('refreshReferenceData effect', () => {
     const time = clock(new Date(2026, 10, 30, 18));
     const actions$ = new Subject<Action>();
     const emitted: Action[] = [];
-    refreshReferenceData(actions$ as Actions, storeWith('loaded'), db, fakeSession(), time.now).subscribe((action) => emitted.push(action));
+    refreshReferenceData(actions$ as Actions, storeWith('loaded'), db, fakeSession(), time.now, of(null)).subscribe((action) => emitted.push(action));
     actions$.next(dhisExportPageActions.opened());
     actions$.next(dhisExportPageActions.returnedTo());
     await settled();
@@ -209,8 +222,7 @@ describe('refreshReferenceData effect', () => {
     time.advance(14 * 60 * 60 * 1000); // the next morning: 1 December
     actions$.next(dhisExportPageActions.returnedTo());
     actions$.next(dhisExportPageActions.returnedTo());
-    await settled();
-    await settled();
+    await until(() => emitted.some((action) => action.type === dhisExportApiActions.placesLoaded.type) && emitted.length >= 3);
     expect(db.getSettings).toHaveBeenCalledTimes(1);
     const loaded = emitted.find(
       (action): action is ReturnType<typeof dhisExportApiActions.settingsLoaded> => action.type === dhisExportApiActions.settingsLoaded.type,
@@ -225,7 +237,7 @@ describe('refreshReferenceData effect', () => {
     const time = clock(now);
     const actions$ = new Subject<Action>();
     const emitted: Action[] = [];
-    refreshReferenceData(actions$ as Actions, storeWith('loaded'), db, fakeSession(), time.now).subscribe((action) => emitted.push(action));
+    refreshReferenceData(actions$ as Actions, storeWith('loaded'), db, fakeSession(), time.now, of(null)).subscribe((action) => emitted.push(action));
     time.advance(REFRESH_MIN_INTERVAL_MS);
     actions$.next(dhisExportPageActions.returnedTo());
     await settled();
@@ -234,7 +246,7 @@ describe('refreshReferenceData effect', () => {
     expect(emitted).toContain(dhisExportApiActions.referenceDataRefreshFailed({ status: 500, error: 'down' }));
 
     const idle = fakeDb();
-    refreshReferenceData(of(dhisExportPageActions.returnedTo()) as Actions, storeWith('loading'), idle, fakeSession(), () => new Date(now.getTime() + 10 * REFRESH_MIN_INTERVAL_MS)).subscribe();
+    refreshReferenceData(of(dhisExportPageActions.returnedTo()) as Actions, storeWith('loading'), idle, fakeSession(), () => new Date(now.getTime() + 10 * REFRESH_MIN_INTERVAL_MS), of(null)).subscribe();
     await settled();
     expect(idle.getSettings).not.toHaveBeenCalled();
   });

@@ -4,8 +4,12 @@ import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { Action, Store } from '@ngrx/store';
 import {
   Observable,
+  EMPTY,
   catchError,
+  combineLatest,
   defer,
+  distinctUntilChanged,
+  mergeMap,
   exhaustMap,
   filter,
   from,
@@ -19,9 +23,11 @@ import {
   withLatestFrom,
 } from 'rxjs';
 import { DhisExportApi, DhisExportError } from '../data-access/dhis-export-api';
-import { EXPORT_SESSION, ExportSession, NOW } from '../data-access/export-session';
+import { EXPORT_LANGUAGE, EXPORT_SESSION, ExportSession, NOW } from '../data-access/export-session';
 import { FileSave } from '../data-access/file-save';
 import { MedicDb } from '../data-access/medic-db';
+import { Messages } from '../domain/models';
+import { useMomentLocale } from '../domain/moment-locales';
 import { monthlyPeriods } from '../domain/periods';
 import { orgUnitPlaces } from '../domain/places';
 import { canExportDhis, configuredDataSets, settingsLocale } from '../domain/settings';
@@ -40,14 +46,15 @@ export const loadReferenceData = createEffect(
     db = inject(MedicDb),
     session = inject(EXPORT_SESSION),
     now = inject(NOW),
+    language$ = inject(EXPORT_LANGUAGE),
   ) =>
     actions$.pipe(
       ofType(dhisExportPageActions.opened),
       // the reducer has run: 'loading' means this opening started a load
-      withLatestFrom(store.select(dhisExportFeature.selectReferenceData)),
+      withLatestFrom(store.select(dhisExportFeature.selectReferenceData), language$),
       filter(([, status]) => status === 'loading'),
-      exhaustMap(() =>
-        referenceDataReads(db, session, now()).pipe(
+      exhaustMap(([, , language]) =>
+        referenceDataReads(db, session, now(), dhisExportApiActions.placesLoadFailed, language).pipe(
           catchError((error: unknown) =>
             of(dhisExportApiActions.referenceDataLoadFailed({ status: statusOf(error), error: messageOf(error) })),
           ),
@@ -72,11 +79,12 @@ export const refreshReferenceData = createEffect(
     db = inject(MedicDb),
     session = inject(EXPORT_SESSION),
     now = inject(NOW),
+    language$ = inject(EXPORT_LANGUAGE),
   ) => {
     let lastRead = now().getTime();
     return actions$.pipe(
       ofType(dhisExportPageActions.opened, dhisExportPageActions.returnedTo),
-      withLatestFrom(store.select(dhisExportFeature.selectReferenceData)),
+      withLatestFrom(store.select(dhisExportFeature.selectReferenceData), language$),
       filter(([action, status]) => {
         const at = now().getTime();
         if (action.type === dhisExportPageActions.opened.type) {
@@ -87,9 +95,9 @@ export const refreshReferenceData = createEffect(
         lastRead = at;
         return true;
       }),
-      exhaustMap(() =>
+      exhaustMap(([, , language]) =>
         // places that cannot be read again: those offered stay
-        referenceDataReads(db, session, now(), dhisExportApiActions.referenceDataRefreshFailed).pipe(
+        referenceDataReads(db, session, now(), dhisExportApiActions.referenceDataRefreshFailed, language).pipe(
           catchError((error: unknown) =>
             of(
               statusOf(error) === 401
@@ -141,7 +149,6 @@ export const returnToLoginWhenSessionExpired = createEffect(
   { functional: true, dispatch: false },
 );
 
-export const dhisExportEffects = { loadReferenceData, refreshReferenceData, exportDhis, returnToLoginWhenSessionExpired };
 
 /**
  * The reads of one load, as actions in the order their answers arrive: the settings (with the
@@ -154,12 +161,17 @@ export function referenceDataReads(
   session: ExportSession,
   now: Date,
   placesFailed: (failure: { status: number; error: string }) => Action = dhisExportApiActions.placesLoadFailed,
+  language: string | null = null,
 ): Observable<Action> {
   const settings$ = defer(() => Promise.all([db.getSettings(), session.roles()])).pipe(
-    map(([settings, roles]): DhisSettingsData => {
+    switchMap(([settings, roles]) => {
+      const locale = language ?? settingsLocale(settings);
+      return from(useMomentLocale(locale)).pipe(map(() => ({ settings, roles, locale })));
+    }),
+    map(({ settings, roles, locale }): DhisSettingsData => {
       const { periods, preselected } = monthlyPeriods(now);
       return {
-        locale: settingsLocale(settings),
+        locale,
         dataSets: configuredDataSets(settings),
         permitted: canExportDhis(roles, settings.permissions),
         periods,
@@ -169,8 +181,8 @@ export function referenceDataReads(
     share(),
   );
   const translations$ = settings$.pipe(
-    switchMap(({ locale }) => db.getTranslations(locale)),
-    map((doc) => dhisExportApiActions.translationsLoaded({ messages: messagesFromDoc(doc) })),
+    switchMap(({ locale }) => translationsIn(db, locale)),
+    map((texts) => dhisExportApiActions.translationsLoaded(texts)),
   );
   const places$ = defer(() => db.getPlacesWithOrgUnits()).pipe(
     map((docs) => dhisExportApiActions.placesLoaded({ places: orgUnitPlaces(docs) })),
@@ -182,6 +194,41 @@ export function referenceDataReads(
   );
   return merge(settings$.pipe(map((settings) => dhisExportApiActions.settingsLoaded({ settings }))), translations$, places$);
 }
+
+/** The database's texts in the language, and in English for what it lacks. */
+async function translationsIn(db: MedicDb, locale: string): Promise<{ messages: Messages; englishMessages: Messages }> {
+  const english = locale.split(/[-_]/)[0].toLowerCase() === 'en';
+  const [doc, englishDoc] = await Promise.all([db.getTranslations(locale), english ? null : db.getTranslations('en')]);
+  return { messages: messagesFromDoc(doc), englishMessages: english ? {} : messagesFromDoc(englishDoc) };
+}
+
+/**
+ * When the host's user changes language, the page speaks it: the database's texts and the month
+ * names in it. Before the page has loaded, the load itself takes the language.
+ */
+export const followLanguage = createEffect(
+  (store = inject(Store), db = inject(MedicDb), language$ = inject(EXPORT_LANGUAGE), now = inject(NOW)) =>
+    combineLatest([language$, store.select(dhisExportFeature.selectReferenceData), store.select(dhisExportFeature.selectLocale)]).pipe(
+      filter(([language, status, locale]) => !!language && status === 'loaded' && language !== locale),
+      map(([language]) => language as string),
+      distinctUntilChanged(),
+      switchMap((language) =>
+        from(
+          Promise.all([translationsIn(db, language), useMomentLocale(language)]).then(([texts]) => ({
+            texts,
+            periods: monthlyPeriods(now()),
+          })),
+        ).pipe(
+          mergeMap(({ texts, periods }) => [
+            dhisExportApiActions.languageChanged({ locale: language, ...texts }),
+            dhisExportApiActions.periodsRelabelled({ periods: periods.periods }),
+          ]),
+          catchError(() => EMPTY),
+        ),
+      ),
+    ),
+  { functional: true },
+);
 
 function statusOf(error: unknown): number {
   const status = error && typeof error === 'object' ? (error as { status?: unknown }).status : undefined;
@@ -196,3 +243,5 @@ function messageOf(error: unknown): string {
   }
   return String(error);
 }
+
+export const dhisExportEffects = { loadReferenceData, refreshReferenceData, followLanguage, exportDhis, returnToLoginWhenSessionExpired };

@@ -16,6 +16,7 @@ const settings: DhisSettingsData = {
 const settingsLoaded = dhisExportApiActions.settingsLoaded({ settings });
 const translationsLoaded = dhisExportApiActions.translationsLoaded({
   messages: { 'ds.monthly': 'Mensuel', 'export.dhis.status.saved': 'Enregistré : {{filename}}' },
+  englishMessages: {},
 });
 const placesLoaded = dhisExportApiActions.placesLoaded({
   places: [
@@ -155,10 +156,10 @@ describe('dhisExportFeature selectors', () => {
     );
     const placesPending = stateAfter(dhisExportPageActions.opened(), settingsLoaded, translationsLoaded);
     expect(dhisExportFeature.selectPlacesLoading(root(placesPending))).toBeTrue();
-    expect(dhisExportFeature.selectStatusText(root(placesPending))).toBe('Loading data sets and places…');
+    expect(dhisExportFeature.selectStatusText(root(placesPending))).toBe('Chargement des ensembles de données et des places…', 'in the settings\' French');
     expect(dhisExportFeature.selectPlacesLoading(root(loaded))).toBeFalse();
     const exporting = reducer(loaded, dhisExportPageActions.downloadRequested({ request }));
-    expect(dhisExportFeature.selectStatusText(root(exporting))).toBe('Preparing the DHIS2 export…');
+    expect(dhisExportFeature.selectStatusText(root(exporting))).toBe("Préparation de l'export DHIS2…");
     const saved = reducer(exporting, dhisExportApiActions.exportSaved({ filename: 'f.json' }));
     expect(dhisExportFeature.selectStatusText(root(saved))).toBe('Enregistré : f.json');
     expect(dhisExportFeature.selectStatusText(root(loaded))).toBe('');
@@ -168,8 +169,8 @@ describe('dhisExportFeature selectors', () => {
     const failedWith = (status: number, error: string | null) =>
       dhisExportFeature.selectErrorText(root(reducer(loaded, dhisExportApiActions.exportFailed({ status, error }))));
     expect(failedWith(400, 'Data set "x" is not defined')).toBe('Data set "x" is not defined');
-    expect(failedWith(0, null)).toBe('The server could not be reached. Check your connection and try again.');
-    expect(failedWith(503, null)).toBe('The server could not produce the export (HTTP 503).');
+    expect(failedWith(0, null)).toBe('Le serveur est injoignable. Vérifiez votre connexion et réessayez.');
+    expect(failedWith(503, null)).toBe("Le serveur n'a pas pu produire l'export (HTTP 503).");
     expect(dhisExportFeature.selectErrorText(root(loaded))).toBeNull();
   });
 });

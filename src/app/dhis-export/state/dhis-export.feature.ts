@@ -20,6 +20,8 @@ export interface DhisExportState {
   readonly loadError: string | null;
   readonly locale: string;
   readonly messages: Messages;
+  /** The database's English texts, for keys the page's language lacks (a data set's name, say). */
+  readonly englishMessages: Messages;
   readonly dataSets: readonly DataSetConfig[];
   readonly places: readonly OrgUnitPlace[];
   readonly periods: readonly Period[];
@@ -36,6 +38,7 @@ export const initialDhisExportState: DhisExportState = {
   loadError: null,
   locale: 'en',
   messages: {},
+  englishMessages: {},
   dataSets: [],
   places: [],
   periods: [],
@@ -58,9 +61,20 @@ export const dhisExportFeature = createFeature({
         : state;
     }),
     on(dhisExportApiActions.settingsLoaded, (state, { settings }): DhisExportState => ({ ...state, ...settings })),
-    on(dhisExportApiActions.translationsLoaded, (state, { messages }): DhisExportState => ({
+    on(dhisExportApiActions.languageChanged, (state, { locale, messages, englishMessages }): DhisExportState => ({
+      ...state,
+      locale,
+      messages,
+      englishMessages,
+    })),
+    on(dhisExportApiActions.periodsRelabelled, (state, { periods }): DhisExportState => ({
+      ...state,
+      periods: state.periods.map((period) => periods.find(({ value }) => value === period.value) ?? period),
+    })),
+    on(dhisExportApiActions.translationsLoaded, (state, { messages, englishMessages }): DhisExportState => ({
       ...state,
       messages,
+      englishMessages,
       referenceData: 'loaded',
     })),
     on(dhisExportApiActions.placesLoaded, (state, { places }): DhisExportState => ({ ...state, places, placesLoad: 'loaded' })),
@@ -91,6 +105,8 @@ export const dhisExportFeature = createFeature({
     ),
   ),
   extraSelectors: ({
+    selectLocale,
+    selectEnglishMessages,
     selectReferenceData,
     selectMessages,
     selectDataSets,
@@ -101,7 +117,7 @@ export const dhisExportFeature = createFeature({
     selectLastFilename,
     selectLastError,
   }) => {
-    const selectTranslate = createSelector(selectMessages, translator);
+    const selectTranslate = createSelector(selectMessages, selectLocale, selectEnglishMessages, translator);
     const selectConfigured = createSelector(selectDataSets, (dataSets) => dataSets.length > 0);
     /** Places still on their way to a user who will be offered them. */
     const selectPlacesLoading = createSelector(
@@ -122,7 +138,7 @@ export const dhisExportFeature = createFeature({
       selectLoadStatus,
       selectPlacesLoading,
       selectTranslate,
-      selectDataSetOptions: createSelector(selectDataSets, selectMessages, dataSetOptions),
+      selectDataSetOptions: createSelector(selectDataSets, selectTranslate, dataSetOptions),
       /** Places to offer per data set id; computed once per load, not per change of the form. */
       selectPlacesByDataSet: createSelector(selectPlaces, selectDataSets, placesByDataSet),
       selectConfigured,

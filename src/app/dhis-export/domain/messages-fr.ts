@@ -1,0 +1,36 @@
+import { Messages } from './models';
+
+/** This page's own texts in French; a database translation wins over them. */
+export const MESSAGES_FR: Messages = {
+  'import.export': 'Importer & exporter',
+  'export.button.download': 'Télécharger',
+  'export.dhis.description':
+    "Téléchargez un fichier dataValueSet DHIS2 avec les chiffres des cibles d'un mois, prêt pour l'application Import/Export de DHIS2.",
+  'export.dhis.dataset.label': 'Ensemble de données DHIS2',
+  'export.dhis.dataset.description': "L'ensemble de données DHIS2 pour lequel les chiffres sont déclarés.",
+  'export.dhis.place.label': 'Filtrer par Place',
+  'export.dhis.place.description':
+    "Exportez une unité d'organisation, avec les contacts sous cette place, ou toutes les places associées à l'ensemble de données.",
+  'export.dhis.place.all': 'Toutes les Places',
+  'export.dhis.place.search.label': 'Rechercher des places',
+  'export.dhis.place.search.description':
+    "Tapez une partie du nom d'une place ou de l'identifiant de son unité d'organisation pour raccourcir la liste.",
+  'export.dhis.place.search.count': '{{count}} places affichées sur {{total}}.',
+  'export.dhis.place.capped': '{{count}} places affichées sur {{total}}. Tapez dans « Rechercher des places » pour trouver les autres.',
+  'export.dhis.place.capped.search':
+    "{{count}} places affichées sur les {{total}} qui correspondent à la recherche. Tapez davantage du nom ou de l'identifiant pour trouver les autres.",
+  'export.dhis.place.loading': 'Chargement des places…',
+  'export.dhis.period.label': 'Filtrer par période',
+  'export.dhis.period.description': 'Le mois à exporter. Le mois en cours est encore incomplet.',
+  'export.dhis.unconfigured': "L'intégration DHIS2 n'est pas configurée.",
+  'export.dhis.forbidden':
+    "Vous n'avez pas la permission d'exporter des données DHIS2. Demandez à un administrateur la permission « can_export_dhis ».",
+  'export.dhis.status.loading': 'Chargement des ensembles de données et des places…',
+  'export.dhis.status.exporting': "Préparation de l'export DHIS2…",
+  'export.dhis.status.saved': 'Export enregistré sous {{filename}}.',
+  'export.dhis.status.failed': "L'export a échoué.",
+  'export.dhis.error.title': 'Il y a un problème',
+  'export.dhis.error.load': "Les paramètres DHIS2 ou les places n'ont pas pu être chargés.",
+  'export.dhis.error.network': "Le serveur est injoignable. Vérifiez votre connexion et réessayez.",
+  'export.dhis.error.server': "Le serveur n'a pas pu produire l'export (HTTP {{status}}).",
+};
