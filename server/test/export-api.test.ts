@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import moment from 'moment';
 import { basic, startTestServer, type TestServer } from './test-server';
 import { DS, LAST_MONTH, exportPath, lastMonthExport, places, settingsDoc, targetDoc } from './small-deployment';
 
@@ -9,7 +10,13 @@ describe('GET /api/v2/export/dhis over HTTP', () => {
 
   before(async () => {
     server = await startTestServer();
-    await server.putDocs([settingsDoc(), ...places, targetDoc(LAST_MONTH, 'chw1', 3, 1), targetDoc(LAST_MONTH, 'chw2', 4, 2)]);
+    await server.putDocs([
+      settingsDoc({ dhis_data_sets: [
+        { id: DS, translation_key: 'dataset.monthly' }, { id: 'dsQuarter01', periodType: 'Quarterly' }, { id: 'dsYearly001', periodType: 'Yearly' },
+        { id: 'dsWeekly001', periodType: 'Weekly' },
+      ] }),
+      ...places, targetDoc(LAST_MONTH, 'chw1', 3, 1), targetDoc(LAST_MONTH, 'chw2', 4, 2),
+    ]);
     await server.createUser('exporter', 'exporter-password', ['dhis_exporter']);
     await server.createUser('allexporter', 'allexporter-password', ['all_exporter']);
     await server.createUser('chw', 'chw-password', ['chw']);
@@ -102,6 +109,32 @@ describe('GET /api/v2/export/dhis over HTTP', () => {
       'filters[period] decides when both are given');
   });
 
+  it('exports quarters and years of the data sets that report them', async () => {
+    await server.putDocs(['2025-03', '2025-04', '2025-05', '2025-06', '2025-07'].map((month, i) => targetDoc(moment(`${month}-15`), 'chw1', 10 ** i)));
+    const exported = async (dataSet: string, params: Record<string, string | number>) => {
+      const response = await server.fetch(exportPath({ 'filters[dataSet]': dataSet, 'filters[orgUnit]': 'ouNorth0001', ...params }), as('exporter'));
+      const body = await response.json();
+      assert.equal(response.status, 200, body.error);
+      return { period: body.period, births: body.dataValues[0].value, file: /filename="(.*)"/.exec(response.headers.get('content-disposition')!)![1] };
+    };
+    assert.deepEqual(await exported('dsQuarter01', { 'filters[period]': '2025Q2' }), { period: '2025Q2', births: 1110, file: 'dhis-dsQuarter01-2025Q2.json' });
+    assert.deepEqual(await exported('dsQuarter01', { 'filters[date][from]': new Date(2025, 4, 15).valueOf() }),
+      { period: '2025Q2', births: 1110, file: 'dhis-dsQuarter01-2025Q2.json' });
+    assert.deepEqual(await exported('dsYearly001', { 'filters[period]': '2025' }), { period: '2025', births: 11111, file: 'dhis-dsYearly001-2025.json' });
+  });
+
+  it('answers 400 for a period of another type than the data set\'s, and for a period type it does not know', async () => {
+    const refused = async (dataSet: string, period: string) => {
+      const response = await server.fetch(exportPath({ 'filters[dataSet]': dataSet, 'filters[period]': period }), as('exporter'));
+      assert.equal(response.status, 400);
+      return (await response.json()).error;
+    };
+    assert.equal(await refused('dsQuarter01', '202505'), 'dataSet "dsQuarter01" reports quarterly: ask for a Quarterly period such as "2026Q3", not monthly "202505"');
+    assert.match(await refused(DS, '2025Q2'), /reports monthly: ask for a Monthly period such as "202610", not quarterly "2025Q2"/);
+    assert.match(await refused('dsWeekly001', '2025W20'), /"period" must be a DHIS2 period/);
+    assert.match(await refused('dsWeekly001', '202505'), /^dataSet "dsWeekly001" has periodType "Weekly", which this export does not know: set "periodType" in "dhis_data_sets" to "Monthly" \(the default\), "Quarterly" or "Yearly"$/);
+  });
+
   it('keeps the POST body form of CHT clients', async () => {
     const response = await server.fetch('/api/v2/export/dhis', {
       method: 'POST',
@@ -121,7 +154,7 @@ describe('GET /api/v2/export/dhis over HTTP', () => {
   for (const [what, pathname, message] of [
     ['no parameters', '/api/v2/export/dhis', /filter "dataSet" is required/],
     ['no month', exportPath({ 'filters[dataSet]': DS }), /filter "period" is required/],
-    ['a period that is not YYYYMM', exportPath({ 'filters[dataSet]': DS, 'filters[period]': '2026-10' }), /"period" must be a month as YYYYMM/],
+    ['a period that is not a DHIS2 period', exportPath({ 'filters[dataSet]': DS, 'filters[period]': '2026-10' }), /"period" must be a DHIS2 period, YYYYMM, YYYYQn or YYYY/],
     ['a thirteenth month', exportPath({ 'filters[dataSet]': DS, 'filters[period]': '202613' }), /month 01–12/],
     ['a period given twice', `${lastMonthExport()}&filters[period]=202601`, /"period" must be given once/],
     ['a month that is not a number', exportPath({ 'filters[dataSet]': DS, 'filters[date][from]': 'yesterday' }), /must be a timestamp/],
