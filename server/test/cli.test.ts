@@ -107,6 +107,25 @@ describe('npm run export', () => {
     assert.match(bad.stderr, /^filter "period" must be a DHIS2 period, YYYYMM, YYYYQn or YYYY/);
   });
 
+  it('writes the format asked for, without zeros when asked to', async () => {
+    const out = path.join(outDir, 'export.csv');
+    const result = await exportCli(['--data-set', DS, '--month', month, '--format', 'csv', '--omit-zeros', '--out', out], { COUCH_URL: couchUrl });
+    assert.equal(result.code, 0, result.stderr);
+    const api = Buffer.from(await (await server.fetch(lastMonthExport({ 'options[format]': 'csv', 'options[omitZeros]': 'true' }))).arrayBuffer());
+    assert.deepEqual(await readFile(out), api, 'the same bytes, byte order mark included');
+    const xml = await exportCli(['--data-set', DS, '--month', month, '--format', 'xml'], { COUCH_URL: couchUrl });
+    assert.match(xml.stdout, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<dataValueSet xmlns="http:\/\/dhis2.org\/schema\/dxf\/2.0"/);
+    const adx = await exportCli(['--data-set', DS, '--month', month, '--format', 'adx'], { COUCH_URL: couchUrl });
+    assert.equal(adx.code, 2);
+    assert.match(adx.stderr, /^ADX names disaggregations/);
+    const unknown = await exportCli(['--data-set', DS, '--month', month, '--format', 'pdf'], { COUCH_URL: couchUrl });
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /^option "format" must be one of json, csv, xml, adx; got "pdf"/);
+    const folder = await mkdtemp(path.join(outDir, 'folder-'));
+    const named = await exportCli(['--data-set', DS, '--month', month, '--format', 'xml', '--out', folder], { COUCH_URL: couchUrl });
+    assert.match(named.stderr, new RegExp(`such as ${path.join(folder, `dhis-${DS}-${LAST_MONTH.format('YYYYMM')}.xml`)}`));
+  });
+
   it('reads a stopped server\'s DATA_DIR', async () => {
     const stopped = await startTestServer();
     await stopped.putDocs([settingsDoc(), ...places, targetDoc(LAST_MONTH, 'chw1', 5)]);
@@ -183,6 +202,6 @@ describe('npm run export', () => {
   it('explains itself with --help', async () => {
     const result = await exportCli(['--help'], {});
     assert.equal(result.code, 0);
-    assert.match(result.stdout, /--data-set ID[\s\S]*--period PERIOD[\s\S]*--month YYYY-MM[\s\S]*--org-unit ID[\s\S]*--human-readable[\s\S]*--out FILE/);
+    assert.match(result.stdout, /--data-set ID[\s\S]*--period PERIOD[\s\S]*--month YYYY-MM[\s\S]*--org-unit ID[\s\S]*--human-readable[\s\S]*--format FORMAT[\s\S]*--omit-zeros[\s\S]*--out FILE/);
   });
 });

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { XMLParser } from 'fast-xml-parser';
 import moment from 'moment';
 import { basic, startTestServer, type TestServer } from './test-server';
 import { DS, LAST_MONTH, exportPath, lastMonthExport, places, settingsDoc, targetDoc } from './small-deployment';
@@ -133,6 +135,55 @@ describe('GET /api/v2/export/dhis over HTTP', () => {
     assert.match(await refused(DS, '2025Q2'), /reports monthly: ask for a Monthly period such as "202610", not quarterly "2025Q2"/);
     assert.match(await refused('dsWeekly001', '2025W20'), /"period" must be a DHIS2 period/);
     assert.match(await refused('dsWeekly001', '202505'), /^dataSet "dsWeekly001" has periodType "Weekly", which this export does not know: set "periodType" in "dhis_data_sets" to "Monthly" \(the default\), "Quarterly" or "Yearly"$/);
+  });
+
+  it('answers JSON as before when no format or json is asked for', async () => {
+    for (const extra of [{}, { 'options[format]': 'json' }]) {
+      const response = await server.fetch(lastMonthExport(extra), as('exporter'));
+      assert.equal(response.headers.get('content-type'), 'application/json; charset=utf-8');
+      const text = await response.text();
+      assert.equal(text, JSON.stringify(JSON.parse(text)), 'compact JSON, as res.json wrote it');
+    }
+  });
+
+  it('writes CSV and XML with the JSON export\'s values, file names and media types to match', async () => {
+    const period = LAST_MONTH.format('YYYYMM');
+    const json = await (await server.fetch(lastMonthExport(), as('exporter'))).json();
+    const expected = json.dataValues.map((value: Record<string, unknown>) => ({ ...value, value: String(value['value']) }));
+
+    const csv = await server.fetch(lastMonthExport({ 'options[format]': 'csv' }), as('exporter'));
+    assert.equal(csv.status, 200);
+    assert.equal(csv.headers.get('content-type'), 'text/csv; charset=utf-8; header=present');
+    assert.equal(csv.headers.get('content-disposition'), `attachment; filename="dhis-${DS}-${period}.csv"`);
+    const [header, ...rows]: string[][] = parseCsv(await csv.text(), { bom: true });
+    assert.deepEqual(header.slice(0, 6), ['dataelement', 'period', 'orgunit', 'categoryoptioncombo', 'attributeoptioncombo', 'value']);
+    assert.deepEqual(rows.map(([dataElement, rowPeriod, orgUnit, coc, , value]) =>
+      ({ dataElement, ...(coc ? { categoryOptionCombo: coc } : {}), orgUnit, value, rowPeriod })), expected.map((value: object) => ({ ...value, rowPeriod: period })));
+
+    const xml = await server.fetch(lastMonthExport({ 'options[format]': 'xml' }), as('exporter'));
+    assert.equal(xml.headers.get('content-type'), 'application/xml; charset=utf-8');
+    assert.equal(xml.headers.get('content-disposition'), `attachment; filename="dhis-${DS}-${period}.xml"`);
+    const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: name => name === 'dataValue' }).parse(await xml.text());
+    const { dataValue, xmlns, ...attributes } = parsed.dataValueSet;
+    assert.equal(xmlns, 'http://dhis2.org/schema/dxf/2.0');
+    assert.deepEqual(attributes, { dataSet: json.dataSet, completeDate: json.completeDate, period });
+    assert.deepEqual(dataValue, expected);
+  });
+
+  it('leaves out zeros when asked to', async () => {
+    const response = await server.fetch(lastMonthExport({ 'options[omitZeros]': 'true' }), as('exporter'));
+    const all = await (await server.fetch(lastMonthExport(), as('exporter'))).json();
+    const omitted = await response.json();
+    assert.deepEqual(omitted.dataValues, all.dataValues.filter(({ value }: { value: number }) => value !== 0));
+  });
+
+  it('answers 400 for ADX when a target carries an option combo, and for an unknown format', async () => {
+    const adx = await server.fetch(lastMonthExport({ 'options[format]': 'adx' }), as('exporter'));
+    assert.equal(adx.status, 400);
+    assert.match((await adx.json()).error, /^ADX names disaggregations by category option codes.*target "deliveries" carries categoryOptionCombo "coc00000001".*JSON, CSV or XML/);
+    const xlsx = await server.fetch(lastMonthExport({ 'options[format]': 'xlsx' }), as('exporter'));
+    assert.equal(xlsx.status, 400);
+    assert.equal((await xlsx.json()).error, 'option "format" must be one of json, csv, xml, adx; got "xlsx"');
   });
 
   it('keeps the POST body form of CHT clients', async () => {

@@ -10,12 +10,14 @@ import { exportDataValueSet, exportFileName } from '../dhis-export/export-data-v
 import { ExportError } from '../dhis-export/export-error';
 import { parseExportRequest } from '../dhis-export/export-request';
 import { ContactIndex } from '../dhis-export/contact-index';
+import { FORMAT_NAMES, formats } from '../dhis-export/formats';
 import { PouchExportSource } from '../dhis-export/pouch-export-source';
 import { dhisPeriodId } from '../dhis-export/reporting-period';
 
 const USAGE = `Export a DHIS2 dataValueSet from the CHT database.
 
-Usage: npm run export -- --data-set ID (--period PERIOD | --month YYYY-MM) [--org-unit ID] [--human-readable] [--out FILE]
+Usage: npm run export -- --data-set ID (--period PERIOD | --month YYYY-MM) [--org-unit ID] [--human-readable]
+                         [--format ${FORMAT_NAMES.join('|')}] [--omit-zeros] [--out FILE]
 
   --data-set ID      a DHIS2 data set configured in the app settings (dhis_data_sets)
   --period PERIOD    the DHIS2 period to export, of the data set's period type: a month YYYYMM
@@ -23,6 +25,9 @@ Usage: npm run export -- --data-set ID (--period PERIOD | --month YYYY-MM) [--or
   --month YYYY-MM    the month to export, e.g. ${moment().subtract(1, 'month').format('YYYY-MM')} (the same as --period YYYYMM)
   --org-unit ID      only this DHIS2 org unit (default: every mapped place)
   --human-readable   names instead of ids: data set, places and targets
+  --format FORMAT    ${FORMAT_NAMES.join(', ')} (default json): the file formats DHIS2 imports
+  --omit-zeros       leave out values of 0 (DHIS2 stores no zeros for most data elements;
+                     keep them to overwrite a value imported before with 0)
   --out FILE         write the file here (default: print to standard output)
   --help             show this text
 
@@ -99,6 +104,8 @@ const run = async (argv: string[]) => {
         'data-set': { type: 'string', multiple: true },
         month: { type: 'string', multiple: true },
         period: { type: 'string', multiple: true },
+        format: { type: 'string', multiple: true },
+        'omit-zeros': { type: 'boolean', default: false },
         'org-unit': { type: 'string', multiple: true },
         'human-readable': { type: 'boolean', default: false },
         out: { type: 'string', multiple: true },
@@ -114,7 +121,7 @@ const run = async (argv: string[]) => {
     console.log(USAGE);
     return;
   }
-  const [dataSet, monthWritten, periodWritten, orgUnit, out] = (['data-set', 'month', 'period', 'org-unit', 'out'] as const)
+  const [dataSet, monthWritten, periodWritten, orgUnit, format, out] = (['data-set', 'month', 'period', 'org-unit', 'format', 'out'] as const)
     .map(name => once(values[name], name));
   if (monthWritten !== undefined && periodWritten !== undefined) {
     throw new UsageError('Give --period or --month, not both');
@@ -128,17 +135,19 @@ const run = async (argv: string[]) => {
   // The same checks and messages as the API.
   const request = parseExportRequest({
     filters: { dataSet, period: month ? dhisPeriodId({ type: 'Monthly', ...month }) : periodWritten, orgUnit },
-    options: { humanReadable: values['human-readable'] },
+    options: { humanReadable: values['human-readable'], format, omitZeros: values['omit-zeros'] },
   });
   if (out && (await stat(out).then(found => found.isDirectory(), () => false))) {
     const example = request.period.type === 'Instant' ? 'PERIOD' : dhisPeriodId(request.period);
-    throw new UsageError(`--out ${out} is a folder: name a file, such as ${path.join(out, exportFileName(request.dataSet, example))}`);
+    throw new UsageError(`--out ${out} is a folder: name a file, such as ${path.join(out, exportFileName(request.dataSet, example, formats[request.format].extension))}`);
   }
   const db = await openDatabase();
   try {
     const contacts = new ContactIndex(db);
     const result = await exportDataValueSet(new PouchExportSource(db, contacts), request);
-    const file = `${JSON.stringify(result.dataValueSet, null, 2)}\n`;
+    const file = formats[request.format].serialize(result.dataValueSet, {
+      period: result.period, now: new Date(), pretty: true, humanReadable: request.humanReadable,
+    });
     if (out) {
       const temporary = `${out}.${process.pid}.tmp`;
       try {

@@ -13,7 +13,7 @@ function monthly(year: number, month: number): DhisPeriod {
   return { type: 'Monthly', year, month };
 }
 /** The options every request has, at their defaults. */
-const DEFAULTS = { humanReadable: false } as const;
+const DEFAULTS = { humanReadable: false, format: 'json', omitZeros: false } as const;
 
 // The CHT default configuration: data set VMuFODsyWaO, births-this-month → kB0ZBFisE0e,
 // facility-deliveries → e22tIwy1nKR with category and attribute option combos.
@@ -270,6 +270,27 @@ describe('exportDataValueSet', () => {
       const { dataValueSet } = await exportDataValueSet(await deployment([], withPeriodType(periodType)), { dataSet: DS, period: october, ...DEFAULTS });
       assert.equal(dataValueSet.period, '202610', String(periodType));
     }
+  });
+
+  it('leaves out zeros when asked to', async () => {
+    const source = await deployment([target('2026-10', 'chw1', 2, 0)]);
+    const all = await exportDataValueSet(source, { dataSet: DS, period: october, ...DEFAULTS });
+    const omitted = await exportDataValueSet(source, { dataSet: DS, period: october, ...DEFAULTS, omitZeros: true });
+    assert.deepEqual(omitted.dataValueSet.dataValues, all.dataValueSet.dataValues.filter(({ value }) => value !== 0));
+    assert.deepEqual(valuesOf(omitted.dataValueSet), { 'ouDistrict/kB0ZBFisE0e': 2, 'ouNorth/kB0ZBFisE0e': 2 });
+  });
+
+  it('names the file with the format\'s extension, and refuses ADX for targets with option combos', async () => {
+    const source = await deployment([target('2026-10', 'chw1', 2)]);
+    assert.equal((await exportDataValueSet(source, { dataSet: DS, period: october, ...DEFAULTS, format: 'csv' })).fileName, `dhis-${DS}-202610.csv`);
+    assert.equal((await exportDataValueSet(source, { dataSet: DS, period: october, ...DEFAULTS, format: 'xml' })).fileName, `dhis-${DS}-202610.xml`);
+    await assert.rejects(exportDataValueSet(source, { dataSet: DS, period: october, ...DEFAULTS, format: 'adx' }), (error: ExportError) =>
+      error.status === 400 && /^ADX names disaggregations by category option codes.*target "facility-deliveries" carries categoryOptionCombo "HllvX50cXC0"\. Export this data set as JSON, CSV or XML/.test(error.message));
+    const settings = chtDefaultSettings();
+    const items = (settings as { tasks: { targets: { items: Array<{ dhis?: Record<string, unknown> }> } } }).tasks.targets.items;
+    items.forEach(item => item.dhis && delete item.dhis['categoryOptionCombo'] && delete item.dhis['attributeOptionCombo']);
+    const plain = await deployment([target('2026-10', 'chw1', 2)], settings);
+    assert.equal((await exportDataValueSet(plain, { dataSet: DS, period: october, ...DEFAULTS, format: 'adx' })).fileName, `dhis-${DS}-202610.adx.xml`);
   });
 
   it('treats a database without settings as unconfigured', async () => {

@@ -8,6 +8,7 @@ import type { DataValueSet } from './data-value-set';
 import { badRequest } from './export-error';
 import type { ExportRequest } from './export-request';
 import type { ExportSource } from './export-source';
+import { formats } from './formats';
 import {
   dhisPeriodId, monthStartDateOf, monthsOf, periodDates, periodOfMonth, reportingMonthOf, type DhisPeriod, type PeriodType,
 } from './reporting-period';
@@ -23,14 +24,14 @@ export interface ExportResult {
 }
 
 /**
- * `dhis-<dataSet>-<period>.json`, with only characters that are safe in a header and a file name.
+ * `dhis-<dataSet>-<period>.<extension>`, with only characters that are safe in a header and a file name.
  * An id with other characters gets a short hash of itself too, so that two such ids ("ДС1", "ЖС1")
  * never share a file name.
  */
-export const exportFileName = (dataSet: string, period: string) => {
+export const exportFileName = (dataSet: string, period: string, extension = 'json') => {
   const safe = dataSet.replace(/[^A-Za-z0-9_.-]/g, '_');
   const distinct = safe === dataSet ? safe : `${safe}-${createHash('sha256').update(dataSet).digest('hex').slice(0, 8)}`;
-  return `dhis-${distinct}-${period}.json`;
+  return `dhis-${distinct}-${period}.${extension}`;
 };
 
 const PERIOD_EXAMPLES: Record<PeriodType, string> = { Monthly: '202610', Quarterly: '2026Q3', Yearly: '2026' };
@@ -82,6 +83,11 @@ export const exportDataValueSet = async (
   if (definitions.length === 0) {
     throw badRequest(`dataSet "${request.dataSet}" has no dataElements: map at least one target to it with "dhis.dataElement"`);
   }
+  const format = formats[request.format];
+  const refusal = format.refusal?.(definitions);
+  if (refusal !== undefined) {
+    throw badRequest(refusal);
+  }
 
   const places = await source.placesWithOrgUnits(request.orgUnit);
   const aggregation = new DataValueSetAggregation({ dataSet: request.dataSet, definitions, places, orgUnit: request.orgUnit });
@@ -98,6 +104,9 @@ export const exportDataValueSet = async (
 
   const periodId = dhisPeriodId(period);
   let dataValueSet = aggregation.result(periodId, completeDate(periodDates(period, monthStartDateOf(settings)).first, now));
+  if (request.omitZeros) {
+    dataValueSet = { ...dataValueSet, dataValues: dataValueSet.dataValues.filter(({ value }) => value !== 0) };
+  }
   if (request.humanReadable) {
     const translate = translator(translationsOf(await source.translations(localeOf(settings))));
     dataValueSet = aggregation.humanReadable(dataValueSet, dataSetName(translate, dataSetConfig.translation_key, dataSetConfig.id));
@@ -105,7 +114,7 @@ export const exportDataValueSet = async (
   return {
     dataValueSet,
     period,
-    fileName: exportFileName(request.dataSet, periodId),
+    fileName: exportFileName(request.dataSet, periodId, format.extension),
     counts: aggregation.counts,
     malformedTargets: malformed,
   };

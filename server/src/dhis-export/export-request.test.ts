@@ -16,7 +16,7 @@ const monthOf = (input: unknown, now?: Date) => {
     : period.type === 'Monthly' ? period : assert.fail(`not a month: ${JSON.stringify(period)}`);
   return `${year}-${String(month).padStart(2, '0')}`;
 };
-const DEFAULTS = {} as const;
+const DEFAULTS = { format: 'json', omitZeros: false } as const;
 const rejects = (input: unknown, message: RegExp) => assert.throws(() => parseExportRequest(input), (error: unknown) =>
   error instanceof ExportError && error.status === 400 && message.test(error.message));
 
@@ -178,6 +178,19 @@ describe('parseExportRequest', () => {
     rejects({ filters: { dataSet: { id: 'x' }, period: '202610' } }, /"dataSet" must be a string/);
     rejects({ filters: { dataSet: 'ds1', date: { from: OCTOBER } }, options: 'yes' }, /"options" must be an object/);
     rejects({ filters: { dataSet: 'ds1', date: { from: OCTOBER } }, options: { humanReadable: 'maybe' } }, /"humanReadable" must be true or false/);
+  });
+
+  it('reads the file format and whether to omit zeros', () => {
+    for (const format of ['json', 'csv', 'xml', 'adx']) {
+      assert.equal(fromQuery(`filters[dataSet]=ds1&filters[period]=202610&options[format]=${format}`).format, format);
+    }
+    assert.equal(fromQuery('filters[dataSet]=ds1&filters[period]=202610&options[format]=').format, 'json');
+    assert.equal(fromQuery('filters[dataSet]=ds1&filters[period]=202610&options[omitZeros]=true').omitZeros, true);
+    assert.equal(parseExportRequest({ filters: { dataSet: 'ds1', period: '202610' }, options: { omitZeros: true, format: 'csv' } }).omitZeros, true);
+    rejects(qs.parse('filters[dataSet]=ds1&filters[period]=202610&options[format]=xlsx'), /option "format" must be one of json, csv, xml, adx; got "xlsx"/);
+    rejects(qs.parse('filters[dataSet]=ds1&filters[period]=202610&options[format]=CSV'), /option "format" must be one of/);
+    rejects(qs.parse('filters[dataSet]=ds1&filters[period]=202610&options[format]=csv&options[format]=xml'), /"format" must be given once/);
+    rejects(qs.parse('filters[dataSet]=ds1&filters[period]=202610&options[omitZeros]=yes'), /"omitZeros" must be true or false/);
   });
 
   it('rejects huge values with a short message', () => {

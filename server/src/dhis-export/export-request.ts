@@ -1,5 +1,6 @@
 import { FIRST_YEAR, LAST_YEAR, localMonthOf } from './calendar-month';
 import { badRequest } from './export-error';
+import { FORMAT_NAMES, isFormatName, type FormatName } from './formats/format-names';
 import { parseDhisPeriod, type DhisPeriod } from './reporting-period';
 
 /**
@@ -13,6 +14,9 @@ export interface ExportRequest {
   period: RequestedPeriod;
   orgUnit?: string;
   humanReadable: boolean;
+  format: FormatName;
+  /** Leave out data values of 0. */
+  omitZeros: boolean;
 }
 
 const MAX_ID_LENGTH = 200;
@@ -98,6 +102,19 @@ const instantInRange = (from: number, now: Date): RequestedPeriod => {
   return { type: 'Instant', at: from };
 };
 
+const format = (value: unknown): FormatName => {
+  if (value === undefined || value === null || value === '') {
+    return 'json';
+  }
+  if (Array.isArray(value)) {
+    throw badRequest('option "format" must be given once');
+  }
+  if (!isFormatName(value)) {
+    throw badRequest(`option "format" must be one of ${FORMAT_NAMES.join(', ')}; got ${quoted(value)}`);
+  }
+  return value;
+};
+
 const flag = (value: unknown, name: string): boolean => {
   if (value === undefined || value === null || value === false || value === 'false' || value === '0' || value === '') {
     return false;
@@ -109,7 +126,7 @@ const flag = (value: unknown, name: string): boolean => {
 };
 
 /**
- * Reads `{ filters: { dataSet, period, date: { from }, orgUnit }, options: { humanReadable } }`
+ * Reads `{ filters: { dataSet, period, date: { from }, orgUnit }, options: { humanReadable, format, omitZeros } }`
  * from a query string or a JSON body. The period is `period` when given; else the reporting period
  * `date.from` falls in on the server's clock, from 2000 to next year (found by the export, which reads
  * the settings). A client may send both (`date.from` for a CHT server, which knows no `period`):
@@ -148,6 +165,8 @@ export const parseExportRequest = (input: unknown, now: Date = new Date()): Expo
     dataSet,
     period: requested,
     humanReadable: flag(options['humanReadable'], 'humanReadable'),
+    format: format(options['format']),
+    omitZeros: flag(options['omitZeros'], 'omitZeros'),
     ...(orgUnit === undefined ? {} : { orgUnit }),
   };
 };
