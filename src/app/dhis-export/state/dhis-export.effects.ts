@@ -19,12 +19,14 @@ import {
   withLatestFrom,
 } from 'rxjs';
 import { DhisExportApi, DhisExportError } from '../data-access/dhis-export-api';
+import { ExportPreferencesStore } from '../data-access/export-preferences';
 import { EXPORT_SESSION, ExportSession, NOW } from '../data-access/export-session';
 import { FileSave } from '../data-access/file-save';
 import { MedicDb } from '../data-access/medic-db';
-import { monthlyPeriods } from '../domain/periods';
+import { periodChoices } from '../domain/periods';
 import { orgUnitPlaces } from '../domain/places';
-import { canExportDhis, configuredDataSets, settingsLocale } from '../domain/settings';
+import { canExportDhis, configuredDataSets, monthStartDateOf, settingsLocale } from '../domain/settings';
+import { ExportPreferences } from '../domain/models';
 import { messagesFromDoc } from '../domain/translate';
 import { DhisSettingsData, dhisExportApiActions, dhisExportPageActions } from './dhis-export.actions';
 import { dhisExportFeature } from './dhis-export.feature';
@@ -81,6 +83,28 @@ export const exportDhis = createEffect(
   { functional: true },
 );
 
+/** The format and zeros choice made earlier in the browser session come back when the page opens. */
+export const restorePreferences = createEffect(
+  (actions$ = inject(Actions), preferences = inject(ExportPreferencesStore)) =>
+    actions$.pipe(
+      ofType(dhisExportPageActions.opened),
+      map(() => preferences.read()),
+      filter((saved): saved is ExportPreferences => saved !== null),
+      map((saved) => dhisExportApiActions.preferencesRestored({ preferences: saved })),
+    ),
+  { functional: true },
+);
+
+/** Keeps the user's format and zeros choice for the browser session. */
+export const rememberPreferences = createEffect(
+  (actions$ = inject(Actions), preferences = inject(ExportPreferencesStore)) =>
+    actions$.pipe(
+      ofType(dhisExportPageActions.preferencesChanged),
+      tap(({ preferences: chosen }) => preferences.save(chosen)),
+    ),
+  { functional: true, dispatch: false },
+);
+
 /** A 401 means the session expired: back to login, then to this page. */
 export const returnToLoginWhenSessionExpired = createEffect(
   (actions$ = inject(Actions), session = inject(EXPORT_SESSION), router = inject(Router)) =>
@@ -94,7 +118,13 @@ export const returnToLoginWhenSessionExpired = createEffect(
   { functional: true, dispatch: false },
 );
 
-export const dhisExportEffects = { loadReferenceData, exportDhis, returnToLoginWhenSessionExpired };
+export const dhisExportEffects = {
+  loadReferenceData,
+  restorePreferences,
+  rememberPreferences,
+  exportDhis,
+  returnToLoginWhenSessionExpired,
+};
 
 /**
  * The reads of one load, as actions in the order their answers arrive: the settings (with the
@@ -105,13 +135,11 @@ export const dhisExportEffects = { loadReferenceData, exportDhis, returnToLoginW
 export function referenceDataReads(db: MedicDb, session: ExportSession, now: Date): Observable<Action> {
   const settings$ = defer(() => Promise.all([db.getSettings(), session.roles()])).pipe(
     map(([settings, roles]): DhisSettingsData => {
-      const { periods, preselected } = monthlyPeriods(now);
       return {
         locale: settingsLocale(settings),
         dataSets: configuredDataSets(settings),
         permitted: canExportDhis(roles, settings.permissions),
-        periods,
-        preselectedPeriod: preselected,
+        periodChoices: periodChoices(now, monthStartDateOf(settings)),
       };
     }),
     share(),

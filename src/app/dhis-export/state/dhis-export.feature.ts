@@ -1,7 +1,9 @@
 import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 import { placesByDataSet } from '../domain/places';
+import { DataSetPeriods, PeriodChoices, PeriodType } from '../domain/periods';
+import { periodTypeOf } from '../domain/settings';
 import { dataSetOptions, translator } from '../domain/translate';
-import { DataSetConfig, Messages, OrgUnitPlace, Period } from '../domain/models';
+import { DataSetConfig, ExportFormat, ExportPreferences, Messages, OrgUnitPlace } from '../domain/models';
 import { dhisExportApiActions, dhisExportPageActions } from './dhis-export.actions';
 
 export type LoadStatus = 'idle' | 'loading' | 'loaded' | 'failed';
@@ -22,9 +24,12 @@ export interface DhisExportState {
   readonly messages: Messages;
   readonly dataSets: readonly DataSetConfig[];
   readonly places: readonly OrgUnitPlace[];
-  readonly periods: readonly Period[];
-  readonly preselectedPeriod: string | null;
+  readonly periodChoices: Readonly<Record<PeriodType, PeriodChoices>> | null;
   readonly permitted: boolean;
+  /** The file format chosen, remembered for the session. */
+  readonly format: ExportFormat;
+  /** Whether to leave out zeros, remembered for the session. */
+  readonly omitZeros: boolean;
   readonly exportStatus: ExportStatus;
   readonly lastError: ExportFailure | null;
   readonly lastFilename: string | null;
@@ -38,9 +43,10 @@ export const initialDhisExportState: DhisExportState = {
   messages: {},
   dataSets: [],
   places: [],
-  periods: [],
-  preselectedPeriod: null,
+  periodChoices: null,
   permitted: false,
+  format: 'json',
+  omitZeros: false,
   exportStatus: 'idle',
   lastError: null,
   lastFilename: null,
@@ -64,6 +70,14 @@ export const dhisExportFeature = createFeature({
       referenceData: 'loaded',
     })),
     on(dhisExportApiActions.placesLoaded, (state, { places }): DhisExportState => ({ ...state, places, placesLoad: 'loaded' })),
+    on(
+      dhisExportApiActions.preferencesRestored,
+      dhisExportPageActions.preferencesChanged,
+      (state, { preferences: { format, omitZeros } }): DhisExportState => ({ ...state, format, omitZeros }),
+    ),
+    on(dhisExportPageActions.downloadRefused, (state, { error }): DhisExportState =>
+      state.exportStatus === 'exporting' ? state : { ...state, exportStatus: 'failed', lastError: { status: 400, error }, lastFilename: null },
+    ),
     on(dhisExportApiActions.placesLoadFailed, (state, { error }): DhisExportState => ({
       ...state,
       places: [],
@@ -91,6 +105,9 @@ export const dhisExportFeature = createFeature({
     ),
   ),
   extraSelectors: ({
+    selectPeriodChoices,
+    selectFormat,
+    selectOmitZeros,
     selectReferenceData,
     selectMessages,
     selectDataSets,
@@ -125,6 +142,9 @@ export const dhisExportFeature = createFeature({
       selectDataSetOptions: createSelector(selectDataSets, selectMessages, dataSetOptions),
       /** Places to offer per data set id; computed once per load, not per change of the form. */
       selectPlacesByDataSet: createSelector(selectPlaces, selectDataSets, placesByDataSet),
+      /** Per data set id: the periods to offer, from its period type. */
+      selectPeriodsByDataSet: createSelector(selectDataSets, selectPeriodChoices, periodsByDataSet),
+      selectPreferences: createSelector(selectFormat, selectOmitZeros, (format, omitZeros): ExportPreferences => ({ format, omitZeros })),
       selectConfigured,
       selectExporting: createSelector(selectExportStatus, (status) => status === 'exporting'),
       /** What the page's one live region says. */
@@ -152,6 +172,19 @@ export const dhisExportFeature = createFeature({
     };
   },
 });
+
+function periodsByDataSet(
+  dataSets: readonly DataSetConfig[],
+  choices: Readonly<Record<PeriodType, PeriodChoices>> | null,
+): ReadonlyMap<string, DataSetPeriods> {
+  const none: PeriodChoices = { periods: [], preselected: '' };
+  return new Map(
+    dataSets.map(({ id, periodType }): [string, DataSetPeriods] => {
+      const type = periodTypeOf({ id, periodType });
+      return [id, type ? (choices?.[type] ?? none) : { unsupportedPeriodType: typeof periodType === 'string' ? periodType : JSON.stringify(periodType) }];
+    }),
+  );
+}
 
 /** Failed places matter only to a user who may export and has data sets to export. */
 function loadStatus(referenceData: LoadStatus, placesLoad: LoadStatus, permitted: boolean, configured: boolean): LoadStatus {
