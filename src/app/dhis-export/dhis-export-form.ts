@@ -76,10 +76,9 @@ export class DhisExportForm {
   });
   /** The help text for the period: the kind of period the data set reports in. */
   protected readonly periodHintKey = computed(() => {
-    const first = this.periods()[0]?.value ?? '';
-    return /Q\d$/.test(first) ? 'export.dhis.period.description.quarterly'
-      : /^\d{4}$/.test(first) ? 'export.dhis.period.description.yearly'
-        : 'export.dhis.period.description';
+    const choice = this.periodChoice();
+    const type = choice && 'type' in choice ? choice.type : 'Monthly';
+    return type === 'Monthly' ? 'export.dhis.period.description' : `export.dhis.period.description.${type.toLowerCase()}`;
   });
 
   /** The places of the chosen data set (a lookup in the memoized selector's map). */

@@ -10,6 +10,7 @@ export const PERIOD_TYPES = ['Monthly', 'Quarterly', 'Yearly'] as const;
 export type PeriodType = (typeof PERIOD_TYPES)[number];
 
 export interface PeriodChoices {
+  readonly type: PeriodType;
   /** Newest first: the current period, then the ones before it. */
   readonly periods: readonly Period[];
   /** The previous period, the latest complete one. */
@@ -61,7 +62,17 @@ function dateRangeLabel(first: Date, last: Date): string {
   return `${from.format(from.year() === to.year() ? 'D MMMM' : 'D MMMM YYYY')} – ${to.format('D MMMM YYYY')}`;
 }
 
-function periodsOf(now: Date, startDay: number, count: number, monthsPer: number, label: (first: Month, last: Month) => string, id: (first: Month) => string): PeriodChoices {
+const MONTHS_PER: Readonly<Record<PeriodType, number>> = { Monthly: 1, Quarterly: 3, Yearly: 12 };
+
+function periodsOf(
+  type: PeriodType,
+  now: Date,
+  startDay: number,
+  count: number,
+  label: (first: Month, last: Month) => string,
+  id: (first: Month) => string,
+): PeriodChoices {
+  const monthsPer = MONTHS_PER[type];
   const current = reportingMonthOf(now, startDay);
   const firstOfCurrent = shift(current, -((current.month - 1) % monthsPer));
   const periods = Array.from({ length: count }, (_, i) => {
@@ -72,7 +83,7 @@ function periodsOf(now: Date, startDay: number, count: number, monthsPer: number
       : dateRangeLabel(reportingMonthDays(first, startDay).first, reportingMonthDays(last, startDay).last);
     return { value: id(first), label: text };
   });
-  return { periods, preselected: periods[Math.min(1, periods.length - 1)].value };
+  return { type, periods, preselected: periods[Math.min(1, periods.length - 1)].value };
 }
 
 const monthMoment = ({ year, month }: Month) => moment({ year, month: month - 1, day: 1 });
@@ -84,16 +95,16 @@ const monthMoment = ({ year, month }: Month) => moment({ year, month: month - 1,
  * but not preselected: its targets are still being counted.
  */
 export function monthlyPeriods(now: Date, count = MONTHS_TO_SHOW, startDay = 1): PeriodChoices {
-  return periodsOf(now, startDay, count, 1, (first) => monthMoment(first).format('MMMM, YYYY'), ({ year, month }) => `${year}${pad(month)}`);
+  return periodsOf('Monthly', now, startDay, count, (first) => monthMoment(first).format('MMMM, YYYY'), ({ year, month }) => `${year}${pad(month)}`);
 }
 
 /** The last quarters, the current one first: "July – September 2026", valued `2026Q3`. */
 export function quarterlyPeriods(now: Date, count = QUARTERS_TO_SHOW, startDay = 1): PeriodChoices {
   return periodsOf(
+    'Quarterly',
     now,
     startDay,
     count,
-    3,
     (first, last) => `${monthMoment(first).format('MMMM')} – ${monthMoment(last).format('MMMM YYYY')}`,
     ({ year, month }) => `${year}Q${Math.ceil(month / 3)}`,
   );
@@ -101,7 +112,7 @@ export function quarterlyPeriods(now: Date, count = QUARTERS_TO_SHOW, startDay =
 
 /** The last years, the current one first, valued `2026`. */
 export function yearlyPeriods(now: Date, count = YEARS_TO_SHOW, startDay = 1): PeriodChoices {
-  return periodsOf(now, startDay, count, 12, (first) => String(first.year), ({ year }) => String(year));
+  return periodsOf('Yearly', now, startDay, count, (first) => String(first.year), ({ year }) => String(year));
 }
 
 /** The periods to offer for each period type. */

@@ -177,11 +177,10 @@ function periodsByDataSet(
   dataSets: readonly DataSetConfig[],
   choices: Readonly<Record<PeriodType, PeriodChoices>> | null,
 ): ReadonlyMap<string, DataSetPeriods> {
-  const none: PeriodChoices = { periods: [], preselected: '' };
   return new Map(
     dataSets.map(({ id, periodType }): [string, DataSetPeriods] => {
       const type = periodTypeOf({ id, periodType });
-      return [id, type ? (choices?.[type] ?? none) : { unsupportedPeriodType: typeof periodType === 'string' ? periodType : JSON.stringify(periodType) }];
+      return [id, type ? (choices?.[type] ?? { type, periods: [], preselected: '' }) : { unsupportedPeriodType: typeof periodType === 'string' ? periodType : JSON.stringify(periodType) }];
     }),
   );
 }
