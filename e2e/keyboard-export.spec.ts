@@ -75,6 +75,15 @@ test('keyboard only: log in, choose data set, place and month, download the file
   await keyboard.press('ArrowDown');
   await expect(period.locator('option:checked')).toHaveText(periodLabel(twoMonthsAgo));
 
+  // the file format (JSON unless chosen otherwise) and the zeros choice
+  await keyboard.press('Tab');
+  const format = page.getByLabel('File format');
+  await expectFocusRing(format);
+  await expect(format).toHaveValue('json');
+  await keyboard.press('Tab');
+  await expectFocusRing(page.getByLabel('Leave out zero values'));
+  await expect(page.getByLabel('Leave out zero values')).not.toBeChecked();
+
   await keyboard.press('Tab');
   const download = page.getByRole('button', { name: 'Download' });
   await expectFocusRing(download);

@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import moment from 'moment';
 import { ADMIN, startTestServer, type TestServer } from './test-server';
-import { DS, LAST_MONTH, lastMonthExport, places, settingsDoc, targetDoc } from './small-deployment';
+import { DS, LAST_MONTH, exportPath, lastMonthExport, places, settingsDoc, targetDoc } from './small-deployment';
 
 const run = promisify(execFile);
 const CLI = path.resolve(__dirname, '../src/cli/main.ts');
@@ -31,7 +31,7 @@ describe('npm run export', () => {
   before(async () => {
     server = await startTestServer();
     await server.putDocs([
-      settingsDoc(), ...places, targetDoc(LAST_MONTH, 'chw1', 3, 1), targetDoc(LAST_MONTH, 'chw2', 4, 2),
+      settingsDoc({ dhis_data_sets: [{ id: DS, translation_key: 'dataset.monthly' }, { id: 'dsQuarter01', periodType: 'Quarterly' }] }), ...places, targetDoc(LAST_MONTH, 'chw1', 3, 1), targetDoc(LAST_MONTH, 'chw2', 4, 2),
       // either side of a change of year, with different figures
       targetDoc(moment('2026-12-15'), 'chw1', 12, 1), targetDoc(moment('2027-01-15'), 'chw1', 1, 12),
     ]);
@@ -85,6 +85,45 @@ describe('npm run export', () => {
         assert.ok(possible.includes(completeDate), `${zone} ${month}: completeDate ${completeDate}, expected ${possible.join(' or ')}`);
       }
     }
+  });
+
+  it('exports the DHIS2 period written after --period, as the API does', async () => {
+    const quarter = await exportCli(['--data-set', 'dsQuarter01', '--period', '2026Q4', '--org-unit', 'ouNorth0001'], { COUCH_URL: couchUrl });
+    assert.equal(quarter.code, 0, quarter.stderr);
+    const api = await (await server.fetch(exportPath({ 'filters[dataSet]': 'dsQuarter01', 'filters[period]': '2026Q4', 'filters[orgUnit]': 'ouNorth0001' }))).json();
+    assert.deepEqual(JSON.parse(quarter.stdout), api);
+    assert.equal(api.period, '2026Q4');
+    assert.ok(api.dataValues[0].value >= 12, 'December 2026 is in the quarter');
+    const monthly = await exportCli(['--data-set', DS, '--period', LAST_MONTH.format('YYYYMM')], { COUCH_URL: couchUrl });
+    assert.deepEqual(JSON.parse(monthly.stdout), await (await server.fetch(lastMonthExport())).json());
+    const both = await exportCli(['--data-set', DS, '--period', '202610', '--month', '2026-10'], { COUCH_URL: couchUrl });
+    assert.equal(both.code, 2);
+    assert.match(both.stderr, /^Give --period or --month, not both/);
+    const mismatch = await exportCli(['--data-set', 'dsQuarter01', '--month', '2026-10'], { COUCH_URL: couchUrl });
+    assert.equal(mismatch.code, 2);
+    assert.match(mismatch.stderr, /^dataSet "dsQuarter01" reports quarterly: ask for a Quarterly period such as "2026Q3", not monthly "202610"/);
+    const bad = await exportCli(['--data-set', DS, '--period', '2026-10'], { COUCH_URL: couchUrl });
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /^filter "period" must be a DHIS2 period, YYYYMM, YYYYQn or YYYY/);
+  });
+
+  it('writes the format asked for, without zeros when asked to', async () => {
+    const out = path.join(outDir, 'export.csv');
+    const result = await exportCli(['--data-set', DS, '--month', month, '--format', 'csv', '--omit-zeros', '--out', out], { COUCH_URL: couchUrl });
+    assert.equal(result.code, 0, result.stderr);
+    const api = Buffer.from(await (await server.fetch(lastMonthExport({ 'options[format]': 'csv', 'options[omitZeros]': 'true' }))).arrayBuffer());
+    assert.deepEqual(await readFile(out), api, 'the same bytes, byte order mark included');
+    const xml = await exportCli(['--data-set', DS, '--month', month, '--format', 'xml'], { COUCH_URL: couchUrl });
+    assert.match(xml.stdout, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<dataValueSet xmlns="http:\/\/dhis2.org\/schema\/dxf\/2.0"/);
+    const adx = await exportCli(['--data-set', DS, '--month', month, '--format', 'adx'], { COUCH_URL: couchUrl });
+    assert.equal(adx.code, 2);
+    assert.match(adx.stderr, /^ADX names disaggregations/);
+    const unknown = await exportCli(['--data-set', DS, '--month', month, '--format', 'pdf'], { COUCH_URL: couchUrl });
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /^option "format" must be one of json, csv, xml, adx; got "pdf"/);
+    const folder = await mkdtemp(path.join(outDir, 'folder-'));
+    const named = await exportCli(['--data-set', DS, '--month', month, '--format', 'xml', '--out', folder], { COUCH_URL: couchUrl });
+    assert.match(named.stderr, new RegExp(`such as ${path.join(folder, `dhis-${DS}-${LAST_MONTH.format('YYYYMM')}.xml`)}`));
   });
 
   it('reads a stopped server\'s DATA_DIR', async () => {
@@ -163,6 +202,6 @@ describe('npm run export', () => {
   it('explains itself with --help', async () => {
     const result = await exportCli(['--help'], {});
     assert.equal(result.code, 0);
-    assert.match(result.stdout, /--data-set ID[\s\S]*--month YYYY-MM[\s\S]*--org-unit ID[\s\S]*--human-readable[\s\S]*--out FILE/);
+    assert.match(result.stdout, /--data-set ID[\s\S]*--period PERIOD[\s\S]*--month YYYY-MM[\s\S]*--org-unit ID[\s\S]*--human-readable[\s\S]*--format FORMAT[\s\S]*--omit-zeros[\s\S]*--out FILE/);
   });
 });

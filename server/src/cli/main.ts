@@ -5,23 +5,34 @@ import moment from 'moment';
 import PouchDB from 'pouchdb';
 import { ConfigError, readConfig } from '../config';
 import { ensureDesignDocs } from '../couch/design-docs';
-import { calendarMonth, dhisPeriod } from '../dhis-export/calendar-month';
+import { calendarMonth } from '../dhis-export/calendar-month';
 import { exportDataValueSet, exportFileName } from '../dhis-export/export-data-value-set';
 import { ExportError } from '../dhis-export/export-error';
 import { parseExportRequest } from '../dhis-export/export-request';
 import { ContactIndex } from '../dhis-export/contact-index';
+import { FORMAT_NAMES, formats } from '../dhis-export/formats';
 import { PouchExportSource } from '../dhis-export/pouch-export-source';
+import { dhisPeriodId } from '../dhis-export/reporting-period';
 
 const USAGE = `Export a DHIS2 dataValueSet from the CHT database.
 
-Usage: npm run export -- --data-set ID --month YYYY-MM [--org-unit ID] [--human-readable] [--out FILE]
+Usage: npm run export -- --data-set ID (--period PERIOD | --month YYYY-MM) [--org-unit ID] [--human-readable]
+                         [--format ${FORMAT_NAMES.join('|')}] [--omit-zeros] [--out FILE]
 
   --data-set ID      a DHIS2 data set configured in the app settings (dhis_data_sets)
-  --month YYYY-MM    the month to export, e.g. ${moment().subtract(1, 'month').format('YYYY-MM')}
+  --period PERIOD    the DHIS2 period to export, of the data set's period type: a month YYYYMM
+                     (e.g. ${moment().subtract(1, 'month').format('YYYYMM')}), a quarter YYYYQn (2026Q3) or a year YYYY (2026)
+  --month YYYY-MM    the month to export, e.g. ${moment().subtract(1, 'month').format('YYYY-MM')} (the same as --period YYYYMM)
   --org-unit ID      only this DHIS2 org unit (default: every mapped place)
   --human-readable   names instead of ids: data set, places and targets
+  --format FORMAT    ${FORMAT_NAMES.join(', ')} (default json): the file formats DHIS2 imports
+  --omit-zeros       leave out values of 0 (DHIS2 stores no zeros for most data elements;
+                     keep them to overwrite a value imported before with 0)
   --out FILE         write the file here (default: print to standard output)
   --help             show this text
+
+A month is a reporting month as the CHT counts it: with a month_start_date of 26 in the app
+settings, --period 202610 is 26 September to 25 October 2026.
 
 Reads the embedded database in DATA_DIR (default ./data; stop the server first), or the CouchDB
 named by COUCH_URL (e.g. http://admin:pass@localhost:5984/medic).`;
@@ -92,6 +103,9 @@ const run = async (argv: string[]) => {
         // multiple: to refuse a repeat rather than silently take the last, as the API does
         'data-set': { type: 'string', multiple: true },
         month: { type: 'string', multiple: true },
+        period: { type: 'string', multiple: true },
+        format: { type: 'string', multiple: true },
+        'omit-zeros': { type: 'boolean', default: false },
         'org-unit': { type: 'string', multiple: true },
         'human-readable': { type: 'boolean', default: false },
         out: { type: 'string', multiple: true },
@@ -107,7 +121,11 @@ const run = async (argv: string[]) => {
     console.log(USAGE);
     return;
   }
-  const [dataSet, monthWritten, orgUnit, out] = (['data-set', 'month', 'org-unit', 'out'] as const).map(name => once(values[name], name));
+  const [dataSet, monthWritten, periodWritten, orgUnit, format, out] = (['data-set', 'month', 'period', 'org-unit', 'format', 'out'] as const)
+    .map(name => once(values[name], name));
+  if (monthWritten !== undefined && periodWritten !== undefined) {
+    throw new UsageError('Give --period or --month, not both');
+  }
   // The month as written, never an instant: the machine's time zone cannot move it.
   const written = monthWritten === undefined ? undefined : /^(\d{4})-(\d{2})$/.exec(monthWritten);
   const month = written ? calendarMonth(Number(written[1]), Number(written[2])) : undefined;
@@ -116,21 +134,24 @@ const run = async (argv: string[]) => {
   }
   // The same checks and messages as the API.
   const request = parseExportRequest({
-    filters: { dataSet, period: month && dhisPeriod(month), orgUnit },
-    options: { humanReadable: values['human-readable'] },
+    filters: { dataSet, period: month ? dhisPeriodId({ type: 'Monthly', ...month }) : periodWritten, orgUnit },
+    options: { humanReadable: values['human-readable'], format, omitZeros: values['omit-zeros'] },
   });
   if (out && (await stat(out).then(found => found.isDirectory(), () => false))) {
-    throw new UsageError(`--out ${out} is a folder: name a file, such as ${path.join(out, exportFileName(request.dataSet, dhisPeriod(request.month)))}`);
+    const example = request.period.type === 'Instant' ? 'PERIOD' : dhisPeriodId(request.period);
+    throw new UsageError(`--out ${out} is a folder: name a file, such as ${path.join(out, exportFileName(request.dataSet, example, formats[request.format].extension))}`);
   }
   const db = await openDatabase();
   try {
     const contacts = new ContactIndex(db);
     const result = await exportDataValueSet(new PouchExportSource(db, contacts), request);
-    const json = `${JSON.stringify(result.dataValueSet, null, 2)}\n`;
+    const file = formats[request.format].serialize(result.dataValueSet, {
+      period: result.period, now: new Date(), pretty: true, humanReadable: request.humanReadable,
+    });
     if (out) {
       const temporary = `${out}.${process.pid}.tmp`;
       try {
-        await writeFile(temporary, json);
+        await writeFile(temporary, file);
         await rename(temporary, out);
       } finally {
         await rm(temporary, { force: true });
@@ -138,7 +159,7 @@ const run = async (argv: string[]) => {
       console.error(`Wrote ${result.dataValueSet.dataValues.length} data values to ${out} ` +
         `(${result.counts.targetDocs} target docs, ${result.counts.counted} counted)`);
     } else {
-      process.stdout.write(json);
+      process.stdout.write(file);
     }
     if (result.counts.malformed > 0) {
       console.error(`Skipped ${result.counts.malformed} malformed target docs`);

@@ -7,11 +7,18 @@ import { exportDataValueSet, exportFileName } from './export-data-value-set';
 import { ExportError } from './export-error';
 import { ContactIndex } from './contact-index';
 import { PouchExportSource } from './pouch-export-source';
+import type { DhisPeriod } from './reporting-period';
+
+function monthly(year: number, month: number): DhisPeriod {
+  return { type: 'Monthly', year, month };
+}
+/** The options every request has, at their defaults. */
+const DEFAULTS = { humanReadable: false, format: 'json', omitZeros: false } as const;
 
 // The CHT default configuration: data set VMuFODsyWaO, births-this-month → kB0ZBFisE0e,
 // facility-deliveries → e22tIwy1nKR with category and attribute option combos.
 const DS = 'VMuFODsyWaO';
-const october = { year: 2026, month: 10 };
+const october = monthly(2026, 10);
 
 const hierarchy = [
   { _id: 'district', type: 'district_hospital', name: 'Central District', dhis: { orgUnit: 'ouDistrict' } },
@@ -46,7 +53,7 @@ describe('exportDataValueSet', () => {
       target('2026-10', 'chw1', 2, 1), target('2026-10', 'chw2', 5, 5),
       target('2026-09', 'chw1', 40, 40), target('2026-11', 'chw1', 70, 70),
     ]);
-    const { dataValueSet, fileName, counts } = await exportDataValueSet(source, { dataSet: DS, month: october, humanReadable: false }, new Date(2026, 10, 25));
+    const { dataValueSet, fileName, counts } = await exportDataValueSet(source, { dataSet: DS, period: october, ...DEFAULTS }, new Date(2026, 10, 25));
     assert.equal(fileName, 'dhis-VMuFODsyWaO-202610.json');
     assert.deepEqual(counts, { targetDocs: 2, counted: 2, malformed: 0 });
     assert.deepEqual(dataValueSet, {
@@ -67,7 +74,7 @@ describe('exportDataValueSet', () => {
     for (const zone of TIME_ZONES) {
       await inTimeZone(zone, async () => {
         for (const [month, period, births] of [[{ year: 2026, month: 12 }, '202612', 12], [{ year: 2027, month: 1 }, '202701', 1]] as const) {
-          const { dataValueSet, fileName } = await exportDataValueSet(source, { dataSet: DS, month, humanReadable: false }, new Date());
+          const { dataValueSet, fileName } = await exportDataValueSet(source, { dataSet: DS, period: monthly(month.year, month.month), ...DEFAULTS }, new Date());
           assert.equal(dataValueSet.period, period, zone);
           assert.equal(fileName, `dhis-${DS}-${period}.json`, zone);
           assert.equal(valuesOf(dataValueSet)['ouNorth/kB0ZBFisE0e'], births, zone);
@@ -81,7 +88,7 @@ describe('exportDataValueSet', () => {
     // 22:00 UTC on 30 September: already 1 October east of UTC
     const now = new Date('2026-09-30T22:00:00Z');
     const completeDate = (zone: string, month: number) => inTimeZone(zone, async () =>
-      (await exportDataValueSet(source, { dataSet: DS, month: { year: 2026, month }, humanReadable: false }, now)).dataValueSet.completeDate);
+      (await exportDataValueSet(source, { dataSet: DS, period: monthly(2026, month), ...DEFAULTS }, now)).dataValueSet.completeDate);
     assert.equal(await completeDate('UTC', 9), '2026-09-30');
     assert.equal(await completeDate('UTC', 10), '2026-10-01');
     assert.equal(await completeDate('Africa/Nairobi', 10), '2026-10-01');
@@ -92,8 +99,8 @@ describe('exportDataValueSet', () => {
 
   it('reads target docs in pages and gives the same sums', async () => {
     const docs = Array.from({ length: 23 }, (_, i) => ({ ...target('2026-10', 'chw1', i), _id: `target~2026-10~chw1~user${String(i).padStart(2, '0')}` }));
-    const whole = await exportDataValueSet(await deployment(docs), { dataSet: DS, month: october, humanReadable: false });
-    const paged = await exportDataValueSet(await deployment(docs, chtDefaultSettings(), 5), { dataSet: DS, month: october, humanReadable: false });
+    const whole = await exportDataValueSet(await deployment(docs), { dataSet: DS, period: october, ...DEFAULTS });
+    const paged = await exportDataValueSet(await deployment(docs, chtDefaultSettings(), 5), { dataSet: DS, period: october, ...DEFAULTS });
     assert.equal(paged.counts.targetDocs, 23);
     assert.equal(valuesOf(paged.dataValueSet)['ouNorth/kB0ZBFisE0e'], (22 * 23) / 2);
     assert.deepEqual(paged.dataValueSet, whole.dataValueSet);
@@ -101,7 +108,7 @@ describe('exportDataValueSet', () => {
 
   it('counts docs owned by a place, and docs of owners that no longer exist toward nothing', async () => {
     const source = await deployment([target('2026-10', 'gone', 4), target('2026-10', 'hc1', 3)]);
-    const { dataValueSet, counts } = await exportDataValueSet(source, { dataSet: DS, month: october, humanReadable: false });
+    const { dataValueSet, counts } = await exportDataValueSet(source, { dataSet: DS, period: october, ...DEFAULTS });
     assert.equal(valuesOf(dataValueSet)['ouNorth/kB0ZBFisE0e'], 3);
     assert.equal(valuesOf(dataValueSet)['ouDistrict/kB0ZBFisE0e'], 3);
     assert.deepEqual(counts, { targetDocs: 2, counted: 1, malformed: 0 });
@@ -109,15 +116,15 @@ describe('exportDataValueSet', () => {
 
   it('filters by org unit', async () => {
     const source = await deployment([target('2026-10', 'chw1', 2), target('2026-10', 'chw2', 5)]);
-    const { dataValueSet } = await exportDataValueSet(source, { dataSet: DS, month: october, orgUnit: 'ouNorth', humanReadable: false });
+    const { dataValueSet } = await exportDataValueSet(source, { dataSet: DS, period: october, orgUnit: 'ouNorth', ...DEFAULTS });
     assert.deepEqual(valuesOf(dataValueSet), { 'ouNorth/kB0ZBFisE0e': 2, 'ouNorth/e22tIwy1nKR': 0 });
   });
 
   it('refuses an org unit mapped to no place, or only to another data set', async () => {
     const source = await deployment([target('2026-10', 'chw2', 5)]);
-    await assert.rejects(exportDataValueSet(source, { dataSet: DS, month: october, orgUnit: 'ouSouth', humanReadable: false }),
+    await assert.rejects(exportDataValueSet(source, { dataSet: DS, period: october, orgUnit: 'ouSouth', ...DEFAULTS }),
       (error: ExportError) => error.status === 400 && error.message.startsWith(`orgUnit ouSouth is not mapped to data set ${DS}:`));
-    await assert.rejects(exportDataValueSet(source, { dataSet: DS, month: october, orgUnit: 'NOPE', humanReadable: false }),
+    await assert.rejects(exportDataValueSet(source, { dataSet: DS, period: october, orgUnit: 'NOPE', ...DEFAULTS }),
       (error: ExportError) => error.status === 400 && error.message.startsWith(`orgUnit NOPE is not mapped to data set ${DS}:`));
   });
 
@@ -125,7 +132,7 @@ describe('exportDataValueSet', () => {
     const settings = chtDefaultSettings();
     (settings['dhis_data_sets'] as object[]).push({ id: 'other', translation_key: 'other.key' });
     const { dataValueSet } = await exportDataValueSet(await deployment([target('2026-10', 'chw2', 5)], settings),
-      { dataSet: 'other', month: october, humanReadable: false });
+      { dataSet: 'other', period: october, ...DEFAULTS });
     // Both CHT default targets have no dhis.dataSet, so they feed every data set; hc2 is mapped to "other" only.
     assert.deepEqual(valuesOf(dataValueSet), {
       'ouDistrict/kB0ZBFisE0e': 5, 'ouDistrict/e22tIwy1nKR': 0, 'ouNorth/kB0ZBFisE0e': 0, 'ouNorth/e22tIwy1nKR': 0,
@@ -133,7 +140,7 @@ describe('exportDataValueSet', () => {
     });
     const targets = (settings['tasks'] as { targets: { items: Array<{ id: string; dhis?: object }> } }).targets.items;
     targets.find(({ id }) => id === 'births-this-month')!.dhis = { dataElement: 'kB0ZBFisE0e', dataSet: DS };
-    const limited = await exportDataValueSet(await deployment([], settings), { dataSet: 'other', month: october, humanReadable: false });
+    const limited = await exportDataValueSet(await deployment([], settings), { dataSet: 'other', period: october, ...DEFAULTS });
     assert.deepEqual(limited.dataValueSet.dataValues.map(row => row.dataElement), ['e22tIwy1nKR', 'e22tIwy1nKR', 'e22tIwy1nKR']);
   });
 
@@ -150,7 +157,7 @@ describe('exportDataValueSet', () => {
       { _id: 'chw3', type: 'person', parent: { _id: 'numbered' } },
     ];
     const source = await deployment([...places, target('2026-10', 'chw3', 4, 1)], settings);
-    const { dataValueSet } = await exportDataValueSet(source, { dataSet: DS, month: october, orgUnit: '5003', humanReadable: false });
+    const { dataValueSet } = await exportDataValueSet(source, { dataSet: DS, period: october, orgUnit: '5003', ...DEFAULTS });
     assert.deepEqual(dataValueSet.dataValues, [
       { dataElement: '104', orgUnit: '5003', value: 4 },
       { dataElement: 'e22tIwy1nKR', orgUnit: '5003', value: 1 },
@@ -166,14 +173,14 @@ describe('exportDataValueSet', () => {
     };
     const db = await memoryMedic([{ _id: 'settings', settings }, messagesFr, ...hierarchy, target('2026-10', 'chw1', 2)]);
     const source = new PouchExportSource(db, new ContactIndex(db));
-    const { dataValueSet } = await exportDataValueSet(source, { dataSet: DS, month: october, humanReadable: true });
+    const { dataValueSet } = await exportDataValueSet(source, { dataSet: DS, period: october, ...DEFAULTS, humanReadable: true });
     assert.equal(dataValueSet.dataSet, 'Intégration mensuelle');
     assert.deepEqual(dataValueSet.dataValues[2], { dataElement: 'births-this-month', orgUnit: 'North Centre', value: 2 });
     assert.deepEqual(dataValueSet.dataValues[0], { dataElement: 'births-this-month', orgUnit: 'Central District', value: 2 });
   });
 
   it('shows the translation key when no translation has it', async () => {
-    const { dataValueSet } = await exportDataValueSet(await deployment(), { dataSet: DS, month: october, humanReadable: true });
+    const { dataValueSet } = await exportDataValueSet(await deployment(), { dataSet: DS, period: october, ...DEFAULTS, humanReadable: true });
     assert.equal(dataValueSet.dataSet, 'dhis.dataset.monthly.integration');
   });
 
@@ -183,9 +190,9 @@ describe('exportDataValueSet', () => {
       if (item.dhis) item.dhis = { dataElement: 'x', dataSet: DS };
     });
     const source = await deployment([], settings);
-    await assert.rejects(exportDataValueSet(source, { dataSet: 'nope', month: october, humanReadable: false }),
+    await assert.rejects(exportDataValueSet(source, { dataSet: 'nope', period: october, ...DEFAULTS }),
       (error: ExportError) => error.status === 400 && /^dataSet "nope" is not defined/.test(error.message));
-    await assert.rejects(exportDataValueSet(source, { dataSet: 'empty', month: october, humanReadable: false }),
+    await assert.rejects(exportDataValueSet(source, { dataSet: 'empty', period: october, ...DEFAULTS }),
       (error: ExportError) => error.status === 400 && /^dataSet "empty" has no dataElements/.test(error.message));
   });
 
@@ -194,15 +201,102 @@ describe('exportDataValueSet', () => {
       dhisDataSets: [{ id: DS }, 'junk', null],
       tasks: { targets: { items: [{ id: 'births-this-month', dhis: { dataElement: 'kB0ZBFisE0e' } }, { id: 'bad', dhis: 'kB0' }, null] } },
     };
-    const result = await exportDataValueSet(await deployment([target('2026-10', 'chw1', 2)], settings), { dataSet: DS, month: october, humanReadable: false });
+    const result = await exportDataValueSet(await deployment([target('2026-10', 'chw1', 2)], settings), { dataSet: DS, period: october, ...DEFAULTS });
     assert.deepEqual(result.malformedTargets, ['bad']);
     assert.equal(valuesOf(result.dataValueSet)['ouNorth/kB0ZBFisE0e'], 2);
+  });
+
+  it('reads the reporting month\'s docs when months start on another day than the 1st, as the CHT tags them', () => inTimeZone('UTC', async () => {
+    const settings = { ...chtDefaultSettings(), uhc: { visit_count: { month_start_date: 26 } } };
+    const source = await deployment([target('2026-10', 'chw1', 10), target('2026-11', 'chw1', 11)], settings);
+    // 28 October falls in 26 October – 25 November, which devices file under 2026-11.
+    const instant = { type: 'Instant', at: Date.UTC(2026, 9, 28, 12) } as const;
+    const byInstant = await exportDataValueSet(source, { dataSet: DS, period: instant, ...DEFAULTS }, new Date(Date.UTC(2026, 10, 26)));
+    assert.equal(byInstant.dataValueSet.period, '202611');
+    assert.equal(valuesOf(byInstant.dataValueSet)['ouNorth/kB0ZBFisE0e'], 11);
+    const byPeriod = await exportDataValueSet(source, { dataSet: DS, period: october, ...DEFAULTS }, new Date(Date.UTC(2026, 10, 26)));
+    assert.equal(byPeriod.dataValueSet.period, '202610');
+    assert.equal(valuesOf(byPeriod.dataValueSet)['ouNorth/kB0ZBFisE0e'], 10);
+    // the day after the reporting month started is not before the period's first day (26 September)
+    const early = await exportDataValueSet(source, { dataSet: DS, period: october, ...DEFAULTS }, new Date(Date.UTC(2026, 8, 27)));
+    assert.equal(early.dataValueSet.completeDate, '2026-09-27');
+    const earlier = await exportDataValueSet(source, { dataSet: DS, period: october, ...DEFAULTS }, new Date(Date.UTC(2026, 8, 20)));
+    assert.equal(earlier.dataValueSet.completeDate, '2026-09-26');
+  }));
+
+  const withPeriodType = (periodType: unknown) => ({
+    ...chtDefaultSettings(), uhc: { month_start_date: 28 }, dhis_data_sets: [{ id: DS, translation_key: 'dhis.dataset.monthly.integration', periodType }],
+  });
+  const months = (year: number, births: (month: number) => number) => Array.from({ length: 12 }, (_, i) =>
+    target(`${year}-${String(i + 1).padStart(2, '0')}`, 'chw1', births(i + 1), 1));
+
+  it('sums the target docs of a quarter\'s months for a quarterly data set', async () => {
+    const source = await deployment([...months(2026, month => month * 100), target('2026-08', 'chw2', 5), target('2025-09', 'chw1', 7)],
+      withPeriodType('Quarterly'));
+    const result = await exportDataValueSet(source, { dataSet: DS, period: { type: 'Quarterly', year: 2026, quarter: 3 }, ...DEFAULTS },
+      new Date(2026, 9, 5));
+    assert.equal(result.dataValueSet.period, '2026Q3');
+    assert.equal(result.fileName, `dhis-${DS}-2026Q3.json`);
+    assert.deepEqual(result.counts, { targetDocs: 4, counted: 4, malformed: 0 });
+    assert.equal(valuesOf(result.dataValueSet)['ouNorth/kB0ZBFisE0e'], 700 + 800 + 900);
+    assert.equal(valuesOf(result.dataValueSet)['ouDistrict/kB0ZBFisE0e'], 700 + 800 + 900 + 5);
+    assert.equal(valuesOf(result.dataValueSet)['ouNorth/e22tIwy1nKR'], 3);
+    // an instant: the quarter of the reporting month it falls in (28 September starts October's, with the 28th as start day)
+    const instant = await exportDataValueSet(source, { dataSet: DS, period: { type: 'Instant', at: new Date(2026, 8, 28, 12).valueOf() }, ...DEFAULTS });
+    assert.equal(instant.dataValueSet.period, '2026Q4');
+  });
+
+  it('sums the target docs of the twelve months for a yearly data set', async () => {
+    const source = await deployment([...months(2026, month => month), target('2027-01', 'chw1', 1000)], withPeriodType('Yearly'));
+    const result = await exportDataValueSet(source, { dataSet: DS, period: { type: 'Yearly', year: 2026 }, ...DEFAULTS }, new Date(2027, 0, 5));
+    assert.equal(result.dataValueSet.period, '2026');
+    assert.equal(valuesOf(result.dataValueSet)['ouNorth/kB0ZBFisE0e'], 78);
+    assert.equal(result.counts.targetDocs, 12);
+  });
+
+  it('refuses a period of another type than the data set\'s, and a period type it does not know', async () => {
+    const quarterly = await deployment([], withPeriodType('Quarterly'));
+    await assert.rejects(exportDataValueSet(quarterly, { dataSet: DS, period: october, ...DEFAULTS }), (error: ExportError) =>
+      error.status === 400 && error.message === `dataSet "${DS}" reports quarterly: ask for a Quarterly period such as "2026Q3", not monthly "202610"`);
+    const monthlyOnly = await deployment();
+    await assert.rejects(exportDataValueSet(monthlyOnly, { dataSet: DS, period: { type: 'Yearly', year: 2026 }, ...DEFAULTS }),
+      /reports monthly: ask for a Monthly period such as "202610", not yearly "2026"/);
+    for (const periodType of ['Weekly', 'quarterly', 3]) {
+      await assert.rejects(exportDataValueSet(await deployment([], withPeriodType(periodType)), { dataSet: DS, period: october, ...DEFAULTS }),
+        (error: ExportError) => error.status === 400 && error.message.startsWith(`dataSet "${DS}" has periodType ${JSON.stringify(periodType)}, which this export does not know: ` +
+          'set "periodType" in "dhis_data_sets" to "Monthly" (the default), "Quarterly" or "Yearly"'));
+    }
+    for (const periodType of [undefined, null, '', 'Monthly']) {
+      const { dataValueSet } = await exportDataValueSet(await deployment([], withPeriodType(periodType)), { dataSet: DS, period: october, ...DEFAULTS });
+      assert.equal(dataValueSet.period, '202610', String(periodType));
+    }
+  });
+
+  it('leaves out zeros when asked to', async () => {
+    const source = await deployment([target('2026-10', 'chw1', 2, 0)]);
+    const all = await exportDataValueSet(source, { dataSet: DS, period: october, ...DEFAULTS });
+    const omitted = await exportDataValueSet(source, { dataSet: DS, period: october, ...DEFAULTS, omitZeros: true });
+    assert.deepEqual(omitted.dataValueSet.dataValues, all.dataValueSet.dataValues.filter(({ value }) => value !== 0));
+    assert.deepEqual(valuesOf(omitted.dataValueSet), { 'ouDistrict/kB0ZBFisE0e': 2, 'ouNorth/kB0ZBFisE0e': 2 });
+  });
+
+  it('names the file with the format\'s extension, and refuses ADX for targets with option combos', async () => {
+    const source = await deployment([target('2026-10', 'chw1', 2)]);
+    assert.equal((await exportDataValueSet(source, { dataSet: DS, period: october, ...DEFAULTS, format: 'csv' })).fileName, `dhis-${DS}-202610.csv`);
+    assert.equal((await exportDataValueSet(source, { dataSet: DS, period: october, ...DEFAULTS, format: 'xml' })).fileName, `dhis-${DS}-202610.xml`);
+    await assert.rejects(exportDataValueSet(source, { dataSet: DS, period: october, ...DEFAULTS, format: 'adx' }), (error: ExportError) =>
+      error.status === 400 && /^ADX names disaggregations by category option codes.*target "facility-deliveries" carries categoryOptionCombo "HllvX50cXC0"\. Export this data set as JSON, CSV or XML/.test(error.message));
+    const settings = chtDefaultSettings();
+    const items = (settings as { tasks: { targets: { items: Array<{ dhis?: Record<string, unknown> }> } } }).tasks.targets.items;
+    items.forEach(item => item.dhis && delete item.dhis['categoryOptionCombo'] && delete item.dhis['attributeOptionCombo']);
+    const plain = await deployment([target('2026-10', 'chw1', 2)], settings);
+    assert.equal((await exportDataValueSet(plain, { dataSet: DS, period: october, ...DEFAULTS, format: 'adx' })).fileName, `dhis-${DS}-202610.adx.xml`);
   });
 
   it('treats a database without settings as unconfigured', async () => {
     const db = await memoryMedic(hierarchy);
     const source = new PouchExportSource(db, new ContactIndex(db));
-    await assert.rejects(exportDataValueSet(source, { dataSet: DS, month: october, humanReadable: false }), /is not defined/);
+    await assert.rejects(exportDataValueSet(source, { dataSet: DS, period: october, ...DEFAULTS }), /is not defined/);
   });
 });
 

@@ -1,16 +1,22 @@
 import { createHash } from 'node:crypto';
-import { dataSetsOf, localeOf, targetDefinitionsFor } from '../settings/app-settings';
+import { dataSetsOf, localeOf, periodTypeOf, targetDefinitionsFor, type AppSettings, type DhisDataSet } from '../settings/app-settings';
 import { translationsOf, translator } from '../settings/translations';
-import { dhisPeriod, firstDayOf, localDateOf, targetDocMonth, type CalendarMonth } from './calendar-month';
+import { localDateOf, targetDocMonth } from './calendar-month';
 import { DataValueSetAggregation, dataSetName, type AggregationCounts } from './aggregate';
 import type { TargetDoc } from './cht-docs';
 import type { DataValueSet } from './data-value-set';
 import { badRequest } from './export-error';
 import type { ExportRequest } from './export-request';
 import type { ExportSource } from './export-source';
+import { formats } from './formats';
+import {
+  dhisPeriodId, monthStartDateOf, monthsOf, periodDates, periodOfMonth, reportingMonthOf, type DhisPeriod, type PeriodType,
+} from './reporting-period';
 
 export interface ExportResult {
   dataValueSet: DataValueSet;
+  /** The period `dataValueSet.period` names. */
+  period: DhisPeriod;
   fileName: string;
   counts: AggregationCounts;
   /** Target definitions whose `dhis` is unusable; they are left out. */
@@ -18,17 +24,50 @@ export interface ExportResult {
 }
 
 /**
- * `dhis-<dataSet>-<YYYYMM>.json`, with only characters that are safe in a header and a file name.
+ * `dhis-<dataSet>-<period>.<extension>`, with only characters that are safe in a header and a file name.
  * An id with other characters gets a short hash of itself too, so that two such ids ("ДС1", "ЖС1")
  * never share a file name.
  */
-export const exportFileName = (dataSet: string, period: string) => {
+export const exportFileName = (dataSet: string, period: string, extension = 'json') => {
   const safe = dataSet.replace(/[^A-Za-z0-9_.-]/g, '_');
   const distinct = safe === dataSet ? safe : `${safe}-${createHash('sha256').update(dataSet).digest('hex').slice(0, 8)}`;
-  return `dhis-${distinct}-${period}.json`;
+  return `dhis-${distinct}-${period}.${extension}`;
 };
 
-/** Reads the month's target docs a page at a time and sums them into a dataValueSet. */
+const PERIOD_EXAMPLES: Record<PeriodType, string> = { Monthly: '202610', Quarterly: '2026Q3', Yearly: '2026' };
+
+/** The data set's period type, or a 400 that names the ones there are. */
+const periodTypeFor = (dataSet: DhisDataSet): PeriodType => {
+  const periodType = periodTypeOf(dataSet);
+  if (periodType === undefined) {
+    throw badRequest(`dataSet "${dataSet.id}" has periodType ${JSON.stringify(dataSet.periodType)}, which this export does not know: ` +
+      'set "periodType" in "dhis_data_sets" to "Monthly" (the default), "Quarterly" or "Yearly"');
+  }
+  return periodType;
+};
+
+/**
+ * The DHIS2 period to export: the one asked for, which must be of the data set's period type; or,
+ * for an instant, the period holding the reporting month the CHT's devices file that instant under.
+ */
+export const resolvePeriod = (request: ExportRequest, dataSet: DhisDataSet, settings: AppSettings): DhisPeriod => {
+  const periodType = periodTypeFor(dataSet);
+  const { period } = request;
+  if (period.type === 'Instant') {
+    const month = reportingMonthOf(period.at, monthStartDateOf(settings));
+    if (!month) {
+      throw badRequest(`filter "date.from" ${period.at} falls outside the years a period may name`);
+    }
+    return periodOfMonth(periodType, month);
+  }
+  if (period.type !== periodType) {
+    throw badRequest(`dataSet "${dataSet.id}" reports ${periodType.toLowerCase()}: ask for a ${periodType} period such as ` +
+      `"${PERIOD_EXAMPLES[periodType]}", not ${period.type.toLowerCase()} "${dhisPeriodId(period)}"`);
+  }
+  return period;
+};
+
+/** Reads the period's target docs a page at a time and sums them into a dataValueSet. */
 export const exportDataValueSet = async (
   source: ExportSource,
   request: ExportRequest,
@@ -39,9 +78,15 @@ export const exportDataValueSet = async (
   if (!dataSetConfig) {
     throw badRequest(`dataSet "${request.dataSet}" is not defined: add it to "dhis_data_sets" in the app settings, or choose a configured one`);
   }
+  const period = resolvePeriod(request, dataSetConfig, settings);
   const { definitions, malformed } = targetDefinitionsFor(settings, request.dataSet);
   if (definitions.length === 0) {
     throw badRequest(`dataSet "${request.dataSet}" has no dataElements: map at least one target to it with "dhis.dataElement"`);
+  }
+  const format = formats[request.format];
+  const refusal = format.refusal?.(definitions);
+  if (refusal !== undefined) {
+    throw badRequest(refusal);
   }
 
   const places = await source.placesWithOrgUnits(request.orgUnit);
@@ -51,25 +96,36 @@ export const exportDataValueSet = async (
       'choose a place mapped to it, or map one with "dhis": { "orgUnit": …, "dataSet": … } on its contact');
   }
   if (!aggregation.isEmpty) {
-    await sumPages(source, aggregation, targetDocMonth(request.month));
+    // A quarter or a year: the target docs of each of its months, summed as one month's are.
+    for (const month of monthsOf(period)) {
+      await sumPages(source, aggregation, targetDocMonth(month));
+    }
   }
 
-  const period = dhisPeriod(request.month);
-  let dataValueSet = aggregation.result(period, completeDate(request.month, now));
+  const periodId = dhisPeriodId(period);
+  let dataValueSet = aggregation.result(periodId, completeDate(periodDates(period, monthStartDateOf(settings)).first, now));
+  if (request.omitZeros) {
+    dataValueSet = { ...dataValueSet, dataValues: dataValueSet.dataValues.filter(({ value }) => value !== 0) };
+  }
   if (request.humanReadable) {
     const translate = translator(translationsOf(await source.translations(localeOf(settings))));
     dataValueSet = aggregation.humanReadable(dataValueSet, dataSetName(translate, dataSetConfig.translation_key, dataSetConfig.id));
   }
-  return { dataValueSet, fileName: exportFileName(request.dataSet, period), counts: aggregation.counts, malformedTargets: malformed };
+  return {
+    dataValueSet,
+    period,
+    fileName: exportFileName(request.dataSet, periodId, format.extension),
+    counts: aggregation.counts,
+    malformedTargets: malformed,
+  };
 };
 
 /**
  * Today on the server's clock, but never before the period's first day: a manager east of the
  * server may export their new month while the server's calendar is still in the month before.
  */
-const completeDate = (month: CalendarMonth, now: Date): string => {
+const completeDate = (firstDay: string, now: Date): string => {
   const today = localDateOf(now);
-  const firstDay = firstDayOf(month);
   return today < firstDay ? firstDay : today;
 };
 

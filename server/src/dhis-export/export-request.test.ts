@@ -4,31 +4,36 @@ import qs from 'qs';
 import { inTimeZone } from '../../test/time-zone';
 import { ExportError } from './export-error';
 import { parseExportRequest } from './export-request';
+import { reportingMonthOf } from './reporting-period';
 
 /** A valid `filters[date][from]`, for tests about other parameters. */
 const OCTOBER = Date.UTC(2026, 9, 15);
 const fromQuery = (query: string) => parseExportRequest(qs.parse(query));
+/** The month asked for, or the calendar month of date.from (a month start date of 1) on the server's clock. */
 const monthOf = (input: unknown, now?: Date) => {
-  const { year, month } = parseExportRequest(input, now).month;
+  const { period } = parseExportRequest(input, now);
+  const { year, month } = period.type === 'Instant' ? reportingMonthOf(period.at, 1)!
+    : period.type === 'Monthly' ? period : assert.fail(`not a month: ${JSON.stringify(period)}`);
   return `${year}-${String(month).padStart(2, '0')}`;
 };
+const DEFAULTS = { format: 'json', omitZeros: false } as const;
 const rejects = (input: unknown, message: RegExp) => assert.throws(() => parseExportRequest(input), (error: unknown) =>
   error instanceof ExportError && error.status === 400 && message.test(error.message));
 
 describe('parseExportRequest', () => {
   it('reads qs-style query parameters', () => {
     assert.deepEqual(fromQuery('filters[dataSet]=ds1&filters[period]=202610&filters[orgUnit]=ou1&options[humanReadable]=true'),
-      { dataSet: 'ds1', month: { year: 2026, month: 10 }, orgUnit: 'ou1', humanReadable: true });
+      { dataSet: 'ds1', period: { type: 'Monthly', year: 2026, month: 10 }, orgUnit: 'ou1', humanReadable: true, ...DEFAULTS });
   });
 
   it('reads a JSON body', () => {
     assert.deepEqual(parseExportRequest({ filters: { dataSet: 'ds1', period: '202701' }, options: { humanReadable: false } }),
-      { dataSet: 'ds1', month: { year: 2027, month: 1 }, humanReadable: false });
+      { dataSet: 'ds1', period: { type: 'Monthly', year: 2027, month: 1 }, humanReadable: false, ...DEFAULTS });
   });
 
-  it('reads a CHT client\'s JSON body, with the month of date.from', () => inTimeZone('UTC', () => {
+  it('reads a CHT client\'s JSON body, with the instant of date.from', () => inTimeZone('UTC', () => {
     assert.deepEqual(parseExportRequest({ filters: { dataSet: 'ds1', date: { from: Date.UTC(2026, 9, 15) } }, options: { humanReadable: false } }),
-      { dataSet: 'ds1', month: { year: 2026, month: 10 }, humanReadable: false });
+      { dataSet: 'ds1', period: { type: 'Instant', at: Date.UTC(2026, 9, 15) }, humanReadable: false, ...DEFAULTS });
   }));
 
   it('treats an empty org unit as all places', () => {
@@ -38,7 +43,7 @@ describe('parseExportRequest', () => {
   it('requires a data set and a month', () => {
     rejects(undefined, /filter "dataSet" is required/);
     rejects({ filters: { period: '202610' } }, /filter "dataSet" is required/);
-    rejects({ filters: { dataSet: 'ds1' } }, /filter "period" is required: the month to export as YYYYMM.*or.*"date.from"/);
+    rejects({ filters: { dataSet: 'ds1' } }, /filter "period" is required: the DHIS2 period to export, such as "202610".*"2026Q3".*"2026".*or.*"date.from"/);
     rejects({ filters: { dataSet: 'ds1', date: {} } }, /filter "period" is required/);
     rejects(qs.parse('filters[dataSet]=ds1&filters[period]='), /filter "period" is required/);
   });
@@ -57,20 +62,29 @@ describe('parseExportRequest', () => {
     it('takes months 01 to 12 of the years 1900 to 2999', () => {
       assert.equal(monthOf({ filters: { dataSet: 'ds1', period: '190001' } }), '1900-01');
       assert.equal(monthOf({ filters: { dataSet: 'ds1', period: '299912' } }), '2999-12');
-      rejects({ filters: { dataSet: 'ds1', period: '202600' } }, /"period" must name a month 01–12 of a year from 1900 to 2999.*"202600"/);
+      rejects({ filters: { dataSet: 'ds1', period: '202600' } }, /"period" must name a month 01–12 or a quarter Q1–Q4 of a year from 1900 to 2999.*"202600"/);
       rejects({ filters: { dataSet: 'ds1', period: '202613' } }, /month 01–12.*"202613"/);
       rejects({ filters: { dataSet: 'ds1', period: '189912' } }, /year from 1900 to 2999/);
       rejects({ filters: { dataSet: 'ds1', period: '300001' } }, /year from 1900 to 2999/);
     });
 
-    it('is YYYYMM and nothing else', () => {
-      for (const period of ['2026-10', '2026', '20261', '2026100', ' 202610', '202610 ', '2026M10', '202610\n', 'October', '２０２６１０']) {
-        rejects({ filters: { dataSet: 'ds1', period } }, /"period" must be a month as YYYYMM, such as "202610" for October 2026/);
+    it('is YYYYMM, YYYYQn or YYYY and nothing else', () => {
+      for (const period of ['2026-10', '2026q3', '2026Q', '2026Q03', '2026-Q3', '26', '20261', '2026100', ' 202610', '202610 ', '2026M10', '202610\n', 'October', '２０２６１０']) {
+        rejects({ filters: { dataSet: 'ds1', period } }, /"period" must be a DHIS2 period, YYYYMM, YYYYQn or YYYY, such as "202610" for October 2026/);
       }
-      rejects({ filters: { dataSet: 'ds1', period: 202610 } }, /as YYYYMM.*got "202610"/);
-      rejects({ filters: { dataSet: 'ds1', period: { year: 2026 } } }, /as YYYYMM/);
+      rejects({ filters: { dataSet: 'ds1', period: 202610 } }, /YYYYMM, YYYYQn or YYYY.*got "202610"/);
+      rejects({ filters: { dataSet: 'ds1', period: { year: 2026 } } }, /YYYYMM, YYYYQn or YYYY/);
       rejects(qs.parse('filters[dataSet]=ds1&filters[period]=202610&filters[period]=202611'), /"period" must be given once, not 2 times/);
-      rejects(qs.parse('filters[dataSet]=ds1&filters[period][x]=1'), /as YYYYMM/);
+      rejects(qs.parse('filters[dataSet]=ds1&filters[period][x]=1'), /YYYYMM, YYYYQn or YYYY/);
+    });
+
+    it('takes quarters and years', () => {
+      assert.deepEqual(parseExportRequest({ filters: { dataSet: 'ds1', period: '2026Q3' } }).period, { type: 'Quarterly', year: 2026, quarter: 3 });
+      assert.deepEqual(parseExportRequest({ filters: { dataSet: 'ds1', period: '2026Q1' } }).period, { type: 'Quarterly', year: 2026, quarter: 1 });
+      assert.deepEqual(parseExportRequest({ filters: { dataSet: 'ds1', period: '2026' } }).period, { type: 'Yearly', year: 2026 });
+      rejects({ filters: { dataSet: 'ds1', period: '2026Q5' } }, /quarter Q1–Q4.*"2026Q5"/);
+      rejects({ filters: { dataSet: 'ds1', period: '2026Q0' } }, /quarter Q1–Q4.*"2026Q0"/);
+      rejects({ filters: { dataSet: 'ds1', period: '3000' } }, /year from 1900 to 2999/);
     });
 
     it('decides the month when date.from is given too, which must still be a timestamp', () => inTimeZone('UTC', () => {
@@ -164,6 +178,19 @@ describe('parseExportRequest', () => {
     rejects({ filters: { dataSet: { id: 'x' }, period: '202610' } }, /"dataSet" must be a string/);
     rejects({ filters: { dataSet: 'ds1', date: { from: OCTOBER } }, options: 'yes' }, /"options" must be an object/);
     rejects({ filters: { dataSet: 'ds1', date: { from: OCTOBER } }, options: { humanReadable: 'maybe' } }, /"humanReadable" must be true or false/);
+  });
+
+  it('reads the file format and whether to omit zeros', () => {
+    for (const format of ['json', 'csv', 'xml', 'adx']) {
+      assert.equal(fromQuery(`filters[dataSet]=ds1&filters[period]=202610&options[format]=${format}`).format, format);
+    }
+    assert.equal(fromQuery('filters[dataSet]=ds1&filters[period]=202610&options[format]=').format, 'json');
+    assert.equal(fromQuery('filters[dataSet]=ds1&filters[period]=202610&options[omitZeros]=true').omitZeros, true);
+    assert.equal(parseExportRequest({ filters: { dataSet: 'ds1', period: '202610' }, options: { omitZeros: true, format: 'csv' } }).omitZeros, true);
+    rejects(qs.parse('filters[dataSet]=ds1&filters[period]=202610&options[format]=xlsx'), /option "format" must be one of json, csv, xml, adx; got "xlsx"/);
+    rejects(qs.parse('filters[dataSet]=ds1&filters[period]=202610&options[format]=CSV'), /option "format" must be one of/);
+    rejects(qs.parse('filters[dataSet]=ds1&filters[period]=202610&options[format]=csv&options[format]=xml'), /"format" must be given once/);
+    rejects(qs.parse('filters[dataSet]=ds1&filters[period]=202610&options[omitZeros]=yes'), /"omitZeros" must be true or false/);
   });
 
   it('rejects huge values with a short message', () => {

@@ -1,11 +1,22 @@
-import { FIRST_YEAR, LAST_YEAR, calendarMonth, localMonthOf, type CalendarMonth } from './calendar-month';
+import { FIRST_YEAR, LAST_YEAR, localMonthOf } from './calendar-month';
 import { badRequest } from './export-error';
+import { FORMAT_NAMES, isFormatName, type FormatName } from './formats/format-names';
+import { parseDhisPeriod, type DhisPeriod } from './reporting-period';
+
+/**
+ * The period asked for: a DHIS2 period, or (as CHT clients send it) an instant whose reporting
+ * period the export finds once it knows the settings' `month_start_date` and the data set's period type.
+ */
+export type RequestedPeriod = DhisPeriod | { readonly type: 'Instant'; readonly at: number };
 
 export interface ExportRequest {
   dataSet: string;
-  month: CalendarMonth;
+  period: RequestedPeriod;
   orgUnit?: string;
   humanReadable: boolean;
+  format: FormatName;
+  /** Leave out data values of 0. */
+  omitZeros: boolean;
 }
 
 const MAX_ID_LENGTH = 200;
@@ -55,23 +66,22 @@ const timestamp = (value: unknown): number | undefined => {
   return number;
 };
 
-const PERIOD_EXAMPLE = '"202610" for October 2026';
+const PERIOD_EXAMPLE = '"202610" for October 2026, "2026Q3" for its third quarter or "2026" for the year';
 
-/** `filters[period]`: a DHIS2 monthly period, `YYYYMM`. */
-const period = (value: unknown): CalendarMonth | undefined => {
+/** `filters[period]`: a DHIS2 period, `YYYYMM`, `YYYYQn` or `YYYY`. */
+const period = (value: unknown): DhisPeriod | undefined => {
   if (value === undefined || value === null || value === '') {
     return undefined;
   }
   refuseList(value, 'period');
-  const match = typeof value === 'string' ? /^(\d{4})(\d{2})$/.exec(value) : null;
-  if (!match) {
-    throw badRequest(`filter "period" must be a month as YYYYMM, such as ${PERIOD_EXAMPLE}; got ${quoted(value)}`);
+  const parsed = typeof value === 'string' ? parseDhisPeriod(value) : undefined;
+  if (parsed === undefined) {
+    throw badRequest(`filter "period" must be a DHIS2 period, YYYYMM, YYYYQn or YYYY, such as ${PERIOD_EXAMPLE}; got ${quoted(value)}`);
   }
-  const month = calendarMonth(Number(match[1]), Number(match[2]));
-  if (!month) {
-    throw badRequest(`filter "period" must name a month 01–12 of a year from ${FIRST_YEAR} to ${LAST_YEAR}, such as ${PERIOD_EXAMPLE}; got ${quoted(value)}`);
+  if (parsed === 'out of range') {
+    throw badRequest(`filter "period" must name a month 01–12 or a quarter Q1–Q4 of a year from ${FIRST_YEAR} to ${LAST_YEAR}, such as ${PERIOD_EXAMPLE}; got ${quoted(value)}`);
   }
-  return month;
+  return parsed;
 };
 
 /** The first year `filters[date][from]` may fall in: no CHT deployment has target docs before it. */
@@ -82,15 +92,27 @@ const FIRST_TIMESTAMP_YEAR = 2000;
  * An instant before 2000 or after next year is a mistake, most often seconds sent as milliseconds
  * (January 1970), never a month anyone exports.
  */
-const monthOfTimestamp = (from: number, now: Date): CalendarMonth => {
-  const { year, month } = localMonthOf(from);
+const instantInRange = (from: number, now: Date): RequestedPeriod => {
+  const { year } = localMonthOf(from);
   const lastYear = now.getFullYear() + 1;
-  const inRange = year >= FIRST_TIMESTAMP_YEAR && year <= lastYear ? calendarMonth(year, month) : undefined;
-  if (!inRange) {
+  if (!(year >= FIRST_TIMESTAMP_YEAR && year <= lastYear)) {
     throw badRequest(`filter "date.from" must be a timestamp in milliseconds from ${FIRST_TIMESTAMP_YEAR} to ${lastYear}, ` +
       `such as ${Date.UTC(2026, 0, 1)}; got ${from} (year ${year}): did you send seconds instead of milliseconds?`);
   }
-  return inRange;
+  return { type: 'Instant', at: from };
+};
+
+const format = (value: unknown): FormatName => {
+  if (value === undefined || value === null || value === '') {
+    return 'json';
+  }
+  if (Array.isArray(value)) {
+    throw badRequest('option "format" must be given once');
+  }
+  if (!isFormatName(value)) {
+    throw badRequest(`option "format" must be one of ${FORMAT_NAMES.join(', ')}; got ${quoted(value)}`);
+  }
+  return value;
 };
 
 const flag = (value: unknown, name: string): boolean => {
@@ -104,10 +126,11 @@ const flag = (value: unknown, name: string): boolean => {
 };
 
 /**
- * Reads `{ filters: { dataSet, period, date: { from }, orgUnit }, options: { humanReadable } }` from a
- * query string or a JSON body. The month is `period` when given; else the month `date.from` falls in
- * on the server's clock, from 2000 to next year. A client may send both (`date.from` for a CHT
- * server, which knows no `period`): `period` decides, and `date.from` need only be well formed.
+ * Reads `{ filters: { dataSet, period, date: { from }, orgUnit }, options: { humanReadable, format, omitZeros } }`
+ * from a query string or a JSON body. The period is `period` when given; else the reporting period
+ * `date.from` falls in on the server's clock, from 2000 to next year (found by the export, which reads
+ * the settings). A client may send both (`date.from` for a CHT server, which knows no `period`):
+ * `period` decides, and `date.from` need only be well formed.
  */
 export const parseExportRequest = (input: unknown, now: Date = new Date()): ExportRequest => {
   if (input !== undefined && !isRecord(input)) {
@@ -133,10 +156,17 @@ export const parseExportRequest = (input: unknown, now: Date = new Date()): Expo
   const chosen = period(filters['period']);
   const from = timestamp((filters['date'] as Record<string, unknown> | undefined)?.['from']);
   if (chosen === undefined && from === undefined) {
-    throw badRequest(`filter "period" is required: the month to export as YYYYMM, such as ${PERIOD_EXAMPLE} ` +
-      '(or, as CHT clients send it, filter "date.from": a timestamp in milliseconds within the month)');
+    throw badRequest(`filter "period" is required: the DHIS2 period to export, such as ${PERIOD_EXAMPLE} ` +
+      '(or, as CHT clients send it, filter "date.from": a timestamp in milliseconds within the period)');
   }
-  const month = chosen ?? monthOfTimestamp(from!, now);
+  const requested = chosen ?? instantInRange(from!, now);
   const orgUnit = singleString(filters['orgUnit'], 'orgUnit');
-  return { dataSet, month, humanReadable: flag(options['humanReadable'], 'humanReadable'), ...(orgUnit === undefined ? {} : { orgUnit }) };
+  return {
+    dataSet,
+    period: requested,
+    humanReadable: flag(options['humanReadable'], 'humanReadable'),
+    format: format(options['format']),
+    omitZeros: flag(options['omitZeros'], 'omitZeros'),
+    ...(orgUnit === undefined ? {} : { orgUnit }),
+  };
 };

@@ -8,6 +8,7 @@ import { exportDataValueSet } from './export-data-value-set';
 import { ExportError, badRequest } from './export-error';
 import { parseExportRequest } from './export-request';
 import type { ExportSource } from './export-source';
+import { formats } from './formats';
 
 export interface ExportRouteDeps {
   source: ExportSource;
@@ -65,9 +66,11 @@ export const dhisExportRouter = ({ source, authenticate, log, now = () => new Da
         log.warn(`DHIS2 export ${result.fileName}: skipped ${counts.malformed} malformed target docs` +
           (malformedTargets.length ? ` and targets with an unusable "dhis": ${malformedTargets.join(', ')}` : ''));
       }
+      const format = formats[request.format];
       res.set('Content-Disposition', `attachment; filename="${result.fileName}"`);
       res.set('Cache-Control', 'no-store');
-      return res.json(result.dataValueSet);
+      res.set('Content-Type', format.mediaType);
+      return res.send(format.serialize(result.dataValueSet, { period: result.period, now: now(), humanReadable: request.humanReadable }));
     } catch (error) {
       if (error instanceof ExportError) {
         log.warn(`DHIS2 export refused: ${error.message}`);

@@ -1,9 +1,12 @@
 import { appliesToEveryDataSet, dhisCodeOf } from '../dhis-export/cht-docs';
+import { isPeriodType, type PeriodType } from '../dhis-export/reporting-period';
 
 /** The parts of the CHT app settings (doc `settings`, field `settings`) this product reads. */
 export interface DhisDataSet {
   id: string;
   translation_key?: string;
+  /** DHIS2's period type: "Monthly" (absent: the same), "Quarterly" or "Yearly". */
+  periodType?: unknown;
 }
 
 export interface TargetDhis {
@@ -22,6 +25,7 @@ export interface AppSettings {
   dhis_data_sets?: unknown;
   dhisDataSets?: unknown;
   locale?: unknown;
+  uhc?: unknown;
   permissions?: Record<string, unknown>;
   tasks?: { targets?: { items?: unknown } };
   [key: string]: unknown;
@@ -36,6 +40,15 @@ export const dataSetsOf = (settings: AppSettings): DhisDataSet[] => {
     : Array.isArray(settings.dhisDataSets) ? settings.dhisDataSets : [];
   return configured.filter((dataSet): dataSet is DhisDataSet =>
     isObject(dataSet) && typeof dataSet['id'] === 'string' && dataSet['id'] !== '');
+};
+
+/** The data set's period type: absent, null or "" is Monthly; undefined for a value this export does not know. */
+export const periodTypeOf = (dataSet: DhisDataSet): PeriodType | undefined => {
+  const { periodType } = dataSet;
+  if (periodType === undefined || periodType === null || periodType === '') {
+    return 'Monthly';
+  }
+  return isPeriodType(periodType) ? periodType : undefined;
 };
 
 export interface TargetDefinitions {

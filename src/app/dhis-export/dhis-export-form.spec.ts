@@ -1,10 +1,15 @@
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { DhisExportForm, PLACE_OPTION_CAP, PLACE_SEARCH_DEBOUNCE_MS, PLACE_SEARCH_THRESHOLD } from './dhis-export-form';
-import { monthlyPeriods } from './domain/periods';
-import { DhisExportRequest, PlaceOption } from './domain/models';
+import { DataSetPeriods, monthlyPeriods, quarterlyPeriods } from './domain/periods';
+import { DhisExportRequest, ExportPreferences, PlaceOption } from './domain/models';
 import { translator } from './domain/translate';
 
-const { periods, preselected } = monthlyPeriods(new Date(2024, 5, 15));
+const { preselected } = monthlyPeriods(new Date(2024, 5, 15));
+const periodsByDataSet = new Map<string, DataSetPeriods>([
+  ['ds1', monthlyPeriods(new Date(2024, 5, 15))],
+  ['ds2', quarterlyPeriods(new Date(2024, 5, 15))],
+  ['ds3', { unsupportedPeriodType: 'Weekly' }],
+]);
 const dataSets = [
   { id: 'ds1', name: 'Monthly indicators' },
   { id: 'ds2', name: 'Quarterly indicators' },
@@ -20,17 +25,22 @@ describe('DhisExportForm', () => {
   let fixture: ComponentFixture<DhisExportForm>;
   let el: HTMLElement;
   let emitted: DhisExportRequest[];
+  let refused: string[];
+  let preferences: ExportPreferences[];
 
   async function render(placesByDataSet: ReadonlyMap<string, readonly PlaceOption[]> = fewPlaces, exporting = false) {
     fixture = TestBed.createComponent(DhisExportForm);
     fixture.componentRef.setInput('t', translator({}));
     fixture.componentRef.setInput('dataSets', dataSets);
     fixture.componentRef.setInput('placesByDataSet', placesByDataSet);
-    fixture.componentRef.setInput('periods', periods);
-    fixture.componentRef.setInput('preselectedPeriod', preselected);
+    fixture.componentRef.setInput('periodsByDataSet', periodsByDataSet);
     fixture.componentRef.setInput('exporting', exporting);
     emitted = [];
+    refused = [];
+    preferences = [];
     fixture.componentInstance.download.subscribe((request) => emitted.push(request));
+    fixture.componentInstance.downloadRefused.subscribe((error) => refused.push(error));
+    fixture.componentInstance.preferencesChange.subscribe((chosen) => preferences.push(chosen));
     await fixture.whenStable();
     el = fixture.nativeElement;
   }
@@ -54,10 +64,12 @@ describe('DhisExportForm', () => {
       'dhis-data-set': 'DHIS2 Data Set',
       'dhis-place': 'Filter by place',
       'dhis-period': 'Filter by period',
+      'dhis-format': 'File format',
+      'dhis-omit-zeros': 'Leave out zero values',
     };
     for (const [id, label] of Object.entries(expected)) {
       expect(el.querySelector(`label[for="${id}"]`)?.textContent?.trim()).toBe(label);
-      const hintId = select(id).getAttribute('aria-describedby')!;
+      const hintId = el.querySelector(`#${id}`)!.getAttribute('aria-describedby')!;
       expect(el.querySelector(`#${hintId}`)?.textContent?.trim().length).toBeGreaterThan(10);
     }
     expect(button().type).toBe('submit');
@@ -76,16 +88,12 @@ describe('DhisExportForm', () => {
 
   it('follows the preselected month when the months move on, unless the manager chose one', async () => {
     await render();
-    const july = monthlyPeriods(new Date(2024, 6, 1));
-    fixture.componentRef.setInput('periods', july.periods);
-    fixture.componentRef.setInput('preselectedPeriod', july.preselected);
+    fixture.componentRef.setInput('periodsByDataSet', new Map([...periodsByDataSet, ['ds1', monthlyPeriods(new Date(2024, 6, 1))]]));
     await fixture.whenStable();
     expect(select('dhis-period').value).toBe('202406');
 
     await choose('dhis-period', '202403');
-    const august = monthlyPeriods(new Date(2024, 7, 1));
-    fixture.componentRef.setInput('periods', august.periods);
-    fixture.componentRef.setInput('preselectedPeriod', august.preselected);
+    fixture.componentRef.setInput('periodsByDataSet', new Map([...periodsByDataSet, ['ds1', monthlyPeriods(new Date(2024, 7, 1))]]));
     await fixture.whenStable();
     expect(select('dhis-period').value).toBe('202403');
   });
@@ -112,13 +120,13 @@ describe('DhisExportForm', () => {
     await choose('dhis-place', 'ou-b');
     await choose('dhis-period', select('dhis-period').options[3].value);
     button().click();
-    expect(emitted).toEqual([{ dataSet: 'ds1', orgUnit: 'ou-b', period: '202403' }]);
+    expect(emitted).toEqual([{ dataSet: 'ds1', orgUnit: 'ou-b', period: '202403', format: 'json', omitZeros: false }]);
   });
 
   it('emits an empty org unit for all places', async () => {
     await render();
     el.querySelector('form')!.dispatchEvent(new Event('submit'));
-    expect(emitted).toEqual([{ dataSet: 'ds1', orgUnit: '', period: '202405' }]);
+    expect(emitted).toEqual([{ dataSet: 'ds1', orgUnit: '', period: '202405', format: 'json', omitZeros: false }]);
   });
 
   it('stays focusable but starts nothing while an export runs', async () => {
@@ -128,6 +136,64 @@ describe('DhisExportForm', () => {
     expect(el.querySelector('.spinner')).not.toBeNull();
     button().click();
     expect(emitted).toEqual([]);
+  });
+
+  it('offers the periods of the chosen data set\'s period type, and says what they are', async () => {
+    await render();
+    await choose('dhis-data-set', 'ds2');
+    expect(optionTexts('dhis-period').slice(0, 3)).toEqual(['April – June 2024', 'January – March 2024', 'October – December 2023']);
+    expect(select('dhis-period').options.length).toBe(8);
+    expect(select('dhis-period').value).toBe('2024Q1');
+    expect(el.querySelector('#dhis-period-hint')!.textContent!.trim()).toBe('The quarter to export. The current quarter is still in progress.');
+    button().click();
+    expect(emitted).toEqual([{ dataSet: 'ds2', orgUnit: '', period: '2024Q1', format: 'json', omitZeros: false }]);
+    await choose('dhis-data-set', 'ds1');
+    expect(select('dhis-period').value).toBe('202405');
+  });
+
+  it('says when the data set\'s period type is not supported, and refuses to download', async () => {
+    await render();
+    fixture.componentRef.setInput('dataSets', [...dataSets, { id: 'ds3', name: 'Weekly indicators' }]);
+    await fixture.whenStable();
+    await choose('dhis-data-set', 'ds3');
+    const error = el.querySelector('#dhis-period-error')!;
+    expect(error.textContent).toContain('"Weekly"');
+    expect(select('dhis-period').getAttribute('aria-describedby')).toBe('dhis-period-error');
+    expect(select('dhis-period').getAttribute('aria-invalid')).toBe('true');
+    expect(select('dhis-period').options.length).toBe(0);
+    button().click();
+    expect(emitted).toEqual([]);
+    expect(refused).toEqual([error.textContent!.trim()]);
+  });
+
+  it('offers the four file formats, JSON first, and sends the one chosen with the zeros choice', async () => {
+    await render();
+    expect([...select('dhis-format').options].map((option) => [option.value, option.textContent!.trim()])).toEqual([
+      ['json', 'JSON'],
+      ['csv', 'CSV (spreadsheet)'],
+      ['xml', 'XML (DXF2)'],
+      ['adx', 'ADX'],
+    ]);
+    expect(select('dhis-format').value).toBe('json');
+    const omitZeros = el.querySelector<HTMLInputElement>('#dhis-omit-zeros')!;
+    expect(omitZeros.type).toBe('checkbox');
+    expect(omitZeros.checked).toBeFalse();
+    expect(el.querySelector(`#${omitZeros.getAttribute('aria-describedby')}`)!.textContent).toContain('a zero replaces the value imported before');
+    await choose('dhis-format', 'csv');
+    omitZeros.click();
+    await fixture.whenStable();
+    expect(preferences).toEqual([{ format: 'csv', omitZeros: false }, { format: 'csv', omitZeros: true }]);
+    button().click();
+    expect(emitted).toEqual([{ dataSet: 'ds1', orgUnit: '', period: '202405', format: 'csv', omitZeros: true }]);
+  });
+
+  it('starts from the session\'s choices without reporting them as changes', async () => {
+    await render();
+    fixture.componentRef.setInput('preferences', { format: 'xml', omitZeros: true });
+    await fixture.whenStable();
+    expect(select('dhis-format').value).toBe('xml');
+    expect(el.querySelector<HTMLInputElement>('#dhis-omit-zeros')!.checked).toBeTrue();
+    expect(preferences).toEqual([]);
   });
 
   it('has no search field for a short place list', async () => {
@@ -203,7 +269,7 @@ describe('DhisExportForm', () => {
       expect(placeValues().at(-1)).toBe('ou-5000');
       expect(placeStatus()).toBe('Showing 101 of 10,000 places. Type in Search places to find others.');
       button().click();
-      expect(emitted).toEqual([{ dataSet: 'ds1', orgUnit: 'ou-5000', period: preselected }]);
+      expect(emitted).toEqual([{ dataSet: 'ds1', orgUnit: 'ou-5000', period: preselected, format: 'json', omitZeros: false }]);
     });
 
     it('narrows the options after a pause in typing, reusing the option elements', async () => {

@@ -1,10 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
-import { debounceTime } from 'rxjs';
+import { debounceTime, merge } from 'rxjs';
 import { filterPlaces, shownPlaces } from './domain/places';
 import { Translate } from './domain/translate';
-import { DataSetOption, DhisExportRequest, Period, PlaceOption } from './domain/models';
+import { DataSetOption, DhisExportRequest, EXPORT_FORMATS, ExportFormat, ExportPreferences, Period, PlaceOption } from './domain/models';
+import { DataSetPeriods } from './domain/periods';
 
 /** Above this many places for a data set, a search field narrows the place list. */
 export const PLACE_SEARCH_THRESHOLD = 25;
@@ -16,8 +17,10 @@ export const PLACE_SEARCH_DEBOUNCE_MS = 250;
 export const PLACE_OPTION_CAP = 100;
 
 const NO_PLACES: readonly PlaceOption[] = [];
+const NO_PERIODS: readonly Period[] = [];
+const DEFAULT_PREFERENCES: ExportPreferences = { format: 'json', omitZeros: false };
 
-/** The DHIS2 export form: data set, place, month, Download. Knows nothing of the store. */
+/** The DHIS2 export form: data set, place, period, file format, zeros, Download. Knows nothing of the store. */
 @Component({
   selector: 'app-dhis-export-form',
   imports: [ReactiveFormsModule],
@@ -28,8 +31,10 @@ export class DhisExportForm {
   readonly t = input.required<Translate>();
   readonly dataSets = input.required<readonly DataSetOption[]>();
   readonly placesByDataSet = input.required<ReadonlyMap<string, readonly PlaceOption[]>>();
-  readonly periods = input.required<readonly Period[]>();
-  readonly preselectedPeriod = input<string | null>(null);
+  /** Per data set id: its periods (by its period type), or the period type it has that is not supported. */
+  readonly periodsByDataSet = input.required<ReadonlyMap<string, DataSetPeriods>>();
+  /** The format and zeros choice to start from (the session's). */
+  readonly preferences = input<ExportPreferences>(DEFAULT_PREFERENCES);
   readonly exporting = input(false);
   /** The places are still being read: the list offers All Places only, and says so. */
   readonly placesLoading = input(false);
@@ -37,18 +42,44 @@ export class DhisExportForm {
   readonly locale = input('en');
 
   readonly download = output<DhisExportRequest>();
+  /** Download was asked for but no request can be made: the message says why. */
+  readonly downloadRefused = output<string>();
+  readonly preferencesChange = output<ExportPreferences>();
+
+  protected readonly formats = EXPORT_FORMATS;
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     dataSet: '',
     placeSearch: '',
     orgUnit: '',
     period: '',
+    format: 'json' as ExportFormat,
+    omitZeros: false,
   });
 
   private readonly dataSet = toSignal(this.form.controls.dataSet.valueChanges, { initialValue: '' });
   private readonly orgUnit = toSignal(this.form.controls.orgUnit.valueChanges, { initialValue: '' });
   /** The search text the list is filtered by: set after a pause in typing, or at once on Enter. */
   private readonly searchQuery = signal('');
+
+  private readonly periodChoice = computed(() => this.periodsByDataSet().get(this.dataSet()));
+  protected readonly periods = computed(() => {
+    const choice = this.periodChoice();
+    return choice && 'periods' in choice ? choice.periods : NO_PERIODS;
+  });
+  /** The message for a data set whose period type is not supported, instead of a list of periods. */
+  protected readonly periodError = computed(() => {
+    const choice = this.periodChoice();
+    return choice && 'unsupportedPeriodType' in choice
+      ? this.t()('export.dhis.period.unsupported', { periodType: choice.unsupportedPeriodType })
+      : null;
+  });
+  /** The help text for the period: the kind of period the data set reports in. */
+  protected readonly periodHintKey = computed(() => {
+    const choice = this.periodChoice();
+    const type = choice && 'type' in choice ? choice.type : 'Monthly';
+    return type === 'Monthly' ? 'export.dhis.period.description' : `export.dhis.period.description.${type.toLowerCase()}`;
+  });
 
   /** The places of the chosen data set (a lookup in the memoized selector's map). */
   protected readonly places = computed(() => this.placesByDataSet().get(this.dataSet()) ?? NO_PLACES);
@@ -95,10 +126,24 @@ export class DhisExportForm {
     // the preselected month follows the clock until the manager chooses one
     effect(() => {
       const periods = this.periods();
-      const preselected = this.preselectedPeriod();
+      const choice = this.periodChoice();
+      const preselected = choice && 'preselected' in choice ? choice.preselected : null;
       const { period } = this.form.controls;
-      if (!period.dirty || !periods.some(({ value }) => value === period.value)) period.setValue(preselected ?? periods[0]?.value ?? '');
+      if (!period.dirty || !periods.some(({ value }) => value === period.value)) period.setValue(preselected || periods[0]?.value || '');
     });
+    // the session's format and zeros choice, without echoing it back as a change
+    effect(() => {
+      const { format, omitZeros } = this.preferences();
+      const controls = this.form.controls;
+      if (controls.format.value !== format) controls.format.setValue(format, { emitEvent: false });
+      if (controls.omitZeros.value !== omitZeros) controls.omitZeros.setValue(omitZeros, { emitEvent: false });
+    });
+    merge(this.form.controls.format.valueChanges, this.form.controls.omitZeros.valueChanges)
+      .pipe(takeUntilDestroyed())
+      .subscribe(() => {
+        const { format, omitZeros } = this.form.getRawValue();
+        this.preferencesChange.emit({ format, omitZeros });
+      });
     // a place not mapped to the newly chosen data set is no longer a choice
     effect(() => {
       const places = this.places();
@@ -115,9 +160,19 @@ export class DhisExportForm {
 
   protected submit(): void {
     if (this.exporting()) return;
-    const { dataSet, orgUnit, period } = this.form.getRawValue();
+    const error = this.periodError();
+    if (error) {
+      this.downloadRefused.emit(error);
+      return;
+    }
+    const { dataSet, orgUnit, period, format, omitZeros } = this.form.getRawValue();
     if (!dataSet || !period) return;
-    this.download.emit({ dataSet, orgUnit, period });
+    this.download.emit({ dataSet, orgUnit, period, format, omitZeros });
+  }
+
+  /** "CSV", "XML (DXF2)": the format's name in the texts' language. */
+  protected formatLabel(format: ExportFormat): string {
+    return this.t()(`export.dhis.format.${format}`);
   }
 }
 

@@ -1,13 +1,13 @@
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { DhisExportPage } from './dhis-export-page';
-import { monthlyPeriods } from './domain/periods';
+import { DataSetPeriods, monthlyPeriods } from './domain/periods';
 import { PlaceOption } from './domain/models';
 import { translator } from './domain/translate';
 import { dhisExportPageActions } from './state/dhis-export.actions';
 import { ExportFailure, LoadStatus, dhisExportFeature } from './state/dhis-export.feature';
 
-const { periods, preselected } = monthlyPeriods(new Date(2024, 5, 15));
+const periodsByDataSet = new Map<string, DataSetPeriods>([['ds1', monthlyPeriods(new Date(2024, 5, 15))]]);
 
 describe('DhisExportPage', () => {
   let fixture: ComponentFixture<DhisExportPage>;
@@ -50,8 +50,8 @@ describe('DhisExportPage', () => {
               selector: dhisExportFeature.selectPlacesByDataSet,
               value: new Map<string, PlaceOption[]>([['ds1', [{ orgUnit: 'ou-1', name: 'Clinic' }]]]),
             },
-            { selector: dhisExportFeature.selectPeriods, value: periods },
-            { selector: dhisExportFeature.selectPreselectedPeriod, value: preselected },
+            { selector: dhisExportFeature.selectPeriodsByDataSet, value: periodsByDataSet },
+            { selector: dhisExportFeature.selectPreferences, value: { format: 'json', omitZeros: false } },
             { selector: dhisExportFeature.selectLocale, value: 'fr' },
           ],
         }),
@@ -82,7 +82,17 @@ describe('DhisExportPage', () => {
   it('dispatches the download the form asks for', () => {
     el.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     expect(store.dispatch).toHaveBeenCalledWith(
-      dhisExportPageActions.downloadRequested({ request: { dataSet: 'ds1', orgUnit: '', period: '202405' } }),
+      dhisExportPageActions.downloadRequested({ request: { dataSet: 'ds1', orgUnit: '', period: '202405', format: 'json', omitZeros: false } }),
+    );
+  });
+
+  it('dispatches the file format and zeros choice when the user changes them', async () => {
+    const format = el.querySelector<HTMLSelectElement>('#dhis-format')!;
+    format.value = 'adx';
+    format.dispatchEvent(new Event('change'));
+    await fixture.whenStable();
+    expect(store.dispatch).toHaveBeenCalledWith(
+      dhisExportPageActions.preferencesChanged({ preferences: { format: 'adx', omitZeros: false } }),
     );
   });
 

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, DOCUMENT, ElementRef, afterRenderEffect, computed, inject, viewChild } from '@angular/core';
 import { Store } from '@ngrx/store';
 import { DhisExportForm } from './dhis-export-form';
-import { DhisExportRequest } from './domain/models';
+import { DhisExportRequest, ExportPreferences } from './domain/models';
 import { hasShippedMessages } from './domain/translate';
 import { dhisExportPageActions } from './state/dhis-export.actions';
 import { dhisExportFeature } from './state/dhis-export.feature';
@@ -30,8 +30,8 @@ export class DhisExportPage {
   protected readonly configured = this.store.selectSignal(dhisExportFeature.selectConfigured);
   protected readonly dataSets = this.store.selectSignal(dhisExportFeature.selectDataSetOptions);
   protected readonly placesByDataSet = this.store.selectSignal(dhisExportFeature.selectPlacesByDataSet);
-  protected readonly periods = this.store.selectSignal(dhisExportFeature.selectPeriods);
-  protected readonly preselectedPeriod = this.store.selectSignal(dhisExportFeature.selectPreselectedPeriod);
+  protected readonly periodsByDataSet = this.store.selectSignal(dhisExportFeature.selectPeriodsByDataSet);
+  protected readonly preferences = this.store.selectSignal(dhisExportFeature.selectPreferences);
   protected readonly exporting = this.store.selectSignal(dhisExportFeature.selectExporting);
   protected readonly statusText = this.store.selectSignal(dhisExportFeature.selectStatusText);
   private readonly exportError = this.store.selectSignal(dhisExportFeature.selectErrorText);
@@ -66,5 +66,13 @@ export class DhisExportPage {
 
   protected requestDownload(request: DhisExportRequest): void {
     this.store.dispatch(dhisExportPageActions.downloadRequested({ request }));
+  }
+
+  protected refuseDownload(error: string): void {
+    this.store.dispatch(dhisExportPageActions.downloadRefused({ error }));
+  }
+
+  protected changePreferences(preferences: ExportPreferences): void {
+    this.store.dispatch(dhisExportPageActions.preferencesChanged({ preferences }));
   }
 }

@@ -1,7 +1,8 @@
 import { TestBed } from '@angular/core/testing';
+import { DhisExportRequest } from '../domain/models';
 import { DhisExportApi, DhisExportError, dhisExportUrl } from './dhis-export-api';
 
-const request = { dataSet: 'VMuFODsyWaO', orgUnit: 'ou-1', period: '202405' };
+const request: DhisExportRequest = { dataSet: 'VMuFODsyWaO', orgUnit: 'ou-1', period: '202405', format: 'json', omitZeros: false };
 
 describe('dhisExportUrl', () => {
   it('names the filters as the API expects, omitting the org unit for all places', () => {
@@ -13,6 +14,15 @@ describe('dhisExportUrl', () => {
     expect(url.searchParams.has('filters[date][from]')).toBeFalse();
     expect(url.searchParams.get('filters[orgUnit]')).toBe('ou-1');
     expect(new URL(dhisExportUrl({ ...request, orgUnit: '' }), 'http://x').searchParams.has('filters[orgUnit]')).toBeFalse();
+  });
+
+  it('asks for the file format and for zeros left out only when they are not the defaults', () => {
+    const json = new URL(dhisExportUrl(request), 'http://x').searchParams;
+    expect(json.has('options[format]')).toBeFalse();
+    expect(json.has('options[omitZeros]')).toBeFalse();
+    const csv = new URL(dhisExportUrl({ ...request, format: 'csv', omitZeros: true }), 'http://x').searchParams;
+    expect(csv.get('options[format]')).toBe('csv');
+    expect(csv.get('options[omitZeros]')).toBe('true');
   });
 });
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@angular/core';
-import { defaultExportFilename, filenameFromContentDisposition } from '../domain/export-file';
+import { FORMAT_MEDIA_TYPES, defaultExportFilename, filenameFromContentDisposition } from '../domain/export-file';
 import { DhisExportRequest } from '../domain/models';
 
 export const DHIS_EXPORT_URL = '/api/v2/export/dhis';
@@ -30,6 +30,9 @@ export function dhisExportUrl(request: DhisExportRequest): string {
   // the month itself, not an instant: no difference of time zone with the server can shift it
   params.set('filters[period]', request.period);
   if (request.orgUnit) params.set('filters[orgUnit]', request.orgUnit);
+  // the defaults are left out, so that a JSON export asks what it always asked
+  if (request.format !== 'json') params.set('options[format]', request.format);
+  if (request.omitZeros) params.set('options[omitZeros]', 'true');
   return `${DHIS_EXPORT_URL}?${params}`;
 }
 
@@ -42,7 +45,8 @@ export class DhisExportApi {
       response = await fetch(dhisExportUrl(request), {
         credentials: 'include',
         // without it, the server's 401 would carry a Basic challenge and the browser its login dialog
-        headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' },
+        // errors come as JSON whatever the format
+        headers: { Accept: acceptFor(request), 'X-Requested-With': 'XMLHttpRequest' },
       });
     } catch {
       throw new DhisExportError(0, null);
@@ -53,6 +57,10 @@ export class DhisExportApi {
       filenameFromContentDisposition(response.headers.get('Content-Disposition')) ?? defaultExportFilename(request);
     return { blob, filename };
   }
+}
+
+function acceptFor({ format }: DhisExportRequest): string {
+  return format === 'json' ? FORMAT_MEDIA_TYPES.json : `${FORMAT_MEDIA_TYPES[format]}, application/json`;
 }
 
 async function serverMessage(response: Response): Promise<string | null> {

@@ -1,4 +1,15 @@
-import { DhisExportRequest } from './models';
+import { DhisExportRequest, ExportFormat } from './models';
+
+/** The extension the server gives each format's file. */
+export const FORMAT_EXTENSIONS: Readonly<Record<ExportFormat, string>> = { json: 'json', csv: 'csv', xml: 'xml', adx: 'adx.xml' };
+
+/** What the page asks the server for with each format. */
+export const FORMAT_MEDIA_TYPES: Readonly<Record<ExportFormat, string>> = {
+  json: 'application/json',
+  csv: 'text/csv',
+  xml: 'application/xml',
+  adx: 'application/adx+xml',
+};
 
 /**
  * The file name of a `Content-Disposition` header (`attachment; filename="dhis-x-202401.json"`),
@@ -20,9 +31,9 @@ export function filenameFromContentDisposition(header: string | null | undefined
   return token ? baseName(token[1]) : null;
 }
 
-/** The name the server gives, for when a response has no usable header: `dhis-<dataSet>-<YYYYMM>.json`. */
+/** The name the server gives, for when a response has no usable header: `dhis-<dataSet>-<period>.<extension>`. */
 export function defaultExportFilename(request: DhisExportRequest): string {
-  return `dhis-${request.dataSet}-${request.period}.json`;
+  return `dhis-${request.dataSet}-${request.period}.${FORMAT_EXTENSIONS[request.format]}`;
 }
 
 function baseName(name: string): string | null {

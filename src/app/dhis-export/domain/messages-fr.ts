@@ -22,6 +22,20 @@ export const MESSAGES_FR: Messages = {
   'export.dhis.place.loading': 'Chargement des places…',
   'export.dhis.period.label': 'Filtrer par période',
   'export.dhis.period.description': 'Le mois à exporter. Le mois en cours est encore incomplet.',
+  'export.dhis.period.description.quarterly': 'Le trimestre à exporter. Le trimestre en cours est encore incomplet.',
+  'export.dhis.period.description.yearly': "L'année à exporter. L'année en cours est encore incomplète.",
+  'export.dhis.period.unsupported':
+    "Cet ensemble de données est déclaré par périodes de type « {{periodType}} », que l'export ne connaît pas. Demandez à un administrateur de régler son « periodType » dans les paramètres de l'application sur Monthly, Quarterly ou Yearly.",
+  'export.dhis.format.label': 'Format du fichier',
+  'export.dhis.format.description':
+    "DHIS2 importe chacun d'eux. Le CSV s'ouvre aussi dans un tableur, pour vérifier les chiffres avant l'import.",
+  'export.dhis.format.json': 'JSON',
+  'export.dhis.format.csv': 'CSV (tableur)',
+  'export.dhis.format.xml': 'XML (DXF2)',
+  'export.dhis.format.adx': 'ADX',
+  'export.dhis.omitZeros.label': 'Laisser de côté les valeurs nulles',
+  'export.dhis.omitZeros.description':
+    "DHIS2 n'enregistre pas les zéros pour la plupart des éléments de données : le fichier est plus petit sans eux. Gardez-les pour corriger un import précédent : un zéro remplace la valeur importée avant.",
   'export.dhis.unconfigured': "L'intégration DHIS2 n'est pas configurée.",
   'export.dhis.forbidden':
     "Vous n'avez pas la permission d'exporter des données DHIS2. Demandez à un administrateur la permission « can_export_dhis ».",

@@ -2,6 +2,8 @@
 export interface DataSetConfig {
   readonly id: string;
   readonly translation_key?: string;
+  /** DHIS2's period type: absent or "Monthly", "Quarterly", "Yearly"; anything else is not supported. */
+  readonly periodType?: unknown;
 }
 
 /** A data set as the page offers it: id and translated name. */
@@ -40,7 +42,7 @@ export interface PlaceOption {
   readonly name: string;
 }
 
-/** A month the export can cover. `value` is its DHIS2 period, `YYYYMM`. */
+/** A period the export can cover. `value` is its DHIS2 period: `YYYYMM`, `YYYYQn` or `YYYY`. */
 export interface Period {
   readonly value: string;
   readonly label: string;
@@ -55,6 +57,8 @@ export interface DhisAppSettings {
   readonly dhis_data_sets?: readonly DataSetConfig[];
   readonly dhisDataSets?: readonly DataSetConfig[];
   readonly permissions?: Permissions;
+  /** `month_start_date` (here or under `visit_count`): the day reporting months start on. */
+  readonly uhc?: unknown;
 }
 
 /** Key → text. */
@@ -74,6 +78,19 @@ export interface DhisExportRequest {
   readonly dataSet: string;
   /** Empty: all places. */
   readonly orgUnit: string;
-  /** The month as the user chose it: a DHIS2 period, `YYYYMM`. */
+  /** The period as the user chose it: a DHIS2 period, `YYYYMM`, `YYYYQn` or `YYYY`. */
   readonly period: string;
+  readonly format: ExportFormat;
+  /** Leave out values of 0. */
+  readonly omitZeros: boolean;
+}
+
+/** The file formats the server writes (`options[format]`). */
+export const EXPORT_FORMATS = ['json', 'csv', 'xml', 'adx'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** What the page remembers of the user's choices for the session. */
+export interface ExportPreferences {
+  readonly format: ExportFormat;
+  readonly omitZeros: boolean;
 }

@@ -1,4 +1,5 @@
 import { DataSetConfig, DhisAppSettings, Permissions } from './models';
+import { PERIOD_TYPES, PeriodType } from './periods';
 
 export const DEFAULT_LOCALE = 'en';
 
@@ -11,9 +12,13 @@ export function configuredDataSets(settings: DhisAppSettings): DataSetConfig[] {
       : [];
   return list.flatMap((dataSet: unknown): DataSetConfig[] => {
     if (!dataSet || typeof dataSet !== 'object') return [];
-    const { id, translation_key } = dataSet as Record<string, unknown>;
+    const { id, translation_key, periodType } = dataSet as Record<string, unknown>;
     if (typeof id !== 'string' || id === '') return [];
-    return [typeof translation_key === 'string' && translation_key ? { id, translation_key } : { id }];
+    return [{
+      id,
+      ...(typeof translation_key === 'string' && translation_key ? { translation_key } : {}),
+      ...(periodType !== undefined ? { periodType } : {}),
+    }];
   });
 }
 
@@ -32,4 +37,20 @@ export function canExportDhis(roles: readonly string[], permissions: Permissions
   if (roles.includes('_admin')) return true;
   const allowed = [...rolesWith(permissions, 'can_export_dhis'), ...rolesWith(permissions, 'can_export_all')];
   return roles.some((role) => allowed.includes(role));
+}
+
+/** The data set's period type; undefined for one the export does not know. */
+export function periodTypeOf(dataSet: DataSetConfig): PeriodType | undefined {
+  const { periodType } = dataSet;
+  if (periodType === undefined || periodType === null || periodType === '') return 'Monthly';
+  return (PERIOD_TYPES as readonly unknown[]).includes(periodType) ? (periodType as PeriodType) : undefined;
+}
+
+/** The day reporting months start on, read as the CHT reads it: `uhc.month_start_date`, else `uhc.visit_count.month_start_date`; 1 unless 1–31. */
+export function monthStartDateOf(settings: DhisAppSettings): number {
+  const uhc = settings.uhc && typeof settings.uhc === 'object' ? (settings.uhc as Record<string, unknown>) : {};
+  const visitCount = uhc['visit_count'] && typeof uhc['visit_count'] === 'object' ? (uhc['visit_count'] as Record<string, unknown>) : {};
+  const configured = uhc['month_start_date'] || visitCount['month_start_date'];
+  const day = typeof configured === 'number' ? Math.trunc(configured) : parseInt(String(configured), 10);
+  return Number.isInteger(day) && day >= 1 && day <= 31 ? day : 1;
 }

@@ -25,6 +25,20 @@ export const DEFAULT_MESSAGES: Messages = {
   'export.dhis.place.loading': 'Loading places…',
   'export.dhis.period.label': 'Filter by period',
   'export.dhis.period.description': 'The month to export. The current month is still in progress.',
+  'export.dhis.period.description.quarterly': 'The quarter to export. The current quarter is still in progress.',
+  'export.dhis.period.description.yearly': 'The year to export. The current year is still in progress.',
+  'export.dhis.period.unsupported':
+    'This data set reports in periods of type "{{periodType}}", which the export does not know. Ask an administrator to set its "periodType" in the app settings to Monthly, Quarterly or Yearly.',
+  'export.dhis.format.label': 'File format',
+  'export.dhis.format.description':
+    'DHIS2 imports each of them. CSV also opens in a spreadsheet, to check the figures before the import.',
+  'export.dhis.format.json': 'JSON',
+  'export.dhis.format.csv': 'CSV (spreadsheet)',
+  'export.dhis.format.xml': 'XML (DXF2)',
+  'export.dhis.format.adx': 'ADX',
+  'export.dhis.omitZeros.label': 'Leave out zero values',
+  'export.dhis.omitZeros.description':
+    'DHIS2 does not store zeros for most data elements, so the file can be smaller without them. Keep them to correct an earlier import: a zero replaces the value imported before.',
   'export.dhis.unconfigured': 'DHIS2 integration is not configured.',
   'export.dhis.forbidden':
     'You do not have permission to export DHIS2 data. Ask an administrator for the "can_export_dhis" permission.',

@@ -1,5 +1,6 @@
 import { createActionGroup, emptyProps, props } from '@ngrx/store';
-import { DataSetConfig, DhisExportRequest, Messages, OrgUnitPlace, Period } from '../domain/models';
+import { DataSetConfig, DhisExportRequest, ExportPreferences, Messages, OrgUnitPlace } from '../domain/models';
+import { PeriodChoices, PeriodType } from '../domain/periods';
 
 export const dhisExportPageActions = createActionGroup({
   source: 'DHIS Export Page',
@@ -8,19 +9,22 @@ export const dhisExportPageActions = createActionGroup({
     /** The manager came back to the tab: the months follow the clock, and settings and places may have changed. */
     'Returned To': emptyProps(),
     'Download Requested': props<{ request: DhisExportRequest }>(),
+    /** The form cannot make a request (the data set's period type is not supported): `error` says why. */
+    'Download Refused': props<{ error: string }>(),
+    'Preferences Changed': props<{ preferences: ExportPreferences }>(),
   },
 });
 
 /**
  * What the settings and the user's roles decide: the language, the data sets, the permission;
- * with the months to offer (the effect reads the clock, so the reducer stays pure).
+ * with the periods to offer per period type, from the settings' month start day (the effect reads
+ * the clock, so the reducer stays pure).
  */
 export interface DhisSettingsData {
   readonly locale: string;
   readonly dataSets: readonly DataSetConfig[];
   readonly permitted: boolean;
-  readonly periods: readonly Period[];
-  readonly preselectedPeriod: string | null;
+  readonly periodChoices: Readonly<Record<PeriodType, PeriodChoices>> | null;
 }
 
 /** Each read lands as it arrives: settings, then their locale's translations; places alongside. */
@@ -33,8 +37,10 @@ export const dhisExportApiActions = createActionGroup({
     /** The host changed the user's language: the page speaks it from now on. */
     'Language Changed': props<{ locale: string; messages: Messages; englishMessages: Messages }>(),
     /** The same months, named in the new language. */
-    'Periods Relabelled': props<{ periods: readonly Period[] }>(),
+    'Periods Relabelled': props<{ periodChoices: Readonly<Record<PeriodType, PeriodChoices>> }>(),
     'Places Loaded': props<{ places: readonly OrgUnitPlace[] }>(),
+    /** The choices the user made earlier in this browser session. */
+    'Preferences Restored': props<{ preferences: ExportPreferences }>(),
     /** Settings or translations could not be read, or the session expired: the load ends. `status`: 0 when unknown. */
     'Reference Data Load Failed': props<{ status: number; error: string }>(),
     /** Only the places could not be read; it matters to a user who may export, not to others. */

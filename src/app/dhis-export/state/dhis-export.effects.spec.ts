@@ -8,6 +8,7 @@ import { DhisExportApi, DhisExportError, DhisExportFile } from '../data-access/d
 import { ExportSession } from '../data-access/export-session';
 import { FileSave } from '../data-access/file-save';
 import { MedicDb } from '../data-access/medic-db';
+import { DhisExportRequest } from '../domain/models';
 import { dhisExportApiActions, dhisExportPageActions } from './dhis-export.actions';
 import {
   REFRESH_MIN_INTERVAL_MS,
@@ -15,11 +16,14 @@ import {
   loadReferenceData,
   refreshReferenceData,
   referenceDataReads,
+  rememberPreferences,
+  restorePreferences,
   returnToLoginWhenSessionExpired,
 } from './dhis-export.effects';
+import { ExportPreferencesStore } from '../data-access/export-preferences';
 import { LoadStatus } from './dhis-export.feature';
 
-const request = { dataSet: 'ds1', orgUnit: 'ou-1', period: '202405' };
+const request: DhisExportRequest = { dataSet: 'ds1', orgUnit: 'ou-1', period: '202405', format: 'json', omitZeros: false };
 const now = new Date(2024, 5, 15);
 
 function fakeDb(overrides: Partial<Record<keyof MedicDb, jasmine.Spy>> = {}): MedicDb {
@@ -78,9 +82,11 @@ describe('referenceDataReads', () => {
     expect(settings.locale).toBe('fr');
     expect(settings.dataSets).toEqual([{ id: 'ds1', translation_key: 'ds.one' }]);
     expect(settings.permitted).toBeTrue();
-    expect(settings.periods.length).toBe(12);
-    expect(settings.periods[0]).toEqual({ value: '202406', label: 'juin 2024' }, 'in the settings\' locale, French');
-    expect(settings.preselectedPeriod).toBe('202405');
+    expect(settings.periodChoices!.Monthly.periods.length).toBe(12);
+    expect(settings.periodChoices!.Monthly.periods[0]).toEqual({ value: '202406', label: 'juin 2024' }, 'in the settings\' locale, French');
+    expect(settings.periodChoices!.Monthly.preselected).toBe('202405');
+    expect(settings.periodChoices!.Quarterly.preselected).toBe('2024Q1');
+    expect(settings.periodChoices!.Yearly.periods.map(({ value }) => value)).toEqual(['2024', '2023', '2022']);
     expect(db.getTranslations).toHaveBeenCalledWith('en');
     expect(actions).toContain(
       dhisExportApiActions.translationsLoaded({ messages: { a: 'generic', b: 'custom' }, englishMessages: { a: 'generic', b: 'custom' } }),
@@ -227,8 +233,8 @@ describe('refreshReferenceData effect', () => {
     const loaded = emitted.find(
       (action): action is ReturnType<typeof dhisExportApiActions.settingsLoaded> => action.type === dhisExportApiActions.settingsLoaded.type,
     )!;
-    expect(loaded.settings.periods[0].value).toBe('202612');
-    expect(loaded.settings.preselectedPeriod).toBe('202611');
+    expect(loaded.settings.periodChoices!.Monthly.periods[0].value).toBe('202612');
+    expect(loaded.settings.periodChoices!.Monthly.preselected).toBe('202611');
     expect(emitted.map((action) => action.type)).toContain(dhisExportApiActions.placesLoaded.type);
   });
 
@@ -304,5 +310,23 @@ describe('returnToLoginWhenSessionExpired effect', () => {
     ) as Actions;
     await firstValueFrom(returnToLoginWhenSessionExpired(actions$, session, router).pipe(toArray()));
     expect(session.expired).toHaveBeenCalledOnceWith('/admin/export/dhis');
+  });
+});
+
+describe('restorePreferences and rememberPreferences', () => {
+  it('restores the session\'s choices when the page opens, and nothing when there are none', async () => {
+    const store = jasmine.createSpyObj<ExportPreferencesStore>('preferences', ['read', 'save']);
+    store.read.and.returnValue({ format: 'adx', omitZeros: true });
+    const restored = await firstValueFrom(restorePreferences(of(dhisExportPageActions.opened()) as Actions, store).pipe(toArray()));
+    expect(restored).toEqual([dhisExportApiActions.preferencesRestored({ preferences: { format: 'adx', omitZeros: true } })]);
+    store.read.and.returnValue(null);
+    expect(await firstValueFrom(restorePreferences(of(dhisExportPageActions.opened()) as Actions, store).pipe(toArray()))).toEqual([]);
+  });
+
+  it('saves the choices the user makes', async () => {
+    const store = jasmine.createSpyObj<ExportPreferencesStore>('preferences', ['read', 'save']);
+    const changed = dhisExportPageActions.preferencesChanged({ preferences: { format: 'csv', omitZeros: false } });
+    await firstValueFrom(rememberPreferences(of(changed) as Actions, store).pipe(toArray()));
+    expect(store.save).toHaveBeenCalledOnceWith({ format: 'csv', omitZeros: false });
   });
 });

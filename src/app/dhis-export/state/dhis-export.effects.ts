@@ -23,14 +23,16 @@ import {
   withLatestFrom,
 } from 'rxjs';
 import { DhisExportApi, DhisExportError } from '../data-access/dhis-export-api';
+import { ExportPreferencesStore } from '../data-access/export-preferences';
 import { EXPORT_LANGUAGE, EXPORT_SESSION, ExportSession, NOW } from '../data-access/export-session';
 import { FileSave } from '../data-access/file-save';
 import { MedicDb } from '../data-access/medic-db';
 import { Messages } from '../domain/models';
 import { useMomentLocale } from '../domain/moment-locales';
-import { monthlyPeriods } from '../domain/periods';
+import { periodChoices } from '../domain/periods';
 import { orgUnitPlaces } from '../domain/places';
-import { canExportDhis, configuredDataSets, settingsLocale } from '../domain/settings';
+import { canExportDhis, configuredDataSets, monthStartDateOf, settingsLocale } from '../domain/settings';
+import { ExportPreferences } from '../domain/models';
 import { messagesFromDoc } from '../domain/translate';
 import { DhisSettingsData, dhisExportApiActions, dhisExportPageActions } from './dhis-export.actions';
 import { dhisExportFeature } from './dhis-export.feature';
@@ -136,6 +138,28 @@ export const exportDhis = createEffect(
   { functional: true },
 );
 
+/** The format and zeros choice made earlier in the browser session come back when the page opens. */
+export const restorePreferences = createEffect(
+  (actions$ = inject(Actions), preferences = inject(ExportPreferencesStore)) =>
+    actions$.pipe(
+      ofType(dhisExportPageActions.opened),
+      map(() => preferences.read()),
+      filter((saved): saved is ExportPreferences => saved !== null),
+      map((saved) => dhisExportApiActions.preferencesRestored({ preferences: saved })),
+    ),
+  { functional: true },
+);
+
+/** Keeps the user's format and zeros choice for the browser session. */
+export const rememberPreferences = createEffect(
+  (actions$ = inject(Actions), preferences = inject(ExportPreferencesStore)) =>
+    actions$.pipe(
+      ofType(dhisExportPageActions.preferencesChanged),
+      tap(({ preferences: chosen }) => preferences.save(chosen)),
+    ),
+  { functional: true, dispatch: false },
+);
+
 /** A 401 means the session expired: back to login, then to this page. */
 export const returnToLoginWhenSessionExpired = createEffect(
   (actions$ = inject(Actions), session = inject(EXPORT_SESSION), router = inject(Router)) =>
@@ -169,13 +193,11 @@ export function referenceDataReads(
       return from(useMomentLocale(locale)).pipe(map(() => ({ settings, roles, locale })));
     }),
     map(({ settings, roles, locale }): DhisSettingsData => {
-      const { periods, preselected } = monthlyPeriods(now);
       return {
         locale,
         dataSets: configuredDataSets(settings),
         permitted: canExportDhis(roles, settings.permissions),
-        periods,
-        preselectedPeriod: preselected,
+        periodChoices: periodChoices(now, monthStartDateOf(settings)),
       };
     }),
     share(),
@@ -214,14 +236,14 @@ export const followLanguage = createEffect(
       distinctUntilChanged(),
       switchMap((language) =>
         from(
-          Promise.all([translationsIn(db, language), useMomentLocale(language)]).then(([texts]) => ({
+          Promise.all([translationsIn(db, language), db.getSettings(), useMomentLocale(language)]).then(([texts, settings]) => ({
             texts,
-            periods: monthlyPeriods(now()),
+            choices: periodChoices(now(), monthStartDateOf(settings)),
           })),
         ).pipe(
-          mergeMap(({ texts, periods }) => [
+          mergeMap(({ texts, choices }) => [
             dhisExportApiActions.languageChanged({ locale: language, ...texts }),
-            dhisExportApiActions.periodsRelabelled({ periods: periods.periods }),
+            dhisExportApiActions.periodsRelabelled({ periodChoices: choices }),
           ]),
           catchError(() => EMPTY),
         ),
@@ -244,4 +266,12 @@ function messageOf(error: unknown): string {
   return String(error);
 }
 
-export const dhisExportEffects = { loadReferenceData, refreshReferenceData, followLanguage, exportDhis, returnToLoginWhenSessionExpired };
+export const dhisExportEffects = {
+  loadReferenceData,
+  refreshReferenceData,
+  followLanguage,
+  restorePreferences,
+  rememberPreferences,
+  exportDhis,
+  returnToLoginWhenSessionExpired,
+};

@@ -1,3 +1,5 @@
+import { DhisExportRequest } from '../domain/models';
+import { periodChoices } from '../domain/periods';
 import { dhisExportApiActions, dhisExportPageActions, DhisSettingsData } from './dhis-export.actions';
 import { DhisExportState, dhisExportFeature, initialDhisExportState } from './dhis-export.feature';
 
@@ -5,12 +7,8 @@ const { reducer } = dhisExportFeature;
 
 const settings: DhisSettingsData = {
   locale: 'fr',
-  dataSets: [{ id: 'ds1', translation_key: 'ds.monthly' }, { id: 'ds2' }],
-  periods: [
-    { value: '202402', label: 'February, 2024' },
-    { value: '202401', label: 'January, 2024' },
-  ],
-  preselectedPeriod: '202401',
+  dataSets: [{ id: 'ds1', translation_key: 'ds.monthly' }, { id: 'ds2' }, { id: 'ds3', periodType: 'Quarterly' }, { id: 'ds4', periodType: 'Weekly' }],
+  periodChoices: periodChoices(new Date(2024, 2, 10)),
   permitted: true,
 };
 const settingsLoaded = dhisExportApiActions.settingsLoaded({ settings });
@@ -25,7 +23,7 @@ const placesLoaded = dhisExportApiActions.placesLoaded({
   ],
 });
 const allLoaded = [dhisExportPageActions.opened(), settingsLoaded, translationsLoaded, placesLoaded];
-const request = { dataSet: 'ds1', orgUnit: '', period: '202401' };
+const request: DhisExportRequest = { dataSet: 'ds1', orgUnit: '', period: '202401', format: 'json', omitZeros: false };
 
 function stateAfter(...actions: Parameters<typeof reducer>[1][]): DhisExportState {
   return actions.reduce(reducer, initialDhisExportState);
@@ -134,6 +132,8 @@ describe('dhisExportFeature selectors', () => {
     expect(dhisExportFeature.selectDataSetOptions(root(loaded))).toEqual([
       { id: 'ds1', name: 'Mensuel' },
       { id: 'ds2', name: 'ds2' },
+      { id: 'ds3', name: 'ds3' },
+      { id: 'ds4', name: 'ds4' },
     ]);
   });
 
@@ -172,5 +172,31 @@ describe('dhisExportFeature selectors', () => {
     expect(failedWith(0, null)).toBe('Le serveur est injoignable. Vérifiez votre connexion et réessayez.');
     expect(failedWith(503, null)).toBe("Le serveur n'a pas pu produire l'export (HTTP 503).");
     expect(dhisExportFeature.selectErrorText(root(loaded))).toBeNull();
+  });
+
+  it('offers each data set the periods of its period type, or says which type is not supported', () => {
+    const byDataSet = dhisExportFeature.selectPeriodsByDataSet(root(stateAfter(...allLoaded)));
+    expect(byDataSet.get('ds1')).toBe(settings.periodChoices!.Monthly);
+    expect(byDataSet.get('ds2')).toBe(settings.periodChoices!.Monthly);
+    expect(byDataSet.get('ds3')).toBe(settings.periodChoices!.Quarterly);
+    expect(byDataSet.get('ds4')).toEqual({ unsupportedPeriodType: 'Weekly' });
+  });
+
+  it('keeps the file format and zeros choice, restored or changed, across a download', () => {
+    const loaded = stateAfter(...allLoaded);
+    expect(dhisExportFeature.selectPreferences(root(loaded))).toEqual({ format: 'json', omitZeros: false });
+    const restored = reducer(loaded, dhisExportApiActions.preferencesRestored({ preferences: { format: 'xml', omitZeros: true } }));
+    expect(dhisExportFeature.selectPreferences(root(restored))).toEqual({ format: 'xml', omitZeros: true });
+    const changed = reducer(restored, dhisExportPageActions.preferencesChanged({ preferences: { format: 'csv', omitZeros: true } }));
+    const afterDownload = reducer(reducer(changed, dhisExportPageActions.downloadRequested({ request })), dhisExportApiActions.exportSaved({ filename: 'f.csv' }));
+    expect(dhisExportFeature.selectPreferences(root(afterDownload))).toEqual({ format: 'csv', omitZeros: true });
+  });
+
+  it('shows a refused download as a failure with its message', () => {
+    const refused = reducer(stateAfter(...allLoaded), dhisExportPageActions.downloadRefused({ error: 'period type "Weekly"' }));
+    expect(refused.exportStatus).toBe('failed');
+    expect(dhisExportFeature.selectErrorText(root(refused))).toBe('period type "Weekly"');
+    const exporting = reducer(stateAfter(...allLoaded), dhisExportPageActions.downloadRequested({ request }));
+    expect(reducer(exporting, dhisExportPageActions.downloadRefused({ error: 'x' }))).toBe(exporting);
   });
 });

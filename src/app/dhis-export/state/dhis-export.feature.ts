@@ -1,7 +1,9 @@
 import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 import { placesByDataSet } from '../domain/places';
+import { DataSetPeriods, PeriodChoices, PeriodType } from '../domain/periods';
+import { periodTypeOf } from '../domain/settings';
 import { dataSetOptions, translator } from '../domain/translate';
-import { DataSetConfig, Messages, OrgUnitPlace, Period } from '../domain/models';
+import { DataSetConfig, ExportFormat, ExportPreferences, Messages, OrgUnitPlace } from '../domain/models';
 import { dhisExportApiActions, dhisExportPageActions } from './dhis-export.actions';
 
 export type LoadStatus = 'idle' | 'loading' | 'loaded' | 'failed';
@@ -24,9 +26,12 @@ export interface DhisExportState {
   readonly englishMessages: Messages;
   readonly dataSets: readonly DataSetConfig[];
   readonly places: readonly OrgUnitPlace[];
-  readonly periods: readonly Period[];
-  readonly preselectedPeriod: string | null;
+  readonly periodChoices: Readonly<Record<PeriodType, PeriodChoices>> | null;
   readonly permitted: boolean;
+  /** The file format chosen, remembered for the session. */
+  readonly format: ExportFormat;
+  /** Whether to leave out zeros, remembered for the session. */
+  readonly omitZeros: boolean;
   readonly exportStatus: ExportStatus;
   readonly lastError: ExportFailure | null;
   readonly lastFilename: string | null;
@@ -41,9 +46,10 @@ export const initialDhisExportState: DhisExportState = {
   englishMessages: {},
   dataSets: [],
   places: [],
-  periods: [],
-  preselectedPeriod: null,
+  periodChoices: null,
   permitted: false,
+  format: 'json',
+  omitZeros: false,
   exportStatus: 'idle',
   lastError: null,
   lastFilename: null,
@@ -67,10 +73,7 @@ export const dhisExportFeature = createFeature({
       messages,
       englishMessages,
     })),
-    on(dhisExportApiActions.periodsRelabelled, (state, { periods }): DhisExportState => ({
-      ...state,
-      periods: state.periods.map((period) => periods.find(({ value }) => value === period.value) ?? period),
-    })),
+    on(dhisExportApiActions.periodsRelabelled, (state, { periodChoices }): DhisExportState => ({ ...state, periodChoices })),
     on(dhisExportApiActions.translationsLoaded, (state, { messages, englishMessages }): DhisExportState => ({
       ...state,
       messages,
@@ -78,6 +81,14 @@ export const dhisExportFeature = createFeature({
       referenceData: 'loaded',
     })),
     on(dhisExportApiActions.placesLoaded, (state, { places }): DhisExportState => ({ ...state, places, placesLoad: 'loaded' })),
+    on(
+      dhisExportApiActions.preferencesRestored,
+      dhisExportPageActions.preferencesChanged,
+      (state, { preferences: { format, omitZeros } }): DhisExportState => ({ ...state, format, omitZeros }),
+    ),
+    on(dhisExportPageActions.downloadRefused, (state, { error }): DhisExportState =>
+      state.exportStatus === 'exporting' ? state : { ...state, exportStatus: 'failed', lastError: { status: 400, error }, lastFilename: null },
+    ),
     on(dhisExportApiActions.placesLoadFailed, (state, { error }): DhisExportState => ({
       ...state,
       places: [],
@@ -107,6 +118,9 @@ export const dhisExportFeature = createFeature({
   extraSelectors: ({
     selectLocale,
     selectEnglishMessages,
+    selectPeriodChoices,
+    selectFormat,
+    selectOmitZeros,
     selectReferenceData,
     selectMessages,
     selectDataSets,
@@ -141,6 +155,9 @@ export const dhisExportFeature = createFeature({
       selectDataSetOptions: createSelector(selectDataSets, selectTranslate, dataSetOptions),
       /** Places to offer per data set id; computed once per load, not per change of the form. */
       selectPlacesByDataSet: createSelector(selectPlaces, selectDataSets, placesByDataSet),
+      /** Per data set id: the periods to offer, from its period type. */
+      selectPeriodsByDataSet: createSelector(selectDataSets, selectPeriodChoices, periodsByDataSet),
+      selectPreferences: createSelector(selectFormat, selectOmitZeros, (format, omitZeros): ExportPreferences => ({ format, omitZeros })),
       selectConfigured,
       selectExporting: createSelector(selectExportStatus, (status) => status === 'exporting'),
       /** What the page's one live region says. */
@@ -168,6 +185,18 @@ export const dhisExportFeature = createFeature({
     };
   },
 });
+
+function periodsByDataSet(
+  dataSets: readonly DataSetConfig[],
+  choices: Readonly<Record<PeriodType, PeriodChoices>> | null,
+): ReadonlyMap<string, DataSetPeriods> {
+  return new Map(
+    dataSets.map(({ id, periodType }): [string, DataSetPeriods] => {
+      const type = periodTypeOf({ id, periodType });
+      return [id, type ? (choices?.[type] ?? { type, periods: [], preselected: '' }) : { unsupportedPeriodType: typeof periodType === 'string' ? periodType : JSON.stringify(periodType) }];
+    }),
+  );
+}
 
 /** Failed places matter only to a user who may export and has data sets to export. */
 function loadStatus(referenceData: LoadStatus, placesLoad: LoadStatus, permitted: boolean, configured: boolean): LoadStatus {

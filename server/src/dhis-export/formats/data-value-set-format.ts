@@ -1,0 +1,28 @@
+import type { TargetDefinition } from '../../settings/app-settings';
+import type { DataValueSet } from '../data-value-set';
+import type { DhisPeriod } from '../reporting-period';
+import type { FormatName } from './format-names';
+
+/** What a serializer may need besides the dataValueSet itself. */
+export interface SerializeContext {
+  /** The period the set's `period` names. */
+  readonly period: DhisPeriod;
+  /** When the file is made (ADX's `exported`). */
+  readonly now: Date;
+  /** Indented for people to read (the command line's JSON). */
+  readonly pretty?: boolean;
+  /** Values are names rather than ids: text a spreadsheet could take for a formula is defused. */
+  readonly humanReadable?: boolean;
+}
+
+/** One file format DHIS2 imports: the same dataValueSet, written another way. */
+export interface DataValueSetFormat {
+  readonly name: FormatName;
+  /** The `Content-Type` of the file. */
+  readonly mediaType: string;
+  /** The file name's extension, without the dot. */
+  readonly extension: string;
+  /** Why the format cannot carry these targets' data values, or undefined when it can. */
+  refusal?(definitions: readonly TargetDefinition[]): string | undefined;
+  serialize(set: DataValueSet, context: SerializeContext): string;
+}
