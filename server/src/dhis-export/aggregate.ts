@@ -16,6 +16,20 @@ export interface AggregationScope {
   /** Places from the org-unit view (all of them, or those with the filtered org unit). */
   places: Iterable<PlaceDoc>;
   orgUnit?: string;
+  /** Told of every target doc as it is summed; the preview listens, the file is the same without it. */
+  observer?: TargetDocObserver;
+}
+
+/** How a target doc was summed: the org units it counted toward (none: counted nowhere), or malformed. */
+export interface TargetDocOutcome {
+  orgUnits: readonly string[];
+  malformed: boolean;
+  /** The ids of its targets that feed the data set. */
+  mappedTargets: readonly string[];
+}
+
+export interface TargetDocObserver {
+  targetDoc(doc: TargetDoc, outcome: TargetDocOutcome): void;
 }
 
 export interface AggregationCounts {
@@ -84,20 +98,24 @@ export class DataValueSetAggregation {
     this.counts.targetDocs++;
     if (typeof doc.owner !== 'string' || !Array.isArray(doc.targets)) {
       this.counts.malformed++;
+      this.scope.observer?.targetDoc(doc, { orgUnits: [], malformed: true, mappedTargets: [] });
       return;
     }
     const orgUnits = this.orgUnitsOf(lineage);
     if (orgUnits.length === 0) {
+      this.scope.observer?.targetDoc(doc, { orgUnits, malformed: false, mappedTargets: [] });
       return;
     }
     this.counts.counted++;
     let malformed = false;
+    const mappedTargets: string[] = [];
     for (const target of doc.targets as unknown[]) {
       const { id, total } = targetValueOf(target);
       const rowKey = id === undefined ? undefined : this.rowKeyByTarget.get(id);
       if (rowKey === undefined) {
         continue;
       }
+      mappedTargets.push(id!);
       if (total === undefined || orgUnits.some(orgUnit => this.rowsByOrgUnit.get(orgUnit)?.get(rowKey)?.sum.peek(total) === undefined)) {
         malformed = true;
         continue;
@@ -109,6 +127,27 @@ export class DataValueSetAggregation {
     if (malformed) {
       this.counts.malformed++;
     }
+    this.scope.observer?.targetDoc(doc, { orgUnits, malformed, mappedTargets });
+  }
+
+  get definitions(): readonly TargetDefinition[] {
+    return this.scope.definitions;
+  }
+
+  /** The org units that have rows. */
+  get orgUnits(): string[] {
+    return [...this.rowsByOrgUnit.keys()];
+  }
+
+  /** The name of the first place mapped to the org unit, if it has one. */
+  placeNameOf(orgUnit: string): string | undefined {
+    return this.placeNameByOrgUnit.get(orgUnit);
+  }
+
+  /** The target ids that add up in a data value's row (several when they share data element and combos). */
+  targetsOf(dataValue: DataValue): string[] {
+    const key = dataValueKey(dataValue);
+    return this.scope.definitions.filter(({ dhis }) => dataValueKey(dhis) === key).map(({ id }) => id);
   }
 
   /** Rows ordered by org unit, then by the order of the target definitions. */
@@ -160,7 +199,7 @@ export class DataValueSetAggregation {
  * What identifies a data value within an org unit and period, as DHIS2 has it: data element,
  * category option combo and attribute option combo. Targets that share all three add up in one row.
  */
-const dataValueKey = ({ dataElement, categoryOptionCombo, attributeOptionCombo }: { dataElement: string; [attribute: string]: unknown }) =>
+export const dataValueKey = ({ dataElement, categoryOptionCombo, attributeOptionCombo }: { dataElement: string; [attribute: string]: unknown }) =>
   JSON.stringify([dataElement, categoryOptionCombo ?? null, attributeOptionCombo ?? null]);
 
 const targetValueOf = (target: unknown): { id?: string; total?: number } => {

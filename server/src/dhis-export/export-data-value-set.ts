@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { dataSetsOf, localeOf, periodTypeOf, targetDefinitionsFor, type AppSettings, type DhisDataSet } from '../settings/app-settings';
 import { translationsOf, translator } from '../settings/translations';
 import { localDateOf, targetDocMonth } from './calendar-month';
-import { DataValueSetAggregation, dataSetName, type AggregationCounts } from './aggregate';
+import { DataValueSetAggregation, dataSetName, type AggregationCounts, type TargetDocObserver } from './aggregate';
 import type { TargetDoc } from './cht-docs';
 import type { DataValueSet } from './data-value-set';
 import { badRequest } from './export-error';
@@ -21,6 +21,17 @@ export interface ExportResult {
   counts: AggregationCounts;
   /** Target definitions whose `dhis` is unusable; they are left out. */
   malformedTargets: string[];
+  /** The aggregation that made the file, for what the preview tells about it. */
+  aggregation: DataValueSetAggregation;
+}
+
+/** What the preview adds to an export's one pass; none of it changes the file. */
+export interface ExportPassOptions {
+  observer?: TargetDocObserver;
+  /** After each page of target docs: how many docs were read so far. */
+  onProgress?: (docsRead: number) => void;
+  /** Checked between pages: an aborted export stops reading and rejects with the signal's reason. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -72,6 +83,7 @@ export const exportDataValueSet = async (
   source: ExportSource,
   request: ExportRequest,
   now: Date = new Date(),
+  pass: ExportPassOptions = {},
 ): Promise<ExportResult> => {
   const settings = await source.settings();
   const dataSetConfig = dataSetsOf(settings).find(({ id }) => id === request.dataSet);
@@ -90,15 +102,16 @@ export const exportDataValueSet = async (
   }
 
   const places = await source.placesWithOrgUnits(request.orgUnit);
-  const aggregation = new DataValueSetAggregation({ dataSet: request.dataSet, definitions, places, orgUnit: request.orgUnit });
+  const aggregation = new DataValueSetAggregation({ dataSet: request.dataSet, definitions, places, orgUnit: request.orgUnit, observer: pass.observer });
   if (request.orgUnit !== undefined && aggregation.isEmpty) {
     throw badRequest(`orgUnit ${request.orgUnit} is not mapped to data set ${request.dataSet}: ` +
       'choose a place mapped to it, or map one with "dhis": { "orgUnit": …, "dataSet": … } on its contact');
   }
   if (!aggregation.isEmpty) {
     // A quarter or a year: the target docs of each of its months, summed as one month's are.
+    const progress = { docsRead: 0 };
     for (const month of monthsOf(period)) {
-      await sumPages(source, aggregation, targetDocMonth(month));
+      await sumPages(source, aggregation, targetDocMonth(month), pass, progress);
     }
   }
 
@@ -117,6 +130,7 @@ export const exportDataValueSet = async (
     fileName: exportFileName(request.dataSet, periodId, format.extension),
     counts: aggregation.counts,
     malformedTargets: malformed,
+    aggregation,
   };
 };
 
@@ -130,13 +144,22 @@ const completeDate = (firstDay: string, now: Date): string => {
 };
 
 /** Fetches the next page while the owners of the current one are looked up and summed. */
-const sumPages = async (source: ExportSource, aggregation: DataValueSetAggregation, month: string) => {
+const sumPages = async (
+  source: ExportSource, aggregation: DataValueSetAggregation, month: string,
+  { onProgress, signal }: ExportPassOptions = {}, progress = { docsRead: 0 },
+) => {
+  signal?.throwIfAborted();
   const pages = source.targetDocPages(month)[Symbol.asyncIterator]();
   let next = pages.next();
   for (;;) {
     const { value: docs, done } = await next;
     if (done) {
       return;
+    }
+    if (signal?.aborted) {
+      next.catch(() => undefined);
+      await pages.return?.();
+      signal.throwIfAborted();
     }
     next = pages.next();
     // Keep a rejected prefetch from surfacing as an unhandled rejection before it is awaited.
@@ -146,5 +169,7 @@ const sumPages = async (source: ExportSource, aggregation: DataValueSetAggregati
     for (const doc of docs) {
       aggregation.add(doc, typeof doc.owner === 'string' ? lineages.get(doc.owner) ?? [doc.owner] : []);
     }
+    progress.docsRead += docs.length;
+    onProgress?.(progress.docsRead);
   }
 };

@@ -1,6 +1,7 @@
 import type { AppSettings } from '../settings/app-settings';
 import type { TranslationsDoc } from '../settings/translations';
 import type { PlaceDoc, TargetDoc } from './cht-docs';
+import type { UserSettingsDoc } from './user-settings';
 
 /** Where the export reads from; the domain never knows whether it is LevelDB or a CouchDB over HTTP. */
 export interface ExportSource {
@@ -12,4 +13,6 @@ export interface ExportSource {
   targetDocPages(month: string): AsyncIterable<TargetDoc[]>;
   /** For each owner id: the owner and its ancestors' ids, owner first (just the id when the owner is gone). */
   ownerLineages(ownerIds: string[]): Promise<Map<string, readonly string[]>>;
+  /** The `user-settings` docs (`org.couchdb.user:NAME` in the medic database); only the preview reads them. */
+  userSettings?(): Promise<UserSettingsDoc[]>;
 }

@@ -3,6 +3,7 @@ import type { TranslationsDoc } from '../settings/translations';
 import type { PlaceDoc, TargetDoc } from './cht-docs';
 import type { ContactIndex } from './contact-index';
 import type { ExportSource } from './export-source';
+import type { UserSettingsDoc } from './user-settings';
 
 const isNotFound = (error: unknown) => (error as { status?: number }).status === 404;
 
@@ -66,5 +67,11 @@ export class PouchExportSource implements ExportSource {
 
   async ownerLineages(ownerIds: string[]): Promise<Map<string, readonly string[]>> {
     return new Map(ownerIds.map(id => [id, this.contacts.lineage(id)]));
+  }
+
+  /** By id range: they are few (one per user), and deleted ones are not listed. */
+  async userSettings(): Promise<UserSettingsDoc[]> {
+    const page = await this.db.allDocs<UserSettingsDoc>({ startkey: 'org.couchdb.user:', endkey: 'org.couchdb.user:\ufff0', include_docs: true });
+    return page.rows.flatMap(row => (row.doc ? [row.doc as UserSettingsDoc] : []));
   }
 }
