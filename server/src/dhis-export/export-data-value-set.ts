@@ -109,6 +109,8 @@ export const exportDataValueSet = async (
   }
   if (!aggregation.isEmpty) {
     // A quarter or a year: the target docs of each of its months, summed as one month's are.
+    // Every check has passed: from here on, only the database can fail.
+    pass.onProgress?.(0);
     const progress = { docsRead: 0 };
     for (const month of monthsOf(period)) {
       await sumPages(source, aggregation, targetDocMonth(month), pass, progress);

@@ -140,7 +140,6 @@ export const previewExport = async (
   const dataSetConfig = dataSetsOf(settings).find(({ id }) => id === request.dataSet);
   const months = dataSetConfig === undefined ? 0 : monthsOf(resolvePeriod(request, dataSetConfig, settings)).length;
   const docsExpected = workers.length * months || null;
-  onProgress?.({ docsRead: 0, docsExpected });
   const collector = new TargetDocCollector();
   const result = await exportDataValueSet(source, { ...request, humanReadable: false }, now, {
     observer: collector,

@@ -1,12 +1,13 @@
 import { Router, json, type Request, type Response } from 'express';
 import qs from 'qs';
 import { mayExportDhis } from '../session/export-permission';
-import type { Authenticate } from '../session/user-session';
+import type { Authenticate, UserContext } from '../session/user-session';
 import { sendError } from '../http/json-errors';
 import type { Log } from '../http/log';
 import { exportDataValueSet } from './export-data-value-set';
 import { ExportError, badRequest } from './export-error';
-import { parseExportRequest } from './export-request';
+import { parseExportRequest, type ExportRequest } from './export-request';
+import { sendPreview } from './preview-route';
 import type { ExportSource } from './export-source';
 import { formats } from './formats';
 
@@ -42,21 +43,45 @@ const queryOf = (url: string): unknown => {
 const fromScriptInBrowser = (req: Request) =>
   req.get('X-Requested-With')?.toLowerCase() === 'xmlhttprequest' || req.get('Sec-Fetch-Dest') === 'empty';
 
-/** `GET /api/v2/export/dhis?filters[…]` (and `POST` with `{ filters, options }`, kept for CHT clients). */
+/**
+ * `GET /api/v2/export/dhis?filters[…]` (and `POST` with `{ filters, options }`, kept for CHT clients),
+ * and `GET /api/v2/export/dhis/preview` with the same filters and rules.
+ */
 export const dhisExportRouter = ({ source, authenticate, log, now = () => new Date() }: ExportRouteDeps) => {
-  const handle = async (req: Request, res: Response, readInput: () => unknown) => {
+  /** The caller and their request, or undefined once a 401, 403 or 400 has been sent. */
+  const authorize = async (req: Request, res: Response, readInput: () => unknown): Promise<{ user: UserContext; request: ExportRequest } | undefined> => {
     const user = await authenticate(req.headers);
     if (!user) {
       if (!fromScriptInBrowser(req)) {
         res.set('WWW-Authenticate', 'Basic realm="CHT"');
       }
-      return sendError(res, 401, 'Log in to export: send an AuthSession cookie from POST /_session, or basic auth');
+      sendError(res, 401, 'Log in to export: send an AuthSession cookie from POST /_session, or basic auth');
+      return undefined;
     }
     try {
       const request = parseExportRequest(readInput(), now());
       if (!mayExportDhis(user, await source.settings())) {
-        return sendError(res, 403, `User "${user.name}" may not export DHIS2 data: a role of theirs needs the permission can_export_dhis`);
+        sendError(res, 403, `User "${user.name}" may not export DHIS2 data: a role of theirs needs the permission can_export_dhis`);
+        return undefined;
       }
+      return { user, request };
+    } catch (error) {
+      if (error instanceof ExportError) {
+        log.warn(`DHIS2 export refused: ${error.message}`);
+        sendError(res, error.status, error.message);
+        return undefined;
+      }
+      throw error;
+    }
+  };
+
+  const handle = async (req: Request, res: Response, readInput: () => unknown) => {
+    const authorized = await authorize(req, res, readInput);
+    if (!authorized) {
+      return;
+    }
+    const { user, request } = authorized;
+    try {
       const started = Date.now();
       const result = await exportDataValueSet(source, request, now());
       const { counts, malformedTargets } = result;
@@ -84,5 +109,11 @@ export const dhisExportRouter = ({ source, authenticate, log, now = () => new Da
   router.get('/api/v2/export/dhis', (req, res) => handle(req, res, () => queryOf(req.url)));
   // Not strict: a body of `null` or `5` is JSON, and gets told what shape to have rather than "not valid JSON".
   router.post('/api/v2/export/dhis', json({ limit: '64kb', strict: false }), (req, res) => handle(req, res, () => req.body));
+  router.get('/api/v2/export/dhis/preview', async (req, res) => {
+    const authorized = await authorize(req, res, () => queryOf(req.url));
+    if (authorized) {
+      await sendPreview(req, res, { source, log, now: now() }, authorized.request);
+    }
+  });
   return router;
 };
