@@ -199,9 +199,23 @@ describe('npm run export', () => {
     assert.match(unknownFlag.stderr, /Unknown option '--dataset'[\s\S]*Usage:/);
   });
 
+  it('prints the checks and the sync coverage with --check, writes no file, and exits 1 when a check fired', async () => {
+    const out = path.join(outDir, 'checked.json');
+    const result = await exportCli(['--data-set', DS, '--month', month, '--check', '--out', out], { COUCH_URL: couchUrl });
+    assert.equal(result.code, 1, result.stderr);
+    assert.match(result.stdout, new RegExp(`^DHIS2 data set .*period ${LAST_MONTH.format('YYYYMM')}: 6 data values from 2 target docs \\(2 counted, 0 malformed\\)`));
+    assert.match(result.stdout, /WARNING invalid-uid: .*\n {10}ids: deBirths0001, deDeliver001/);
+    assert.match(result.stdout, /WARNING nested-places: /);
+    assert.match(result.stdout, /Sync coverage: no health workers found/);
+    assert.ok(!(await readdir(outDir)).includes('checked.json'), 'no file is written');
+    const badInput = await exportCli(['--data-set', 'nope', '--month', month, '--check'], { COUCH_URL: couchUrl });
+    assert.equal(badInput.code, 2);
+    assert.match(badInput.stderr, /^dataSet "nope" is not defined/);
+  });
+
   it('explains itself with --help', async () => {
     const result = await exportCli(['--help'], {});
     assert.equal(result.code, 0);
-    assert.match(result.stdout, /--data-set ID[\s\S]*--period PERIOD[\s\S]*--month YYYY-MM[\s\S]*--org-unit ID[\s\S]*--human-readable[\s\S]*--format FORMAT[\s\S]*--omit-zeros[\s\S]*--out FILE/);
+    assert.match(result.stdout, /--data-set ID[\s\S]*--period PERIOD[\s\S]*--month YYYY-MM[\s\S]*--org-unit ID[\s\S]*--human-readable[\s\S]*--format FORMAT[\s\S]*--omit-zeros[\s\S]*--out FILE[\s\S]*--check/);
   });
 });

@@ -13,11 +13,13 @@ import { ContactIndex } from '../dhis-export/contact-index';
 import { FORMAT_NAMES, formats } from '../dhis-export/formats';
 import { PouchExportSource } from '../dhis-export/pouch-export-source';
 import { dhisPeriodId } from '../dhis-export/reporting-period';
+import { previewExport } from '../dhis-export/export-preview';
+import { checkReport, checksFired } from './check-report';
 
 const USAGE = `Export a DHIS2 dataValueSet from the CHT database.
 
 Usage: npm run export -- --data-set ID (--period PERIOD | --month YYYY-MM) [--org-unit ID] [--human-readable]
-                         [--format ${FORMAT_NAMES.join('|')}] [--omit-zeros] [--out FILE]
+                         [--format ${FORMAT_NAMES.join('|')}] [--omit-zeros] [--out FILE] [--check]
 
   --data-set ID      a DHIS2 data set configured in the app settings (dhis_data_sets)
   --period PERIOD    the DHIS2 period to export, of the data set's period type: a month YYYYMM
@@ -29,6 +31,8 @@ Usage: npm run export -- --data-set ID (--period PERIOD | --month YYYY-MM) [--or
   --omit-zeros       leave out values of 0 (DHIS2 stores no zeros for most data elements;
                      keep them to overwrite a value imported before with 0)
   --out FILE         write the file here (default: print to standard output)
+  --check            write no file: print the pre-flight checks and the sync coverage, and exit
+                     with 1 when a check fired (an error or a warning; a notice alone exits 0)
   --help             show this text
 
 A month is a reporting month as the CHT counts it: with a month_start_date of 26 in the app
@@ -109,6 +113,7 @@ const run = async (argv: string[]) => {
         'org-unit': { type: 'string', multiple: true },
         'human-readable': { type: 'boolean', default: false },
         out: { type: 'string', multiple: true },
+        check: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -144,6 +149,12 @@ const run = async (argv: string[]) => {
   const db = await openDatabase();
   try {
     const contacts = new ContactIndex(db);
+    if (values.check) {
+      const preview = await previewExport(new PouchExportSource(db, contacts), request);
+      process.stdout.write(checkReport(preview));
+      process.exitCode = checksFired(preview) ? 1 : 0;
+      return;
+    }
     const result = await exportDataValueSet(new PouchExportSource(db, contacts), request);
     const file = formats[request.format].serialize(result.dataValueSet, {
       period: result.period, now: new Date(), pretty: true, humanReadable: request.humanReadable,
