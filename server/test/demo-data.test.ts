@@ -22,7 +22,8 @@ describe('the demo deployment', () => {
 
   it('has valid DHIS2 UIDs on every mapped place', () => {
     const orgUnits = demoContacts().flatMap(doc => [doc['dhis']].flat().filter(Boolean).map(entry => (entry as { orgUnit: string }).orgUnit));
-    assert.equal(orgUnits.length, 7);
+    // the eighth is the first area's, mapped to its centre's org unit by mistake
+    assert.equal(orgUnits.length, 8);
     for (const orgUnit of orgUnits) {
       assert.match(orgUnit, /^[A-Za-z][A-Za-z0-9]{10}$/);
     }
@@ -36,12 +37,35 @@ describe('the demo deployment', () => {
     assert.equal(response.status, 200);
     const body = await response.json();
     const births = demoTargetDocs(NOW)
-      .filter(doc => doc._id.startsWith(`target~${lastMonth.format('YYYY-MM')}~`))
+      // the health worker of the unmapped centre counts nowhere; the malformed doc is skipped
+      .filter(doc => doc._id.startsWith(`target~${lastMonth.format('YYYY-MM')}~`) && doc['owner'] !== 'demo-chw-31' && Array.isArray(doc['targets']))
       .reduce((sum, doc) => sum + (doc['targets'] as Array<{ id: string; value: { total: number } }>)[0].value.total, 0);
     const district = body.dataValues.find((row: { orgUnit: string; dataElement: string }) => row.orgUnit === 'O6uvpzGd5pu' && row.dataElement === 'kB0ZBFisE0e');
     assert.equal(district.value, births);
     assert.ok(births > 0);
     assert.equal((await fetch(url, { headers: { authorization: basic(chw.name, chw.password) } })).status, 403);
+  });
+
+  it('gives last month\'s preview every kind of check, and health workers missing and stale', async () => {
+    const [manager] = server.demoUsers;
+    const preview = async (months: number) => {
+      const from = moment(NOW).subtract(months, 'month').startOf('month');
+      const url = `${server.url}/api/v2/export/dhis/preview?filters[dataSet]=${DEMO_DATA_SETS[0].id}&filters[date][from]=${from.valueOf()}`;
+      const response = await fetch(url, { headers: { authorization: basic(manager.name, manager.password) } });
+      assert.equal(response.status, 200);
+      return response.json();
+    };
+    const lastMonth = await preview(1);
+    assert.deepEqual(lastMonth.checks.map((check: { code: string }) => check.code), [
+      'invalid-uid', 'counted-nowhere', 'duplicate-data-element', 'shared-org-unit', 'nested-places',
+      'percent-target', 'target-absent', 'malformed-target-docs', 'unusable-target-mapping', 'zero-values',
+    ]);
+    const nyalenda = lastMonth.coverage.find((row: { orgUnitName: string }) => row.orgUnitName === 'Nyalenda Health Centre');
+    assert.deepEqual(nyalenda.missingWorkers.map((worker: { name: string }) => worker.name), ['Grace Anyango (chw7)', 'Hassan Were (chw8)', 'Irene Adhiambo (chw9)']);
+    const manyatta = lastMonth.coverage.find((row: { orgUnitName: string }) => row.orgUnitName === 'Manyatta Health Centre');
+    assert.deepEqual(manyatta.staleWorkers.map((worker: { name: string }) => worker.name), ['Mary Akoth (chw13)']);
+    const beforeTheDemo = await preview(7);
+    assert.equal(beforeTheDemo.checks[0].code, 'empty-period');
   });
 
   it('is written once: a restart keeps the data and the passwords', async () => {

@@ -19,7 +19,12 @@ export const DEMO_TARGETS = [
     id: 'newborn-visits-within-2-days', type: 'percent', goal: 80, translation_key: 'targets.newborn_visits.title',
     dhis: { dataElement: 'pikOziyCXbM', dataSet: 'QX4ZTUbOt3a' },
   },
-  { id: 'households-with-assessment', type: 'percent', goal: 100, translation_key: 'targets.households.title' },
+  // Misconfigured on purpose, so that the preview's checks have something to find: a data element
+  // written as a code, not a DHIS2 UID, for a target renamed `referrals` in targets.js since; a
+  // second target on the data element of pregnancy registrations; a `dhis` with no data element.
+  { id: 'referrals-this-month', type: 'count', goal: -1, translation_key: 'targets.referrals.title', dhis: { dataElement: 'REFERRALS' } },
+  { id: 'pregnancy-visits', type: 'count', goal: -1, translation_key: 'targets.pregnancy_visits.title', dhis: { dataElement: 'fbfJHSPpUQD' } },
+  { id: 'households-with-assessment', type: 'percent', goal: 100, translation_key: 'targets.households.title', dhis: { dataSet: 'VMuFODsyWaO' } },
 ];
 
 const HEALTH_CENTRES = [
@@ -31,6 +36,12 @@ const HEALTH_CENTRES = [
   { name: 'Kanyakwar Health Centre', orgUnit: 'EJoI3HArJ2S', newbornOrgUnit: 'KvE0PYQzXMM' },
 ];
 const DISTRICT = { name: 'Kisumu District Hospital', orgUnit: 'O6uvpzGd5pu' };
+/** A centre outside the district, mapped to no org unit: its health worker's figures are counted nowhere. */
+const UNMAPPED_CENTRE = { id: 'demo-hc-unmapped', name: 'Migosi Health Centre', worker: 'Beatrice Auma' };
+/** Health workers (numbers) with no target doc for last month (nor this month): they have not synced. */
+export const DEMO_UNSYNCED = [7, 8, 9];
+/** A health worker whose last month doc was last updated mid-month: their figures may be incomplete. */
+export const DEMO_STALE = 13;
 const AREAS_PER_CENTRE = 6;
 const CHW_NAMES = [
   'Achieng Otieno', 'Brian Ouma', 'Christine Akinyi', 'David Odhiambo', 'Esther Awino', 'Felix Omondi',
@@ -108,19 +119,37 @@ export const demoContacts = (): DemoDoc[] => {
       docs.push({ _id: `demo-chw-${index + 1}`, type: 'person', name: chw, role: 'chw', phone: `+2547${String(10000000 + index * 7919).slice(0, 8)}`, parent: { _id: areaId, parent: lineage } });
     }
   });
+  // Misconfigured: an area mapped to its own health centre's org unit (copied from the centre).
+  const firstArea = docs.find(doc => doc._id === 'demo-area-1')!;
+  firstArea['dhis'] = { orgUnit: HEALTH_CENTRES[0].orgUnit, dataSet: DEMO_DATA_SETS[0].id };
+  const extra = workerCount() + 1;
+  docs.push({ _id: UNMAPPED_CENTRE.id, type: 'health_center', name: UNMAPPED_CENTRE.name });
+  docs.push({ _id: `demo-chw-${extra}`, type: 'person', name: UNMAPPED_CENTRE.worker, role: 'chw', parent: { _id: UNMAPPED_CENTRE.id } });
   return docs;
 };
 
 export const DEMO_MONTHS = 6;
 
-/** One target doc per health worker for each of the last six months (the current one included). */
+const workerCount = () => HEALTH_CENTRES.length * AREAS_PER_CENTRE;
+
+/**
+ * One target doc per health worker for each of the last six months (the current one included),
+ * updated on the first of the next month as a device does once the month is over; but none last
+ * month or this month for the unsynced ones, a stale one last month, and one malformed doc.
+ */
 export const demoTargetDocs = (now: Date): DemoDoc[] => {
   const docs: DemoDoc[] = [];
-  const workers = HEALTH_CENTRES.length * AREAS_PER_CENTRE;
+  const workers = workerCount() + 1;
   for (let back = DEMO_MONTHS - 1; back >= 0; back--) {
     const month = moment(now).startOf('month').subtract(back, 'months');
     const period = month.format('YYYY-MM');
     for (let w = 1; w <= workers; w++) {
+      if (back <= 1 && DEMO_UNSYNCED.includes(w)) {
+        continue;
+      }
+      const updated = back === 0 ? moment(now)
+        : back === 1 && w === DEMO_STALE ? month.clone().date(14).hour(9)
+          : month.clone().add(1, 'month').hour(8);
       const random = seeded(Number(month.format('YYYYMM')) * 100 + w);
       const count = (max: number) => Math.floor(random() * (max + 1));
       const births = count(4);
@@ -135,7 +164,7 @@ export const demoTargetDocs = (now: Date): DemoDoc[] => {
         owner: `demo-chw-${w}`,
         user: `org.couchdb.user:chw${w}`,
         reporting_period: period,
-        updated_date: (back === 0 ? moment(now) : month.clone().endOf('month')).valueOf(),
+        updated_date: updated.valueOf(),
         targets: [
           { id: 'births-this-month', value: { pass: births, total: births } },
           { id: 'facility-deliveries', value: { pass: facility, total: births, percent: percent(facility, births) } },
@@ -143,11 +172,26 @@ export const demoTargetDocs = (now: Date): DemoDoc[] => {
           { id: 'active-pregnancies', value: { pass: count(8), total: 3 + count(8) } },
           { id: 'newborn-visits-within-2-days', value: { pass: newborns, total: births, percent: percent(newborns, births) } },
           { id: 'households-with-assessment', value: { pass: assessed, total: households, percent: percent(assessed, households) } },
+          { id: 'referrals', value: { pass: count(3), total: count(3) } },
         ],
       });
     }
   }
+  const lastMonth = moment(now).startOf('month').subtract(1, 'month').format('YYYY-MM');
+  docs.push({ _id: `target~${lastMonth}~demo-chw-20-tablet~org.couchdb.user:chw20`, type: 'target', user: 'org.couchdb.user:chw20', reporting_period: lastMonth, targets: 'lost in a failed sync' });
   return docs;
+};
+
+/** A `user-settings` doc per health worker (offline role chw), and one for the manager (online). */
+export const demoUserSettings = (): DemoDoc[] => {
+  const names = [...CHW_NAMES.slice(0, workerCount()), UNMAPPED_CENTRE.worker];
+  return [
+    ...names.map((fullname, index) => ({
+      _id: `org.couchdb.user:chw${index + 1}`, type: 'user-settings', name: `chw${index + 1}`, fullname,
+      contact_id: `demo-chw-${index + 1}`, facility_id: index < workerCount() ? `demo-area-${index + 1}` : UNMAPPED_CENTRE.id, roles: ['chw'], language: 'en',
+    })),
+    { _id: 'org.couchdb.user:manager', type: 'user-settings', name: 'manager', fullname: 'Programme Manager', roles: ['program_manager'], language: 'en' },
+  ];
 };
 
 export interface DemoUser {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DEMO_USERS, demoContacts, demoSettings, demoTargetDocs, demoTranslations } from './demo-deployment';
+import { DEMO_USERS, demoContacts, demoSettings, demoTargetDocs, demoTranslations, demoUserSettings } from './demo-deployment';
 
 export interface DemoCredentials {
   name: string;
@@ -20,7 +20,7 @@ export const seedDemoDocs = async (medic: PouchDB.Database, now = new Date()): P
     }
   }
   // Settings go last: their presence is what marks the demo as written.
-  const docs = [...demoTranslations(), ...demoContacts(), ...demoTargetDocs(now)];
+  const docs = [...demoTranslations(), ...demoContacts(), ...demoUserSettings(), ...demoTargetDocs(now)];
   const results = await medic.bulkDocs(docs);
   const failed = results.filter(result => 'error' in result && result.status !== 409);
   if (failed.length > 0) {
