@@ -113,6 +113,15 @@ export class DhisExportForm {
     this.placeStatusText() ? 'dhis-place-hint dhis-place-status' : 'dhis-place-hint',
   );
 
+  private readonly formValue = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
+  /** The request Download would make now, or null when it can make none: what the preview is of. */
+  readonly currentRequest = computed((): DhisExportRequest | null => {
+    this.formValue();
+    const { format, omitZeros } = this.preferences();
+    const { dataSet, orgUnit, period } = this.form.getRawValue();
+    return dataSet && period && !this.periodError() ? { dataSet, orgUnit, period, format, omitZeros } : null;
+  });
+
   constructor() {
     this.form.controls.placeSearch.valueChanges
       .pipe(debounceTime(PLACE_SEARCH_DEBOUNCE_MS), takeUntilDestroyed())

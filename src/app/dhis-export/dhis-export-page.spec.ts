@@ -6,6 +6,16 @@ import { PlaceOption } from './domain/models';
 import { translator } from './domain/translate';
 import { dhisExportPageActions } from './state/dhis-export.actions';
 import { ExportFailure, LoadStatus, dhisExportFeature } from './state/dhis-export.feature';
+import { exportPreviewFeature } from './preview/export-preview.feature';
+
+/** The preview panel's state: nothing previewed. */
+const previewSelectors = [
+  { selector: exportPreviewFeature.selectStatus, value: 'idle' },
+  { selector: exportPreviewFeature.selectPreview, value: null },
+  { selector: exportPreviewFeature.selectProgress, value: null },
+  { selector: exportPreviewFeature.selectPreviewFor, value: null },
+  { selector: exportPreviewFeature.selectError, value: null },
+];
 
 const periodsByDataSet = new Map<string, DataSetPeriods>([['ds1', monthlyPeriods(new Date(2024, 5, 15))]]);
 
@@ -53,6 +63,7 @@ describe('DhisExportPage', () => {
             { selector: dhisExportFeature.selectPeriodsByDataSet, value: periodsByDataSet },
             { selector: dhisExportFeature.selectPreferences, value: { format: 'json', omitZeros: false } },
             { selector: dhisExportFeature.selectLocale, value: 'fr' },
+            ...previewSelectors,
           ],
         }),
       ],

@@ -1,6 +1,8 @@
 import { ChangeDetectionStrategy, Component, DOCUMENT, ElementRef, afterRenderEffect, computed, inject, viewChild } from '@angular/core';
 import { Store } from '@ngrx/store';
 import { DhisExportForm } from './dhis-export-form';
+import { PreviewAnnouncement } from './preview/preview-announcement';
+import { PreviewPanel } from './preview/preview-panel';
 import { DhisExportRequest, ExportPreferences } from './domain/models';
 import { hasShippedMessages } from './domain/translate';
 import { dhisExportPageActions } from './state/dhis-export.actions';
@@ -11,7 +13,7 @@ const RTL_LANGUAGES = new Set(['ar', 'dv', 'fa', 'he', 'ps', 'ur', 'yi']);
 /** The DHIS2 tab of "Import & export data": reads the store, hands the form its lists, dispatches. */
 @Component({
   selector: 'app-dhis-export-page',
-  imports: [DhisExportForm],
+  imports: [DhisExportForm, PreviewAnnouncement, PreviewPanel],
   templateUrl: './dhis-export-page.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: {

@@ -4,6 +4,8 @@ import { provideState } from '@ngrx/store';
 import { DhisExportPage } from './dhis-export-page';
 import { dhisExportEffects } from './state/dhis-export.effects';
 import { dhisExportFeature } from './state/dhis-export.feature';
+import { exportPreviewEffects } from './preview/export-preview.effects';
+import { exportPreviewFeature } from './preview/export-preview.feature';
 
 /**
  * The DHIS2 export page with its own state and data access. A host mounts it with one line:
@@ -14,7 +16,11 @@ export const dhisExportRoutes: Routes = [
   {
     path: '',
     title: 'DHIS2 – Import & export data',
-    providers: [provideState(dhisExportFeature), provideEffects(dhisExportEffects)],
+    providers: [
+      provideState(dhisExportFeature),
+      provideState(exportPreviewFeature),
+      provideEffects(dhisExportEffects, exportPreviewEffects),
+    ],
     component: DhisExportPage,
   },
 ];

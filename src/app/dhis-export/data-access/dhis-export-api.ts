@@ -63,7 +63,7 @@ function acceptFor({ format }: DhisExportRequest): string {
   return format === 'json' ? FORMAT_MEDIA_TYPES.json : `${FORMAT_MEDIA_TYPES[format]}, application/json`;
 }
 
-async function serverMessage(response: Response): Promise<string | null> {
+export async function serverMessage(response: Response): Promise<string | null> {
   try {
     const body: unknown = await response.json();
     if (body && typeof body === 'object') {

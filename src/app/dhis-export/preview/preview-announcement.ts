@@ -1,0 +1,36 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { Store } from '@ngrx/store';
+import { Translate } from '../domain/translate';
+import { exportPreviewFeature } from './export-preview.feature';
+
+/**
+ * What the page's one status region says about the preview: once when it arrives or fails.
+ * Progress is shown beside the bar, not announced, so that screen readers are not flooded.
+ */
+@Component({
+  selector: 'app-preview-announcement',
+  template: `{{ text() }}`,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class PreviewAnnouncement {
+  private readonly store = inject(Store);
+  readonly t = input.required<Translate>();
+  readonly locale = input('en');
+
+  private readonly status = this.store.selectSignal(exportPreviewFeature.selectStatus);
+  private readonly preview = this.store.selectSignal(exportPreviewFeature.selectPreview);
+  private readonly error = this.store.selectSignal(exportPreviewFeature.selectError);
+
+  protected readonly text = computed(() => {
+    const t = this.t();
+    const format = new Intl.NumberFormat(this.locale()).format;
+    if (this.status() === 'failed') {
+      return t('export.dhis.preview.failed', { error: this.error()?.error ?? t('export.dhis.error.network') });
+    }
+    const preview = this.preview();
+    if (this.status() !== 'loaded' || !preview) return '';
+    const warnings = preview.checks.filter(({ severity }) => severity !== 'notice').length;
+    const ready = t('export.dhis.preview.ready', { values: format(preview.dataValues.length), warnings: format(warnings) });
+    return preview.checks.some(({ code }) => code === 'empty-period') ? `${ready} ${t('export.dhis.preview.empty.title')}` : ready;
+  });
+}

@@ -1,0 +1,106 @@
+import { ChangeDetectionStrategy, Component, WritableSignal, computed, inject, input, signal } from '@angular/core';
+import { Store } from '@ngrx/store';
+import { DhisExportRequest } from '../domain/models';
+import { Translate } from '../domain/translate';
+import { exportPreviewPageActions } from './export-preview.actions';
+import { exportPreviewFeature } from './export-preview.feature';
+import { PreviewAnnouncement } from './preview-announcement';
+import { OrgUnitCoverage, PreviewCheck, PreviewTotal, PreviewValue } from './preview-models';
+
+/** Rows per page: a page renders at once whatever the deployment's size (1,000 org units × 20 data elements is 200 pages). */
+export const VALUES_PER_PAGE = 100;
+export const ORG_UNITS_PER_PAGE = 50;
+
+const sameRequest = (a: DhisExportRequest | null, b: DhisExportRequest | null) =>
+  !!a && !!b && a.dataSet === b.dataSet && a.orgUnit === b.orgUnit && a.period === b.period && a.format === b.format && a.omitZeros === b.omitZeros;
+
+const pageCount = (rows: number, perPage: number) => Math.max(1, Math.ceil(rows / perPage));
+
+/**
+ * The preview of the export the form would make: the file's values, totals, sync coverage and
+ * warnings, computed by the server in the export's own pass. It never blocks Download.
+ */
+@Component({
+  selector: 'app-preview-panel',
+  imports: [PreviewAnnouncement],
+  templateUrl: './preview-panel.html',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class PreviewPanel {
+  private readonly store = inject(Store);
+
+  /** The request Download would make now; null when the form can make none. */
+  readonly request = input<DhisExportRequest | null>(null);
+  readonly t = input.required<Translate>();
+  readonly locale = input('en');
+
+  protected readonly status = this.store.selectSignal(exportPreviewFeature.selectStatus);
+  protected readonly preview = this.store.selectSignal(exportPreviewFeature.selectPreview);
+  protected readonly progress = this.store.selectSignal(exportPreviewFeature.selectProgress);
+  private readonly previewFor = this.store.selectSignal(exportPreviewFeature.selectPreviewFor);
+
+  protected readonly valuesPage = signal(0);
+  protected readonly coveragePage = signal(0);
+
+  private readonly number = computed(() => new Intl.NumberFormat(this.locale()));
+  protected readonly format = (value: number) => this.number().format(value);
+  private readonly dateFormat = computed(() => new Intl.DateTimeFormat(this.locale(), { dateStyle: 'medium' }));
+  protected readonly date = (iso: string) => this.dateFormat().format(new Date(iso));
+
+  /** The choices have changed since the preview shown was asked for. */
+  protected readonly outdated = computed(() => this.status() !== 'idle' && !sameRequest(this.previewFor(), this.request()));
+
+  protected readonly progressText = computed(() => {
+    const progress = this.progress();
+    const done = this.format(progress?.docsRead ?? 0);
+    return progress?.docsExpected
+      ? this.t()('export.dhis.preview.progress', { done, total: this.format(progress.docsExpected) })
+      : this.t()('export.dhis.preview.progress.unknown', { done });
+  });
+  /** The progress bar's value, never past its end: the expected count is an estimate. */
+  protected readonly progressValue = computed(() => {
+    const progress = this.progress();
+    return progress?.docsExpected ? Math.min(progress.docsRead, progress.docsExpected) : null;
+  });
+
+  protected readonly emptyPeriod = computed(() => this.preview()?.checks.find(({ code }) => code === 'empty-period') ?? null);
+  protected readonly checks = computed(() => this.preview()?.checks.filter(({ code }) => code !== 'empty-period') ?? []);
+
+  protected readonly valuesPages = computed(() => pageCount(this.preview()?.dataValues.length ?? 0, VALUES_PER_PAGE));
+  protected readonly shownValues = computed((): readonly PreviewValue[] => {
+    const start = Math.min(this.valuesPage(), this.valuesPages() - 1) * VALUES_PER_PAGE;
+    return this.preview()?.dataValues.slice(start, start + VALUES_PER_PAGE) ?? [];
+  });
+  protected readonly coveragePages = computed(() => pageCount(this.preview()?.coverage.length ?? 0, ORG_UNITS_PER_PAGE));
+  protected readonly shownCoverage = computed((): readonly OrgUnitCoverage[] => {
+    const start = Math.min(this.coveragePage(), this.coveragePages() - 1) * ORG_UNITS_PER_PAGE;
+    return this.preview()?.coverage.slice(start, start + ORG_UNITS_PER_PAGE) ?? [];
+  });
+
+  protected requestPreview(): void {
+    const request = this.request();
+    if (!request) return;
+    this.valuesPage.set(0);
+    this.coveragePage.set(0);
+    this.store.dispatch(exportPreviewPageActions.previewRequested({ request }));
+  }
+
+  protected turnPage(page: WritableSignal<number>, pages: number, by: number): void {
+    const next = page() + by;
+    if (next >= 0 && next < pages) page.set(next);
+  }
+
+  protected targetsOf(row: PreviewValue | PreviewTotal): string {
+    return row.targets.map(({ title }) => title).join(' + ');
+  }
+
+  protected combosOf(row: PreviewValue | PreviewTotal): string {
+    return [row.categoryOptionCombo, row.attributeOptionCombo].filter(Boolean).join(' / ');
+  }
+
+  protected checkTitle(check: PreviewCheck): string {
+    const key = `export.dhis.preview.check.${check.code}`;
+    const title = this.t()(key);
+    return title === key ? check.code : title;
+  }
+}
