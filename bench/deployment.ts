@@ -24,6 +24,10 @@ const UNMAPPED_TARGET_IDS = ['tasks-completed', 'active-households', 'family-pla
 
 export const WORKERS_PER_CENTRE = 200;
 export const DOCS_PER_WORKER = 4;
+/** Each health worker has a `user-settings` doc; every UNSYNCED_EVERY-th also shares their area with a second one who never synced. */
+export const UNSYNCED_EVERY = 50;
+/** Every STALE_EVERY-th health worker last updated their target doc before the month ended. */
+export const STALE_EVERY = 20;
 
 export interface MappedTarget {
   id: string;
@@ -103,7 +107,7 @@ export class Deployment {
       orgUnits.add(centre.orgUnit);
       this.centres.push(centre);
     }
-    this.docCount = 2 + this.centreCount + DOCS_PER_WORKER * workers;
+    this.docCount = 2 + this.centreCount + (DOCS_PER_WORKER + 1) * workers + Math.ceil(workers / UNSYNCED_EVERY);
   }
 
   /** A health centre; indexes past `centreCount` give new ones (for the freshness checks). */
@@ -156,6 +160,7 @@ export class Deployment {
       settings: {
         locale: 'en',
         dhis_data_sets: [{ id: this.dataSet, translation_key: 'dhis.dataset.bench' }],
+        roles: { chw: { name: 'usertype.chw', offline: true }, program_officer: { name: 'usertype.program-officer' } },
         permissions: {
           can_export_dhis: ['program_officer'],
           can_export_all: ['national_admin'],
@@ -222,20 +227,32 @@ export class Deployment {
       owner: worker.personId,
       user: `org.couchdb.user:${userName}`,
       reporting_period: month,
-      updated_date: new Date(year, monthNumber - 1, 28, 8).getTime() + worker.index * 1000,
+      // after the month, as a device that synced since; before its end for the stale ones
+      updated_date: (worker.index % STALE_EVERY === 0 ? new Date(year, monthNumber - 1, 28, 8) : new Date(year, monthNumber, 1, 8)).getTime() + worker.index * 1000,
       targets: values.map(({ id, pass, total }) => ({
         id, value: { pass, total, percent: total === 0 ? 0 : Math.round((pass * 100) / total) },
       })),
     };
   }
 
-  /** Settings and places first, then each worker's area, person and two target docs, `size` docs at a time. */
+  /** The CHT's `user-settings` doc of a health worker (the preview's coverage reads them). */
+  userSettingsDocs(worker: Worker): object[] {
+    const user = (userName: string) => ({
+      _id: `org.couchdb.user:${userName}`, type: 'user-settings', name: userName, fullname: `Health Worker ${worker.index + 1}`,
+      contact_id: worker.personId, facility_id: worker.areaId, roles: ['chw'], language: 'en', known: true,
+    });
+    return worker.index % UNSYNCED_EVERY === 0
+      ? [user(worker.userName), { ...user(`${worker.userName}-b`), contact_id: undefined, fullname: `Health Worker ${worker.index + 1}b` }]
+      : [user(worker.userName)];
+  }
+
+  /** Settings and places first, then each worker's area, person, user-settings and two target docs, `size` docs at a time. */
   *batches(size: number): Generator<object[]> {
     yield [this.settingsDoc(), ...this.placeDocs()];
     let batch: object[] = [];
     for (let index = 0; index < this.workers; index++) {
       const worker = this.worker(index);
-      batch.push(...this.contactDocs(worker), this.targetDoc(worker, this.month), this.targetDoc(worker, this.previousMonth));
+      batch.push(...this.contactDocs(worker), ...this.userSettingsDocs(worker), this.targetDoc(worker, this.month), this.targetDoc(worker, this.previousMonth));
       if (batch.length >= size) {
         yield batch;
         batch = [];

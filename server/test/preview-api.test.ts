@@ -44,7 +44,8 @@ describe('GET /api/v2/export/dhis/preview over HTTP', () => {
     assert.equal(response.status, 200);
     assert.match(response.headers.get('content-type')!, /^application\/x-ndjson/);
     const lines = (await response.text()).trim().split('\n').map(line => JSON.parse(line));
-    assert.deepEqual(lines[0], { progress: { docsRead: 0, docsExpected: 2 } });
+    assert.equal(lines[0].progress.docsRead, 0);
+    assert.ok(lines.slice(0, -1).every(line => 'progress' in line));
     assert.equal(lines.at(-1).preview.period, LAST_MONTH.format('YYYYMM'));
   });
 

@@ -135,17 +135,25 @@ export const previewExport = async (
   { onProgress, signal }: { onProgress?: (progress: PreviewProgress) => void; signal?: AbortSignal } = {},
 ): Promise<ExportPreview> => {
   const settings = await source.settings();
-  const workers = healthWorkersOf(await source.userSettings?.() ?? [], offlineRolesOf(settings));
+  // Read alongside the target docs, not before them: at one per health worker they are many.
+  const userSettingsRead = source.userSettings?.() ?? Promise.resolve([]);
+  userSettingsRead.catch(() => undefined);
   // An unknown data set or a bad period: the export below refuses it with its own message.
   const dataSetConfig = dataSetsOf(settings).find(({ id }) => id === request.dataSet);
   const months = dataSetConfig === undefined ? 0 : monthsOf(resolvePeriod(request, dataSetConfig, settings)).length;
-  const docsExpected = workers.length * months || null;
+  let docsExpected: number | null = null;
+  let workers: HealthWorker[] | undefined;
+  void userSettingsRead.then(docs => {
+    workers = healthWorkersOf(docs, offlineRolesOf(settings));
+    docsExpected = workers.length * months || null;
+  }, () => undefined);
   const collector = new TargetDocCollector();
   const result = await exportDataValueSet(source, { ...request, humanReadable: false }, now, {
     observer: collector,
     signal,
     onProgress: docsRead => onProgress?.({ docsRead, docsExpected }),
   });
+  workers ??= healthWorkersOf(await userSettingsRead, offlineRolesOf(settings));
   const translate = translator(translationsOf(await source.translations(localeOf(settings))));
   return assemble(source, request, settings, translate, result, collector, workers);
 };
