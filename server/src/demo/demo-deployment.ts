@@ -85,8 +85,20 @@ export const demoSettings = () => ({
 });
 
 const DATA_SET_NAMES: Record<string, Record<string, string>> = {
-  en: { 'dhis.dataset.monthly.integration': 'Community health monthly summary', 'dhis.dataset.newborn.care': 'Newborn care' },
-  fr: { 'dhis.dataset.monthly.integration': 'Résumé mensuel de santé communautaire', 'dhis.dataset.newborn.care': 'Soins du nouveau-né' },
+  en: {
+    'dhis.dataset.monthly.integration': 'Community health monthly summary', 'dhis.dataset.newborn.care': 'Newborn care',
+    'targets.births.title': 'Births this month', 'targets.facility_deliveries.title': 'Facility deliveries',
+    'targets.pregnancy_registrations.title': 'Pregnancies registered this month', 'targets.active_pregnancies.title': 'Active pregnancies',
+    'targets.newborn_visits.title': 'Newborns visited within 2 days', 'targets.households.title': 'Households assessed',
+    'targets.referrals.title': 'Referrals this month', 'targets.pregnancy_visits.title': 'Pregnancy visits',
+  },
+  fr: {
+    'dhis.dataset.monthly.integration': 'Résumé mensuel de santé communautaire', 'dhis.dataset.newborn.care': 'Soins du nouveau-né',
+    'targets.births.title': 'Naissances du mois', 'targets.facility_deliveries.title': 'Accouchements en établissement',
+    'targets.pregnancy_registrations.title': 'Grossesses enregistrées ce mois', 'targets.active_pregnancies.title': 'Grossesses en cours',
+    'targets.newborn_visits.title': 'Nouveau-nés visités sous 2 jours', 'targets.households.title': 'Ménages évalués',
+    'targets.referrals.title': 'Références du mois', 'targets.pregnancy_visits.title': 'Visites de grossesse',
+  },
 };
 
 export const demoTranslations = (): DemoDoc[] => (['en', 'fr'] as const).map(code => ({
