@@ -19,6 +19,24 @@ describe('ContactIndex', () => {
     assert.deepEqual(index.size, { contacts: 2, places: 1 });
   });
 
+  it('follows the user-settings docs, slimmed, as they are written, changed and deleted', async () => {
+    const user = { _id: 'org.couchdb.user:ann', type: 'user-settings', name: 'ann', contact_id: 'chw', facility_id: 'area', roles: ['chw'], known: true };
+    const db = await memoryMedic([centre, worker, user, { _id: 'org.couchdb.user:admin', type: 'user', name: 'admin' }]);
+    const index = new ContactIndex(db);
+    await index.catchUp();
+    assert.deepEqual(index.userSettings(), [{
+      _id: user._id, type: 'user-settings', name: 'ann', fullname: undefined, contact_id: 'chw', facility_id: 'area', roles: ['chw'], inactive: undefined,
+    }]);
+    assert.deepEqual(index.size, { contacts: 2, places: 1 }, 'users are not contacts');
+    await db.put({ ...(await db.get(user._id)), facility_id: ['area2'] });
+    await db.put({ _id: 'org.couchdb.user:ben', type: 'user-settings', name: 'ben', roles: ['chw'] });
+    await index.catchUp();
+    assert.deepEqual(index.userSettings().map(({ _id, facility_id }) => [_id, facility_id]), [[user._id, ['area2']], ['org.couchdb.user:ben', undefined]]);
+    await db.remove(await db.get(user._id));
+    await index.catchUp();
+    assert.deepEqual(index.userSettings().map(({ _id }) => _id), ['org.couchdb.user:ben']);
+  });
+
   it('reflects every write acknowledged before a catch-up: moves, remaps, deletions', async () => {
     const db = await memoryMedic([centre, worker]);
     const index = new ContactIndex(db);

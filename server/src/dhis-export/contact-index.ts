@@ -1,5 +1,6 @@
 import { dhisMappingsOf, lineageOf, type PlaceDoc } from './cht-docs';
 import type { Log } from '../http/log';
+import type { UserSettingsDoc } from './user-settings';
 
 /** The doc types the CHT treats as contacts (`contacts_by_dhis_orgunit` emits for these). */
 const CONTACT_TYPES = new Set(['contact', 'person', 'clinic', 'health_center', 'district_hospital']);
@@ -25,6 +26,8 @@ export class ContactIndex {
   private readonly lineages = new Map<string, readonly string[]>();
   /** Mapped places, whole: they are few, and the org-unit view is served with their docs. */
   private readonly places = new Map<string, PlaceDoc>();
+  /** `user-settings` docs, slimmed to what the preview's coverage reads: one per user, kept with the feed. */
+  private readonly users = new Map<string, UserSettingsDoc>();
   /** Interned ids: the same ancestor id appears in thousands of lineages. */
   private readonly ids = new Map<string, string>();
   private since: string | number = 0;
@@ -100,6 +103,8 @@ export class ContactIndex {
       for (const change of changes.results) {
         if (change.deleted || !change.doc) {
           this.forget(change.id);
+        } else if (change.id.startsWith('org.couchdb.user:')) {
+          this.rememberUser(change.doc as UserSettingsDoc);
         } else if (!change.id.startsWith('target~')) {
           this.remember(change.doc as ContactDoc);
         }
@@ -124,7 +129,22 @@ export class ContactIndex {
     }
   }
 
+  /** The `user-settings` docs, as the changes feed had them at the last catch-up. */
+  userSettings(): UserSettingsDoc[] {
+    return [...this.users.values()];
+  }
+
+  private rememberUser(doc: UserSettingsDoc) {
+    if (doc.type !== 'user-settings') {
+      this.users.delete(doc._id);
+      return;
+    }
+    const { _id, type, name, fullname, contact_id, facility_id, roles, inactive } = doc;
+    this.users.set(_id, { _id, type, name, fullname, contact_id, facility_id, roles, inactive });
+  }
+
   private forget(id: string) {
+    this.users.delete(id);
     this.lineages.delete(id);
     this.places.delete(id);
   }

@@ -135,7 +135,7 @@ export const previewExport = async (
   { onProgress, signal }: { onProgress?: (progress: PreviewProgress) => void; signal?: AbortSignal } = {},
 ): Promise<ExportPreview> => {
   const settings = await source.settings();
-  // Read alongside the target docs, not before them: at one per health worker they are many.
+  // Alongside the target docs, not before them: at one per health worker they are many.
   const userSettingsRead = source.userSettings?.() ?? Promise.resolve([]);
   userSettingsRead.catch(() => undefined);
   // An unknown data set or a bad period: the export below refuses it with its own message.

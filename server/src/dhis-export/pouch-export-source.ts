@@ -69,9 +69,9 @@ export class PouchExportSource implements ExportSource {
     return new Map(ownerIds.map(id => [id, this.contacts.lineage(id)]));
   }
 
-  /** By id range: they are few (one per user), and deleted ones are not listed. */
+  /** From the contact index, which follows them with the changes feed: one per user, they are as many as the health workers. */
   async userSettings(): Promise<UserSettingsDoc[]> {
-    const page = await this.db.allDocs<UserSettingsDoc>({ startkey: 'org.couchdb.user:', endkey: 'org.couchdb.user:\ufff0', include_docs: true });
-    return page.rows.flatMap(row => (row.doc ? [row.doc as UserSettingsDoc] : []));
+    await this.contacts.catchUp();
+    return this.contacts.userSettings();
   }
 }
