@@ -21,7 +21,7 @@ test.beforeEach(async ({ exportPage }) => {
   await expect(exportPage.dataSet).toHaveValue(MONTHLY.id);
 });
 
-test('an export for one place holds only that org unit, under dhis-<dataSet>-<YYYYMM>.json', async ({ page, exportPage }) => {
+test('an export for one place holds only that org unit, under dhis-<dataSet>-<YYYYMM>-<orgUnit>.json', async ({ page, exportPage }) => {
   await expect(exportPage.dataSet.locator('option')).toHaveText([MONTHLY.name, QUARTERLY.name]);
   await expect(exportPage.place.locator('option')).toHaveText(['All Places', ORG_UNITS.district.name, ORG_UNITS.north.name, ORG_UNITS.south.name]);
   await exportPage.place.selectOption({ label: ORG_UNITS.north.name });
@@ -30,7 +30,7 @@ test('an export for one place holds only that org unit, under dhis-<dataSet>-<YY
   await exportPage.download.click();
   const file = await saved;
 
-  const filename = `dhis-${MONTHLY.id}-${dhisPeriod(lastMonth)}.json`;
+  const filename = `dhis-${MONTHLY.id}-${dhisPeriod(lastMonth)}-${ORG_UNITS.north.id}.json`;
   expect(file.suggestedFilename()).toBe(filename);
   await expect(exportPage.status).toHaveText(`Export saved as ${filename}.`);
   const dataValueSet = JSON.parse(await readFile(await file.path(), 'utf8'));

@@ -91,7 +91,7 @@ test('keyboard only: log in, choose data set, place and month, download the file
   await keyboard.press('Space');
   const file = await saved;
 
-  const filename = `dhis-${QUARTERLY.id}-${dhisPeriod(twoMonthsAgo)}.json`;
+  const filename = `dhis-${QUARTERLY.id}-${dhisPeriod(twoMonthsAgo)}-${ORG_UNITS.east.id}.json`;
   expect(file.suggestedFilename()).toBe(filename);
   await expect(page.getByRole('status')).toHaveText(`Export saved as ${filename}.`);
   await expect(download).not.toHaveAttribute('aria-disabled', 'true');

@@ -67,6 +67,13 @@ export const dhisExportRouter = ({ source, authenticate, log, now = () => new Da
           (malformedTargets.length ? ` and targets with an unusable "dhis": ${malformedTargets.join(', ')}` : ''));
       }
       const format = formats[request.format];
+      const { dataValues } = result.dataValueSet;
+      // what the file holds, for the page's result whatever the format
+      res.set({
+        'X-Data-Values': String(dataValues.length),
+        'X-Org-Units': String(new Set(dataValues.map(value => value.orgUnit)).size),
+        'X-Zero-Values': String(dataValues.filter(value => value.value === 0).length),
+      });
       res.set('Content-Disposition', `attachment; filename="${result.fileName}"`);
       res.set('Cache-Control', 'no-store');
       res.set('Content-Type', format.mediaType);
