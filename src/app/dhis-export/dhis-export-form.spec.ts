@@ -86,6 +86,15 @@ describe('DhisExportForm', () => {
     expect([...select('dhis-period').options].slice(0, 3).map((option) => option.value)).toEqual(['202406', '202405', '202404']);
   });
 
+  it('tells when the manager changes a choice, so an earlier result is not shown against new choices', async () => {
+    await render();
+    let changes = 0;
+    fixture.componentInstance.selectionChange.subscribe(() => changes++);
+    await choose('dhis-period', '202403');
+    await choose('dhis-place', 'ou-b');
+    expect(changes).toBe(2);
+  });
+
   it('follows the preselected month when the months move on, unless the manager chose one', async () => {
     await render();
     fixture.componentRef.setInput('periodsByDataSet', new Map([...periodsByDataSet, ['ds1', monthlyPeriods(new Date(2024, 6, 1))]]));

@@ -45,6 +45,8 @@ export class DhisExportForm {
   /** Download was asked for but no request can be made: the message says why. */
   readonly downloadRefused = output<string>();
   readonly preferencesChange = output<ExportPreferences>();
+  /** Any choice changed: what was saved before no longer describes the form. */
+  readonly selectionChange = output<void>();
 
   protected readonly formats = EXPORT_FORMATS;
 
@@ -144,6 +146,15 @@ export class DhisExportForm {
         const { format, omitZeros } = this.form.getRawValue();
         this.preferencesChange.emit({ format, omitZeros });
       });
+    merge(
+      this.form.controls.dataSet.valueChanges,
+      this.form.controls.orgUnit.valueChanges,
+      this.form.controls.period.valueChanges,
+      this.form.controls.format.valueChanges,
+      this.form.controls.omitZeros.valueChanges,
+    )
+      .pipe(takeUntilDestroyed())
+      .subscribe(() => this.selectionChange.emit());
     // a place not mapped to the newly chosen data set is no longer a choice
     effect(() => {
       const places = this.places();

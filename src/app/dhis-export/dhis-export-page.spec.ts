@@ -21,6 +21,7 @@ describe('DhisExportPage', () => {
     configured?: boolean;
     exporting?: boolean;
     statusText?: string;
+    loadingText?: string;
     errorText?: string | null;
     lastError?: ExportFailure | null;
     messages?: Record<string, string>;
@@ -32,6 +33,8 @@ describe('DhisExportPage', () => {
     store.overrideSelector(dhisExportFeature.selectConfigured, overrides.configured ?? true);
     store.overrideSelector(dhisExportFeature.selectExporting, overrides.exporting ?? false);
     store.overrideSelector(dhisExportFeature.selectStatusText, overrides.statusText ?? '');
+    store.overrideSelector(dhisExportFeature.selectLoadingText, overrides.loadingText ?? '');
+    store.overrideSelector(dhisExportFeature.selectSavedSummary, null);
     store.overrideSelector(dhisExportFeature.selectErrorText, overrides.errorText ?? null);
     store.overrideSelector(dhisExportFeature.selectLastError, overrides.lastError ?? null);
     store.overrideSelector(dhisExportFeature.selectMessages, messages);
@@ -115,7 +118,8 @@ describe('DhisExportPage', () => {
     await fixture.whenStable();
     const status = el.querySelector('[role="status"]')!;
     expect(status.textContent!.trim()).toBe('Preparing the DHIS2 export…');
-    expect(status.querySelector('.spinner')).not.toBeNull();
+    expect(el.querySelectorAll('.spinner').length).toBe(1, 'one progress indicator, by the button');
+    expect(el.querySelectorAll('[role="status"]').length).toBe(1);
     expect(el.querySelector('button[type="submit"]')!.getAttribute('aria-disabled')).toBe('true');
   });
 
@@ -152,10 +156,11 @@ describe('DhisExportPage', () => {
   });
 
   it('shows the form while the places are still on their way, and says so beside the place list', async () => {
-    setState({ placesLoading: true, statusText: 'Loading data sets and places…' });
+    setState({ placesLoading: true, loadingText: 'Loading data sets and places…' });
     await fixture.whenStable();
     expect(el.querySelector('form')).not.toBeNull();
-    expect(el.querySelector('[role="status"] .spinner')).not.toBeNull();
+    expect(el.querySelector('.loading-status')!.textContent!.trim()).toBe('Loading data sets and places…');
+    expect(el.querySelector('.loading-status .spinner')).not.toBeNull();
     const place = el.querySelector('#dhis-place')!;
     expect(place.getAttribute('aria-describedby')).toBe('dhis-place-hint dhis-place-status');
     expect(el.querySelector('#dhis-place-status')!.textContent!.trim()).toBe('Loading places…');

@@ -34,6 +34,8 @@ export class DhisExportPage {
   protected readonly preferences = this.store.selectSignal(dhisExportFeature.selectPreferences);
   protected readonly exporting = this.store.selectSignal(dhisExportFeature.selectExporting);
   protected readonly statusText = this.store.selectSignal(dhisExportFeature.selectStatusText);
+  protected readonly loadingText = this.store.selectSignal(dhisExportFeature.selectLoadingText);
+  protected readonly savedSummary = this.store.selectSignal(dhisExportFeature.selectSavedSummary);
   private readonly exportError = this.store.selectSignal(dhisExportFeature.selectErrorText);
   private readonly lastError = this.store.selectSignal(dhisExportFeature.selectLastError);
   private readonly locale = this.store.selectSignal(dhisExportFeature.selectLocale);
@@ -62,6 +64,10 @@ export class DhisExportPage {
 
   protected returnedTo(): void {
     if (this.document.visibilityState === 'visible') this.store.dispatch(dhisExportPageActions.returnedTo());
+  }
+
+  protected selectionChanged(): void {
+    this.store.dispatch(dhisExportPageActions.selectionChanged());
   }
 
   protected requestDownload(request: DhisExportRequest): void {

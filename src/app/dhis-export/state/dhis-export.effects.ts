@@ -123,7 +123,7 @@ export const exportDhis = createEffect(
         from(api.export(request)).pipe(
           map((file) => {
             files.save(file.blob, file.filename);
-            return dhisExportApiActions.exportSaved({ filename: file.filename });
+            return dhisExportApiActions.exportSaved({ saved: { filename: file.filename, request, counts: file.counts } });
           }),
           catchError((error: unknown) =>
             of(

@@ -97,10 +97,28 @@ describe('dhisExportFeature reducer', () => {
       dhisExportPageActions.downloadRequested({ request }),
     );
     expect(exporting.exportStatus).toBe('exporting');
-    const saved = reducer(exporting, dhisExportApiActions.exportSaved({ filename: 'dhis-ds1-202401.json' }));
+    const saved = reducer(exporting, dhisExportApiActions.exportSaved({ saved: { filename: 'dhis-ds1-202401.json', request, counts: null } }));
     expect(saved.exportStatus).toBe('saved');
-    expect(saved.lastFilename).toBe('dhis-ds1-202401.json');
+    expect(saved.lastSaved?.filename).toBe('dhis-ds1-202401.json');
     expect(saved.lastError).toBeNull();
+  });
+
+  it('describes the saved file by names and counts, until the selection changes', () => {
+    const saved = stateAfter(
+      ...allLoaded,
+      dhisExportPageActions.downloadRequested({ request }),
+      dhisExportApiActions.exportSaved({
+        saved: { filename: 'dhis-ds1-202401-ou-b.json', request: { ...request, orgUnit: 'ou-b', period: '202401' }, counts: { values: 1200, orgUnits: 1, zeros: 3 } },
+      }),
+    );
+    const summary = dhisExportFeature.selectSavedSummary(root(saved))!;
+    expect(summary.what).toContain('Mensuel');
+    expect(summary.what).toContain('Beta');
+    expect(summary.counts).toBe("1\u202f200 valeurs pour 1 unités d'organisation, dont 3 nulles.");
+    const changed = reducer(saved, dhisExportPageActions.selectionChanged());
+    expect(dhisExportFeature.selectSavedSummary(root(changed))).toBeNull();
+    expect(dhisExportFeature.selectStatusText(root(changed))).toBe('');
+    expect(reducer(changed, dhisExportPageActions.selectionChanged())).toBe(changed);
   });
 
   it('keeps the last error until the next request', () => {
@@ -151,16 +169,16 @@ describe('dhisExportFeature selectors', () => {
   });
 
   it('says what is happening in the status text', () => {
-    expect(dhisExportFeature.selectStatusText(root(stateAfter(dhisExportPageActions.opened())))).toBe(
+    expect(dhisExportFeature.selectLoadingText(root(stateAfter(dhisExportPageActions.opened())))).toBe(
       'Loading data sets and places…',
     );
     const placesPending = stateAfter(dhisExportPageActions.opened(), settingsLoaded, translationsLoaded);
     expect(dhisExportFeature.selectPlacesLoading(root(placesPending))).toBeTrue();
-    expect(dhisExportFeature.selectStatusText(root(placesPending))).toBe('Chargement des ensembles de données et des places…', 'in the settings\' French');
+    expect(dhisExportFeature.selectLoadingText(root(placesPending))).toBe('Chargement des ensembles de données et des places…', 'in the settings\' French');
     expect(dhisExportFeature.selectPlacesLoading(root(loaded))).toBeFalse();
     const exporting = reducer(loaded, dhisExportPageActions.downloadRequested({ request }));
     expect(dhisExportFeature.selectStatusText(root(exporting))).toBe("Préparation de l'export DHIS2…");
-    const saved = reducer(exporting, dhisExportApiActions.exportSaved({ filename: 'f.json' }));
+    const saved = reducer(exporting, dhisExportApiActions.exportSaved({ saved: { filename: 'f.json', request, counts: null } }));
     expect(dhisExportFeature.selectStatusText(root(saved))).toBe('Enregistré : f.json');
     expect(dhisExportFeature.selectStatusText(root(loaded))).toBe('');
   });
@@ -188,7 +206,7 @@ describe('dhisExportFeature selectors', () => {
     const restored = reducer(loaded, dhisExportApiActions.preferencesRestored({ preferences: { format: 'xml', omitZeros: true } }));
     expect(dhisExportFeature.selectPreferences(root(restored))).toEqual({ format: 'xml', omitZeros: true });
     const changed = reducer(restored, dhisExportPageActions.preferencesChanged({ preferences: { format: 'csv', omitZeros: true } }));
-    const afterDownload = reducer(reducer(changed, dhisExportPageActions.downloadRequested({ request })), dhisExportApiActions.exportSaved({ filename: 'f.csv' }));
+    const afterDownload = reducer(reducer(changed, dhisExportPageActions.downloadRequested({ request })), dhisExportApiActions.exportSaved({ saved: { filename: 'f.csv', request, counts: null } }));
     expect(dhisExportFeature.selectPreferences(root(afterDownload))).toEqual({ format: 'csv', omitZeros: true });
   });
 
