@@ -101,6 +101,12 @@ test.describe('when the export fails', () => {
     await expect(exportPage.status).toHaveText('');
     await expect(exportPage.download).not.toHaveAttribute('aria-disabled');
     expect(downloads).toHaveLength(0);
+
+    // in plain words first, the server's words as the detail; the way out reads the settings again
+    await expect(exportPage.alert).toContainText('Reload the settings and try again.');
+    await exportPage.alert.getByRole('button', { name: 'Reload the settings' }).click();
+    await expect(exportPage.dataSet.locator('option')).toHaveText([QUARTERLY.name]);
+    await expect(exportPage.alert).toHaveCount(0);
   });
 
   test('with a 500 that is not JSON: no file, a message with the status, focused; a retry that works clears it', async ({ page, exportPage }) => {
@@ -110,14 +116,17 @@ test.describe('when the export fails', () => {
     await exportPage.download.click();
 
     await expect(exportPage.alert).toBeFocused();
-    await expect(exportPage.alert).toContainText('The server could not produce the export (HTTP 500).');
+    await expect(exportPage.alert).toContainText('The server could not make the file (HTTP 500). Try again');
     await expect(exportPage.alert).not.toContainText('Internal Server Error');
     expect(downloads).toHaveLength(0);
+    await expect(page).toHaveTitle(/^Error: /);
 
+    // the way out: Try again, in the error summary, repeats the same export
     await page.unroute('**/api/v2/export/dhis?**');
     const saved = page.waitForEvent('download');
-    await exportPage.download.click();
+    await exportPage.alert.getByRole('button', { name: 'Try again' }).click();
     await saved;
+    await expect(page).not.toHaveTitle(/^Error: /);
     await expect(exportPage.alert).toHaveCount(0);
     await expect(exportPage.status).toContainText(`Export saved as dhis-${MONTHLY.id}-${dhisPeriod(lastMonth)}.json.`);
   });

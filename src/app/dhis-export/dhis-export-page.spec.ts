@@ -35,7 +35,14 @@ describe('DhisExportPage', () => {
     store.overrideSelector(dhisExportFeature.selectStatusText, overrides.statusText ?? '');
     store.overrideSelector(dhisExportFeature.selectLoadingText, overrides.loadingText ?? '');
     store.overrideSelector(dhisExportFeature.selectSavedSummary, null);
-    store.overrideSelector(dhisExportFeature.selectErrorText, overrides.errorText ?? null);
+    store.overrideSelector(
+      dhisExportFeature.selectExportFailure,
+      overrides.errorText ? { message: overrides.errorText, action: 'retry-export', detail: 'the server said so' } : null,
+    );
+    store.overrideSelector(
+      dhisExportFeature.selectLoadFailure,
+      overrides.loadStatus === 'failed' ? { message: 'The DHIS2 settings or places could not be loaded.', action: 'retry-load', detail: null } : null,
+    );
     store.overrideSelector(dhisExportFeature.selectLastError, overrides.lastError ?? null);
     store.overrideSelector(dhisExportFeature.selectMessages, messages);
     store.overrideSelector(dhisExportFeature.selectTranslate, translator(messages));
@@ -196,5 +203,19 @@ describe('DhisExportPage', () => {
     expect(el.querySelector('.dhis-export')!.getAttribute('lang')).toBe('fr');
     expect(el.querySelector('.dhis-export')!.getAttribute('dir')).toBeNull();
     expect(el.querySelector('label[for="dhis-place"]')!.textContent!.trim()).toBe('Filtrer par Place');
+  });
+
+  it('offers a way out of a failure: Try again repeats the export, and a failed load is read again', async () => {
+    const dispatch = store.dispatch as jasmine.Spy;
+    setState({ errorText: 'The server could not make the file (HTTP 503).' });
+    await fixture.whenStable();
+    const alert = el.querySelector('[role="alert"]')!;
+    expect(alert.querySelector('details')!.textContent).toContain('the server said so');
+    (alert.querySelector('button') as HTMLButtonElement).click();
+    expect(dispatch).toHaveBeenCalledWith(dhisExportPageActions.retryRequested());
+    setState({ loadStatus: 'failed' });
+    await fixture.whenStable();
+    (el.querySelector('[role="alert"] button') as HTMLButtonElement).click();
+    expect(dispatch).toHaveBeenCalledWith(dhisExportPageActions.opened());
   });
 });

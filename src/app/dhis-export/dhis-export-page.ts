@@ -1,8 +1,10 @@
-import { ChangeDetectionStrategy, Component, DOCUMENT, ElementRef, afterRenderEffect, computed, inject, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DOCUMENT, ElementRef, afterRenderEffect, computed, effect, inject, viewChild } from '@angular/core';
+import { Title } from '@angular/platform-browser';
 import { Store } from '@ngrx/store';
 import { DhisExportForm } from './dhis-export-form';
 import { DhisExportRequest, ExportPreferences } from './domain/models';
 import { hasShippedMessages } from './domain/translate';
+import { FailureAction } from './domain/export-errors';
 import { dhisExportPageActions } from './state/dhis-export.actions';
 import { dhisExportFeature } from './state/dhis-export.feature';
 
@@ -36,7 +38,8 @@ export class DhisExportPage {
   protected readonly statusText = this.store.selectSignal(dhisExportFeature.selectStatusText);
   protected readonly loadingText = this.store.selectSignal(dhisExportFeature.selectLoadingText);
   protected readonly savedSummary = this.store.selectSignal(dhisExportFeature.selectSavedSummary);
-  private readonly exportError = this.store.selectSignal(dhisExportFeature.selectErrorText);
+  private readonly exportFailure = this.store.selectSignal(dhisExportFeature.selectExportFailure);
+  private readonly loadFailure = this.store.selectSignal(dhisExportFeature.selectLoadFailure);
   private readonly lastError = this.store.selectSignal(dhisExportFeature.selectLastError);
   private readonly locale = this.store.selectSignal(dhisExportFeature.selectLocale);
   private readonly messages = this.store.selectSignal(dhisExportFeature.selectMessages);
@@ -46,14 +49,22 @@ export class DhisExportPage {
     Object.keys(this.messages()).length || hasShippedMessages(this.locale()) ? this.locale().replace(/_/g, '-') : 'en',
   );
   protected readonly dir = computed(() => (RTL_LANGUAGES.has(this.lang()?.split(/[-_]/)[0] ?? '') ? 'rtl' : null));
-  protected readonly errorText = computed(() =>
-    this.loadStatus() === 'failed' ? this.t()('export.dhis.error.load') : this.exportError(),
-  );
+  /** What the error summary shows: a failed load, else a failed export. */
+  protected readonly failure = computed(() => this.loadFailure() ?? this.exportFailure());
 
   private readonly errorSummary = viewChild<ElementRef<HTMLElement>>('errorSummary');
 
   constructor() {
     this.store.dispatch(dhisExportPageActions.opened());
+    // while an error shows, the tab's title says so first (WCAG 3.3.1, as GOV.UK does)
+    const title = inject(Title);
+    let added = '';
+    effect(() => {
+      const current = title.getTitle();
+      const base = added && current.startsWith(added) ? current.slice(added.length) : current;
+      added = this.failure() ? `${this.t()('export.dhis.error.prefix')}: ` : '';
+      title.setTitle(added + base);
+    });
     // the error summary takes focus each time something fails
     afterRenderEffect(() => {
       this.lastError();
@@ -64,6 +75,12 @@ export class DhisExportPage {
 
   protected returnedTo(): void {
     if (this.document.visibilityState === 'visible') this.store.dispatch(dhisExportPageActions.returnedTo());
+  }
+
+  protected act(action: FailureAction): void {
+    if (action === 'retry-export') this.store.dispatch(dhisExportPageActions.retryRequested());
+    if (action === 'reload-settings') this.store.dispatch(dhisExportPageActions.reloadRequested());
+    if (action === 'retry-load') this.store.dispatch(dhisExportPageActions.opened());
   }
 
   protected selectionChanged(): void {

@@ -48,5 +48,14 @@ export const MESSAGES_FR: Messages = {
   'export.dhis.error.title': 'Il y a un problème',
   'export.dhis.error.load': "Les paramètres DHIS2 ou les places n'ont pas pu être chargés.",
   'export.dhis.error.network': "Le serveur est injoignable. Vérifiez votre connexion et réessayez.",
-  'export.dhis.error.server': "Le serveur n'a pas pu produire l'export (HTTP {{status}}).",
+  'export.dhis.error.server':
+    "Le serveur n'a pas pu produire le fichier (HTTP {{status}}). Réessayez ; si l'échec se répète, prévenez votre administrateur.",
+  'export.dhis.error.request':
+    "Le fichier n'a pas pu être produit avec ces choix : les paramètres DHIS2 ont peut-être changé depuis l'ouverture de la page. Rechargez les paramètres et réessayez.",
+  'export.dhis.error.forbidden':
+    "Votre compte ne permet pas d'exporter des données DHIS2. Demandez à un administrateur de donner à l'un de vos rôles la permission « Exporter vers DHIS2 » (can_export_dhis).",
+  'export.dhis.error.detail': 'Détails techniques',
+  'export.dhis.error.prefix': 'Erreur',
+  'export.dhis.action.retry': 'Réessayer',
+  'export.dhis.action.reload': 'Recharger les paramètres',
 };

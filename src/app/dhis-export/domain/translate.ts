@@ -51,7 +51,15 @@ export const DEFAULT_MESSAGES: Messages = {
   'export.dhis.error.title': 'There is a problem',
   'export.dhis.error.load': 'The DHIS2 settings or places could not be loaded.',
   'export.dhis.error.network': 'The server could not be reached. Check your connection and try again.',
-  'export.dhis.error.server': 'The server could not produce the export (HTTP {{status}}).',
+  'export.dhis.error.server': 'The server could not make the file (HTTP {{status}}). Try again; if it fails again, tell your administrator.',
+  'export.dhis.error.request':
+    'The file could not be made with these choices: the DHIS2 settings may have changed since the page opened. Reload the settings and try again.',
+  'export.dhis.error.forbidden':
+    'You may not export DHIS2 data with your account. Ask an administrator to give one of your roles the "Export to DHIS2" permission (can_export_dhis).',
+  'export.dhis.error.detail': 'Technical details',
+  'export.dhis.error.prefix': 'Error',
+  'export.dhis.action.retry': 'Try again',
+  'export.dhis.action.reload': 'Reload the settings',
 };
 
 /** A translations doc's texts: `custom` wins over `generic`; texts that are empty or not text are left out, so the English shows. */

@@ -8,6 +8,10 @@ export const dhisExportPageActions = createActionGroup({
     Opened: emptyProps(),
     /** The manager came back to the tab: the months follow the clock, and settings and places may have changed. */
     'Returned To': emptyProps(),
+    /** "Try again" after a failed export: the same request once more. */
+    'Retry Requested': emptyProps(),
+    /** "Reload the settings": settings, translations and places read again now. */
+    'Reload Requested': emptyProps(),
     /** The manager changed the data set, place, period or file options: the last result no longer describes them. */
     'Selection Changed': emptyProps(),
     'Download Requested': props<{ request: DhisExportRequest }>(),

@@ -183,13 +183,33 @@ describe('dhisExportFeature selectors', () => {
     expect(dhisExportFeature.selectStatusText(root(loaded))).toBe('');
   });
 
-  it("shows the server's message, else a text for network or server failures", () => {
+  it('puts every failure in plain words with a way out, the server\'s message as the detail', () => {
     const failedWith = (status: number, error: string | null) =>
-      dhisExportFeature.selectErrorText(root(reducer(loaded, dhisExportApiActions.exportFailed({ status, error }))));
-    expect(failedWith(400, 'Data set "x" is not defined')).toBe('Data set "x" is not defined');
-    expect(failedWith(0, null)).toBe('Le serveur est injoignable. Vérifiez votre connexion et réessayez.');
-    expect(failedWith(503, null)).toBe("Le serveur n'a pas pu produire l'export (HTTP 503).");
-    expect(dhisExportFeature.selectErrorText(root(loaded))).toBeNull();
+      dhisExportFeature.selectExportFailure(root(reducer(loaded, dhisExportApiActions.exportFailed({ status, error }))))!;
+    const unknown = failedWith(400, 'dataSet "x" is not defined: add it to "dhis_data_sets"');
+    expect(unknown.message).toContain('Rechargez les paramètres');
+    expect(unknown.action).toBe('reload-settings');
+    expect(unknown.detail).toBe('dataSet "x" is not defined: add it to "dhis_data_sets"');
+    expect(failedWith(0, null)).toEqual({
+      message: 'Le serveur est injoignable. Vérifiez votre connexion et réessayez.',
+      action: 'retry-export',
+      detail: null,
+    });
+    expect(failedWith(503, null).message).toContain('HTTP 503');
+    expect(failedWith(503, null).action).toBe('retry-export');
+    expect(failedWith(403, 'User "m" may not export').action).toBeNull();
+    expect(failedWith(403, 'User "m" may not export').message).toContain('can_export_dhis');
+    expect(dhisExportFeature.selectExportFailure(root(loaded))).toBeNull();
+  });
+
+  it('offers to try the load again when it failed', () => {
+    const failed = stateAfter(dhisExportPageActions.opened(), dhisExportApiActions.referenceDataLoadFailed({ status: 500, error: 'down' }));
+    expect(dhisExportFeature.selectLoadFailure(root(failed))).toEqual({
+      message: 'The DHIS2 settings or places could not be loaded.',
+      action: 'retry-load',
+      detail: 'down',
+    });
+    expect(reducer(failed, dhisExportPageActions.opened()).referenceData).toBe('loading');
   });
 
   it('offers each data set the periods of its period type, or says which type is not supported', () => {
@@ -213,7 +233,7 @@ describe('dhisExportFeature selectors', () => {
   it('shows a refused download as a failure with its message', () => {
     const refused = reducer(stateAfter(...allLoaded), dhisExportPageActions.downloadRefused({ error: 'period type "Weekly"' }));
     expect(refused.exportStatus).toBe('failed');
-    expect(dhisExportFeature.selectErrorText(root(refused))).toBe('period type "Weekly"');
+    expect(dhisExportFeature.selectExportFailure(root(refused))).toEqual({ message: 'period type "Weekly"', action: null, detail: null });
     const exporting = reducer(stateAfter(...allLoaded), dhisExportPageActions.downloadRequested({ request }));
     expect(reducer(exporting, dhisExportPageActions.downloadRefused({ error: 'x' }))).toBe(exporting);
   });

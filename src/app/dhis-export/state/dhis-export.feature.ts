@@ -3,16 +3,15 @@ import { placesByDataSet } from '../domain/places';
 import { DataSetPeriods, PeriodChoices, PeriodType } from '../domain/periods';
 import { periodTypeOf } from '../domain/settings';
 import { Translate, dataSetOptions, translator } from '../domain/translate';
-import { DataSetConfig, DataSetOption, ExportFormat, ExportPreferences, Messages, OrgUnitPlace, SavedExport } from '../domain/models';
+import { DataSetConfig, DataSetOption, DhisExportRequest, ExportFormat, ExportPreferences, Messages, OrgUnitPlace, SavedExport } from '../domain/models';
+import { ExportFailure, exportFailureView, loadFailureView } from '../domain/export-errors';
 import { dhisExportApiActions, dhisExportPageActions } from './dhis-export.actions';
+
+export type { ExportFailure } from '../domain/export-errors';
 
 export type LoadStatus = 'idle' | 'loading' | 'loaded' | 'failed';
 export type ExportStatus = 'idle' | 'exporting' | 'saved' | 'failed';
 
-export interface ExportFailure {
-  readonly status: number;
-  readonly error: string | null;
-}
 
 export interface DhisExportState {
   /** Settings and translations: what the form needs before it shows. */
@@ -34,6 +33,8 @@ export interface DhisExportState {
   readonly omitZeros: boolean;
   readonly exportStatus: ExportStatus;
   readonly lastError: ExportFailure | null;
+  /** The last export asked for, for "Try again". */
+  readonly lastRequest: DhisExportRequest | null;
   /** The last file saved, until the selection changes. */
   readonly lastSaved: SavedExport | null;
 }
@@ -54,6 +55,7 @@ export const initialDhisExportState: DhisExportState = {
   exportStatus: 'idle',
   lastError: null,
   lastSaved: null,
+  lastRequest: null,
 };
 
 export const dhisExportFeature = createFeature({
@@ -88,7 +90,7 @@ export const dhisExportFeature = createFeature({
       (state, { preferences: { format, omitZeros } }): DhisExportState => ({ ...state, format, omitZeros }),
     ),
     on(dhisExportPageActions.downloadRefused, (state, { error }): DhisExportState =>
-      state.exportStatus === 'exporting' ? state : { ...state, exportStatus: 'failed', lastError: { status: 400, error }, lastSaved: null },
+      state.exportStatus === 'exporting' ? state : { ...state, exportStatus: 'failed', lastError: { status: 400, error, refusedByPage: true }, lastSaved: null },
     ),
     on(dhisExportApiActions.placesLoadFailed, (state, { error }): DhisExportState => ({
       ...state,
@@ -100,8 +102,8 @@ export const dhisExportFeature = createFeature({
     on(dhisExportApiActions.referenceDataLoadFailed, (state, { status, error }): DhisExportState =>
       status === 401 ? initialDhisExportState : { ...state, referenceData: 'failed', placesLoad: 'idle', loadError: error },
     ),
-    on(dhisExportPageActions.downloadRequested, (state): DhisExportState =>
-      state.exportStatus === 'exporting' ? state : { ...state, exportStatus: 'exporting', lastError: null, lastSaved: null },
+    on(dhisExportPageActions.downloadRequested, (state, { request }): DhisExportState =>
+      state.exportStatus === 'exporting' ? state : { ...state, exportStatus: 'exporting', lastError: null, lastSaved: null, lastRequest: request },
     ),
     on(dhisExportApiActions.exportSaved, (state, { saved }): DhisExportState => ({
       ...state,
@@ -136,6 +138,7 @@ export const dhisExportFeature = createFeature({
     selectExportStatus,
     selectLastSaved,
     selectLastError,
+    selectLoadError,
   }) => {
     const selectTranslate = createSelector(selectMessages, selectLocale, selectEnglishMessages, translator);
     const selectConfigured = createSelector(selectDataSets, (dataSets) => dataSets.length > 0);
@@ -190,13 +193,12 @@ export const dhisExportFeature = createFeature({
         (saved, dataSets, places, choices, t, locale): SavedSummary | null =>
           saved ? savedSummary(saved, dataSetOptions(dataSets, t), places, choices, t, locale) : null,
       ),
-      /** The message the error summary shows: the server's own when it gave one. */
-      selectErrorText: createSelector(selectLastError, selectTranslate, (failure, t) => {
-        if (!failure) return null;
-        if (failure.error) return failure.error;
-        if (failure.status === 0) return t('export.dhis.error.network');
-        return t('export.dhis.error.server', { status: failure.status });
-      }),
+      /** What the error summary says of a failed export: plain words, a way out, the detail apart. */
+      selectExportFailure: createSelector(selectLastError, selectTranslate, (failure, t) => (failure ? exportFailureView(failure, t) : null)),
+      /** What the error summary says when the page's settings or places could not be read. */
+      selectLoadFailure: createSelector(selectLoadStatus, selectLoadError, selectTranslate, (load, error, t) =>
+        load === 'failed' ? loadFailureView(error, t) : null,
+      ),
     };
   },
 });
