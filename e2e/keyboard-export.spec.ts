@@ -72,6 +72,7 @@ test('keyboard only: log in, choose data set, place and month, download the file
   const period = page.getByLabel('Filter by period');
   await expectFocusRing(period);
   await expect(period.locator('option:checked')).toHaveText(periodLabel(monthStart(1)));
+  await expect(period.locator('option').first()).toHaveText(`${periodLabel(monthStart(0))} (in progress)`);
   await keyboard.press('ArrowDown');
   await expect(period.locator('option:checked')).toHaveText(periodLabel(twoMonthsAgo));
 

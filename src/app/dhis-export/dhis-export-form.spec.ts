@@ -86,6 +86,12 @@ describe('DhisExportForm', () => {
     expect([...select('dhis-period').options].slice(0, 3).map((option) => option.value)).toEqual(['202406', '202405', '202404']);
   });
 
+  it('marks the period under way as in progress', async () => {
+    await render();
+    expect(select('dhis-period').options[0].textContent!.trim()).toBe('June, 2024 (in progress)');
+    expect(select('dhis-period').options[1].textContent!.trim()).toBe('May, 2024');
+  });
+
   it('tells when the manager changes a choice, so an earlier result is not shown against new choices', async () => {
     await render();
     let changes = 0;
@@ -150,7 +156,7 @@ describe('DhisExportForm', () => {
   it('offers the periods of the chosen data set\'s period type, and says what they are', async () => {
     await render();
     await choose('dhis-data-set', 'ds2');
-    expect(optionTexts('dhis-period').slice(0, 3)).toEqual(['April – June 2024', 'January – March 2024', 'October – December 2023']);
+    expect(optionTexts('dhis-period').slice(0, 3)).toEqual(['April – June 2024 (in progress)', 'January – March 2024', 'October – December 2023']);
     expect(select('dhis-period').options.length).toBe(8);
     expect(select('dhis-period').value).toBe('2024Q1');
     expect(el.querySelector('#dhis-period-hint')!.textContent!.trim()).toBe('The quarter to export. The current quarter is still in progress.');

@@ -10,7 +10,7 @@ export const MESSAGES_FR: Messages = {
   'export.dhis.dataset.description': "L'ensemble de données DHIS2 pour lequel les chiffres sont déclarés.",
   'export.dhis.place.label': 'Filtrer par Place',
   'export.dhis.place.description':
-    "Exportez une unité d'organisation, avec les contacts sous cette place, ou toutes les places associées à l'ensemble de données.",
+    "Exportez une unité d'organisation, ou toutes les places associées à l'ensemble de données. Les chiffres d'une place comptent chaque agent de santé sous elle : un district comprend ses centres de santé.",
   'export.dhis.place.all': 'Toutes les Places',
   'export.dhis.place.search.label': 'Rechercher des places',
   'export.dhis.place.search.description':
@@ -21,7 +21,8 @@ export const MESSAGES_FR: Messages = {
     "{{count}} places affichées sur les {{total}} qui correspondent à la recherche. Tapez davantage du nom ou de l'identifiant pour trouver les autres.",
   'export.dhis.place.loading': 'Chargement des places…',
   'export.dhis.period.label': 'Filtrer par période',
-  'export.dhis.period.description': 'Le mois à exporter. Le mois en cours est encore incomplet.',
+  'export.dhis.period.description': 'Le mois à exporter. Le mois précédent est le dernier complet ; le mois en cours est encore incomplet.',
+  'export.dhis.period.current': '{{label}} (en cours)',
   'export.dhis.period.description.quarterly': 'Le trimestre à exporter. Le trimestre en cours est encore incomplet.',
   'export.dhis.period.description.yearly': "L'année à exporter. L'année en cours est encore incomplète.",
   'export.dhis.period.unsupported':

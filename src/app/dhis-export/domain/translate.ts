@@ -14,7 +14,7 @@ export const DEFAULT_MESSAGES: Messages = {
   'export.dhis.dataset.description': 'The DHIS2 data set the figures are reported for.',
   'export.dhis.place.label': 'Filter by place',
   'export.dhis.place.description':
-    'Export one organisation unit, with the contacts under that place, or all places mapped to the data set.',
+    "Export one organisation unit, or all places mapped to the data set. A place's figures count every health worker under it: a district includes its health centres.",
   'export.dhis.place.all': 'All Places',
   'export.dhis.place.search.label': 'Search places',
   'export.dhis.place.search.description': 'Type part of a place name or org unit id to shorten the list of places.',
@@ -24,7 +24,8 @@ export const DEFAULT_MESSAGES: Messages = {
     'Showing {{count}} of {{total}} places that match the search. Type more of the name or org unit id to find others.',
   'export.dhis.place.loading': 'Loading places…',
   'export.dhis.period.label': 'Filter by period',
-  'export.dhis.period.description': 'The month to export. The current month is still in progress.',
+  'export.dhis.period.description': 'The month to export. The previous month is the last complete one; the current month is still in progress.',
+  'export.dhis.period.current': '{{label}} (in progress)',
   'export.dhis.period.description.quarterly': 'The quarter to export. The current quarter is still in progress.',
   'export.dhis.period.description.yearly': 'The year to export. The current year is still in progress.',
   'export.dhis.period.unsupported':
