@@ -86,6 +86,22 @@ describe('DhisExportForm', () => {
     expect([...select('dhis-period').options].slice(0, 3).map((option) => option.value)).toEqual(['202406', '202405', '202404']);
   });
 
+  it('comes back to the choices restored, once each is offered, the places arriving later', async () => {
+    fixture = TestBed.createComponent(DhisExportForm);
+    fixture.componentRef.setInput('t', translator({}));
+    fixture.componentRef.setInput('dataSets', dataSets);
+    fixture.componentRef.setInput('placesByDataSet', new Map());
+    fixture.componentRef.setInput('periodsByDataSet', periodsByDataSet);
+    fixture.componentRef.setInput('restored', { dataSet: 'ds2', orgUnit: 'ou-c', period: '2023Q4' });
+    await fixture.whenStable();
+    el = fixture.nativeElement;
+    expect(select('dhis-data-set').value).toBe('ds2');
+    expect(select('dhis-period').value).toBe('2023Q4');
+    fixture.componentRef.setInput('placesByDataSet', fewPlaces);
+    await fixture.whenStable();
+    expect(select('dhis-place').value).toBe('ou-c');
+  });
+
   it('marks the period under way as in progress', async () => {
     await render();
     expect(select('dhis-period').options[0].textContent!.trim()).toBe('June, 2024 (in progress)');

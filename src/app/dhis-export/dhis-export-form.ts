@@ -4,7 +4,7 @@ import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { debounceTime, merge } from 'rxjs';
 import { filterPlaces, shownPlaces } from './domain/places';
 import { Translate } from './domain/translate';
-import { DataSetOption, DhisExportRequest, EXPORT_FORMATS, ExportFormat, ExportPreferences, Period, PlaceOption } from './domain/models';
+import { DataSetOption, DhisExportRequest, ExportSelection, EXPORT_FORMATS, ExportFormat, ExportPreferences, Period, PlaceOption } from './domain/models';
 import { DataSetPeriods } from './domain/periods';
 
 /** Above this many places for a data set, a search field narrows the place list. */
@@ -45,8 +45,11 @@ export class DhisExportForm {
   /** Download was asked for but no request can be made: the message says why. */
   readonly downloadRefused = output<string>();
   readonly preferencesChange = output<ExportPreferences>();
+  /** The choices to come back to (after a session expiry, or a reload), applied once each is offered. */
+  readonly restored = input<ExportSelection | null>(null);
   /** Any choice changed: what was saved before no longer describes the form. */
-  readonly selectionChange = output<void>();
+  readonly selectionChange = output<ExportSelection>();
+  private readonly toRestore = { dataSet: true, orgUnit: true, period: true };
 
   protected readonly formats = EXPORT_FORMATS;
 
@@ -122,7 +125,12 @@ export class DhisExportForm {
     // the first data set and the previous month are preselected
     effect(() => {
       const dataSets = this.dataSets();
+      const restored = this.restored();
       const { dataSet } = this.form.controls;
+      if (restored && this.toRestore.dataSet && dataSets.some(({ id }) => id === restored.dataSet)) {
+        this.toRestore.dataSet = false;
+        dataSet.setValue(restored.dataSet);
+      }
       if (!dataSets.some(({ id }) => id === dataSet.value)) dataSet.setValue(dataSets[0]?.id ?? '');
     });
     // the preselected month follows the clock until the manager chooses one
@@ -131,6 +139,13 @@ export class DhisExportForm {
       const choice = this.periodChoice();
       const preselected = choice && 'preselected' in choice ? choice.preselected : null;
       const { period } = this.form.controls;
+      const restored = this.restored();
+      if (restored && this.toRestore.period && restored.dataSet === this.dataSet() && periods.some(({ value }) => value === restored.period)) {
+        this.toRestore.period = false;
+        period.setValue(restored.period);
+        period.markAsDirty(); // chosen by the manager: it no longer follows the clock
+        return;
+      }
       if (!period.dirty || !periods.some(({ value }) => value === period.value)) period.setValue(preselected || periods[0]?.value || '');
     });
     // the session's format and zeros choice, without echoing it back as a change
@@ -154,11 +169,19 @@ export class DhisExportForm {
       this.form.controls.omitZeros.valueChanges,
     )
       .pipe(takeUntilDestroyed())
-      .subscribe(() => this.selectionChange.emit());
+      .subscribe(() => {
+        const { dataSet, orgUnit, period } = this.form.getRawValue();
+        this.selectionChange.emit({ dataSet, orgUnit, period });
+      });
     // a place not mapped to the newly chosen data set is no longer a choice
     effect(() => {
       const places = this.places();
+      const restored = this.restored();
       const { orgUnit } = this.form.controls;
+      if (restored?.orgUnit && this.toRestore.orgUnit && restored.dataSet === this.dataSet() && places.some((place) => place.orgUnit === restored.orgUnit)) {
+        this.toRestore.orgUnit = false;
+        orgUnit.setValue(restored.orgUnit);
+      }
       if (orgUnit.value && !places.some((place) => place.orgUnit === orgUnit.value)) orgUnit.setValue('');
     });
   }

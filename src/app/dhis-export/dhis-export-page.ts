@@ -2,7 +2,8 @@ import { ChangeDetectionStrategy, Component, DOCUMENT, ElementRef, afterRenderEf
 import { Title } from '@angular/platform-browser';
 import { Store } from '@ngrx/store';
 import { DhisExportForm } from './dhis-export-form';
-import { DhisExportRequest, ExportPreferences } from './domain/models';
+import { DhisExportRequest, ExportPreferences, ExportSelection } from './domain/models';
+import { ExportSelectionStore } from './data-access/export-selection';
 import { hasShippedMessages } from './domain/translate';
 import { FailureAction } from './domain/export-errors';
 import { dhisExportPageActions } from './state/dhis-export.actions';
@@ -24,6 +25,9 @@ const RTL_LANGUAGES = new Set(['ar', 'dv', 'fa', 'he', 'ps', 'ur', 'yi']);
 export class DhisExportPage {
   private readonly store = inject(Store);
   private readonly document = inject(DOCUMENT);
+  private readonly selections = inject(ExportSelectionStore);
+  /** The choices of this browser session, to come back to. */
+  protected readonly restoredSelection = this.selections.read();
 
   protected readonly t = this.store.selectSignal(dhisExportFeature.selectTranslate);
   protected readonly loadStatus = this.store.selectSignal(dhisExportFeature.selectLoadStatus);
@@ -83,7 +87,8 @@ export class DhisExportPage {
     if (action === 'retry-load') this.store.dispatch(dhisExportPageActions.opened());
   }
 
-  protected selectionChanged(): void {
+  protected selectionChanged(selection: ExportSelection): void {
+    this.selections.save(selection);
     this.store.dispatch(dhisExportPageActions.selectionChanged());
   }
 

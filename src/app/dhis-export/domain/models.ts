@@ -109,3 +109,11 @@ export interface SavedExport {
   /** Null when the server did not say (an older server, or a proxy that drops headers). */
   readonly counts: ExportCounts | null;
 }
+
+/** The data set, place and period on the form. */
+export interface ExportSelection {
+  readonly dataSet: string;
+  /** Empty: all places. */
+  readonly orgUnit: string;
+  readonly period: string;
+}
