@@ -11,17 +11,25 @@ import { ExportError } from '../dhis-export/export-error';
 import { parseExportRequest } from '../dhis-export/export-request';
 import { ContactIndex } from '../dhis-export/contact-index';
 import { PouchExportSource } from '../dhis-export/pouch-export-source';
+import { sendFromCli } from './send';
 
 const USAGE = `Export a DHIS2 dataValueSet from the CHT database.
 
 Usage: npm run export -- --data-set ID --month YYYY-MM [--org-unit ID] [--human-readable] [--out FILE]
+       npm run export -- --data-set ID --month YYYY-MM [--org-unit ID] --send [--dry-run]
 
   --data-set ID      a DHIS2 data set configured in the app settings (dhis_data_sets)
   --month YYYY-MM    the month to export, e.g. ${moment().subtract(1, 'month').format('YYYY-MM')}
   --org-unit ID      only this DHIS2 org unit (default: every mapped place)
   --human-readable   names instead of ids: data set, places and targets
   --out FILE         write the file here (default: print to standard output)
+  --send             send to the DHIS2 named by DHIS2_URL (with DHIS2_TOKEN, or DHIS2_USER and DHIS2_PASSWORD)
+  --dry-run          with --send: let DHIS2 check the import without saving anything
   --help             show this text
+
+With --send, DHIS2's answer is printed as JSON; the exit status is 0 when every value was
+accepted, 3 when DHIS2 reported conflicts or ERROR, 4 when DHIS2 could not be reached or refused
+the credentials. Every send and dry run is recorded in the export log (database dhis-export-log).
 
 Reads the embedded database in DATA_DIR (default ./data; stop the server first), or the CouchDB
 named by COUCH_URL (e.g. http://admin:pass@localhost:5984/medic).`;
@@ -94,6 +102,8 @@ const run = async (argv: string[]) => {
         month: { type: 'string', multiple: true },
         'org-unit': { type: 'string', multiple: true },
         'human-readable': { type: 'boolean', default: false },
+        send: { type: 'boolean', default: false },
+        'dry-run': { type: 'boolean', default: false },
         out: { type: 'string', multiple: true },
         help: { type: 'boolean', default: false },
       },
@@ -119,6 +129,25 @@ const run = async (argv: string[]) => {
     filters: { dataSet, period: month && dhisPeriod(month), orgUnit },
     options: { humanReadable: values['human-readable'] },
   });
+  if (values['dry-run'] && !values.send) {
+    throw new UsageError('--dry-run goes with --send: npm run export -- … --send --dry-run');
+  }
+  if (values.send) {
+    if (out) {
+      throw new UsageError('--out and --send do not go together: send, or write a file');
+    }
+    const config = readConfig();
+    if (!config.dhis2) {
+      throw new UsageError('Sending needs DHIS2_URL and DHIS2_TOKEN (or DHIS2_USER and DHIS2_PASSWORD) in the environment');
+    }
+    const db = await openDatabase();
+    try {
+      process.exitCode = await sendFromCli(db, { ...config, dhis2: config.dhis2 }, request, values['dry-run']);
+    } finally {
+      await db.close();
+    }
+    return;
+  }
   if (out && (await stat(out).then(found => found.isDirectory(), () => false))) {
     throw new UsageError(`--out ${out} is a folder: name a file, such as ${path.join(out, exportFileName(request.dataSet, dhisPeriod(request.month)))}`);
   }
