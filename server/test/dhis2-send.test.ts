@@ -105,6 +105,7 @@ describe('sending to DHIS2 over HTTP (against a DHIS2 stand-in)', () => {
     assert.deepEqual(log.records.slice(0, 2).map(record => `${record.action} ${record.user} ${record.orgUnit ?? '*'} ${record.values} ${record.total} ${record.dhis2?.status ?? ''}`),
       ['send sender ouNorth0001 2 4 SUCCESS', 'download sender * 6 20 ']);
     assert.deepEqual(log.changesSinceLastSend?.changes, []);
+    assert.deepEqual((log as unknown as { current: unknown }).current, { values: 2, total: 4 });
 
     // a correction in the CHT shows as a change before the next send
     await server.putDocs([{ ...targetDoc(LAST_MONTH, 'chw1', 5, 1), _id: `target~${LAST_MONTH.format('YYYY-MM')}~chw1b~org.couchdb.user:chw1b` }]);

@@ -6,7 +6,7 @@ import { parseExportRequest } from '../dhis-export/export-request';
 import { queryOf } from '../dhis-export/export-route';
 import type { ExportSource } from '../dhis-export/export-source';
 import { changesSince, lastSendOf } from '../export-log/changes-since-send';
-import { loggedValuesOf, type ExportLog } from '../export-log/export-log';
+import { loggedValuesOf, totalOf, type ExportLog } from '../export-log/export-log';
 import { sendError } from '../http/json-errors';
 import type { Log } from '../http/log';
 import { mayExportDhis } from '../session/export-permission';
@@ -110,15 +110,17 @@ export const dhis2SendRouter = (deps: SendRouteDeps) => {
     const period = dhisPeriod(request.month);
     const records = await exportLog.recent(request.dataSet, period);
     const lastSend = lastSendOf(records, request.orgUnit);
-    let changesSinceLastSend;
-    if (lastSend?.dataValues) {
-      const current = await exportDataValueSet(source, { ...request, humanReadable: false }, now());
-      changesSinceLastSend = { sentAt: lastSend.at, sentBy: lastSend.user, changes: changesSince(lastSend.dataValues, loggedValuesOf(current.dataValueSet.dataValues)) };
-    }
+    // What a send would hold now: its size for the page's confirmation, its values to compare with the last send.
+    const { dataValueSet } = await exportDataValueSet(source, { ...request, humanReadable: false }, now());
+    const current = { values: dataValueSet.dataValues.length, total: totalOf(dataValueSet.dataValues) };
+    const changesSinceLastSend = lastSend?.dataValues
+      ? { sentAt: lastSend.at, sentBy: lastSend.user, changes: changesSince(lastSend.dataValues, loggedValuesOf(dataValueSet.dataValues)) }
+      : undefined;
     return res.json({
       dataSet: request.dataSet,
       period,
       ...(request.orgUnit === undefined ? {} : { orgUnit: request.orgUnit }),
+      current,
       records: records.map(({ dataValues: _values, ...record }) => record),
       ...(changesSinceLastSend ? { changesSinceLastSend } : {}),
     });

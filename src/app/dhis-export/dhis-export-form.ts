@@ -37,6 +37,8 @@ export class DhisExportForm {
   readonly locale = input('en');
 
   readonly download = output<DhisExportRequest>();
+  /** The export as currently chosen, whenever the choice changes. */
+  readonly selectionChange = output<DhisExportRequest>();
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     dataSet: '',
@@ -83,6 +85,10 @@ export class DhisExportForm {
   );
 
   constructor() {
+    this.form.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => {
+      const { dataSet, orgUnit, period } = this.form.getRawValue();
+      this.selectionChange.emit({ dataSet, orgUnit, period });
+    });
     this.form.controls.placeSearch.valueChanges
       .pipe(debounceTime(PLACE_SEARCH_DEBOUNCE_MS), takeUntilDestroyed())
       .subscribe((query) => this.searchQuery.set(query.trim()));

@@ -1,6 +1,7 @@
-import { ChangeDetectionStrategy, Component, DOCUMENT, ElementRef, afterRenderEffect, computed, inject, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DOCUMENT, ElementRef, afterRenderEffect, computed, inject, signal, viewChild } from '@angular/core';
 import { Store } from '@ngrx/store';
 import { DhisExportForm } from './dhis-export-form';
+import { Dhis2Send } from './send/dhis2-send';
 import { DhisExportRequest } from './domain/models';
 import { hasShippedMessages } from './domain/translate';
 import { dhisExportPageActions } from './state/dhis-export.actions';
@@ -11,7 +12,7 @@ const RTL_LANGUAGES = new Set(['ar', 'dv', 'fa', 'he', 'ps', 'ur', 'yi']);
 /** The DHIS2 tab of "Import & export data": reads the store, hands the form its lists, dispatches. */
 @Component({
   selector: 'app-dhis-export-page',
-  imports: [DhisExportForm],
+  imports: [DhisExportForm, Dhis2Send],
   templateUrl: './dhis-export-page.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: {
@@ -47,6 +48,9 @@ export class DhisExportPage {
   protected readonly errorText = computed(() =>
     this.loadStatus() === 'failed' ? this.t()('export.dhis.error.load') : this.exportError(),
   );
+
+  /** The export as chosen in the form, for sending it to DHIS2. */
+  protected readonly selection = signal<DhisExportRequest | null>(null);
 
   private readonly errorSummary = viewChild<ElementRef<HTMLElement>>('errorSummary');
 
