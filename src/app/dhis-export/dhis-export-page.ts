@@ -1,7 +1,8 @@
-import { ChangeDetectionStrategy, Component, DOCUMENT, ElementRef, afterRenderEffect, computed, inject, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DOCUMENT, ElementRef, afterRenderEffect, computed, inject, viewChild } from '@angular/core';
 import { Store } from '@ngrx/store';
 import { DhisExportForm } from './dhis-export-form';
 import { Dhis2Send } from './send/dhis2-send';
+import { dhis2SendPageActions } from './send/state/dhis2-send.actions';
 import { DhisExportRequest } from './domain/models';
 import { hasShippedMessages } from './domain/translate';
 import { dhisExportPageActions } from './state/dhis-export.actions';
@@ -49,9 +50,6 @@ export class DhisExportPage {
     this.loadStatus() === 'failed' ? this.t()('export.dhis.error.load') : this.exportError(),
   );
 
-  /** The export as chosen in the form, for sending it to DHIS2. */
-  protected readonly selection = signal<DhisExportRequest | null>(null);
-
   private readonly errorSummary = viewChild<ElementRef<HTMLElement>>('errorSummary');
 
   constructor() {
@@ -66,6 +64,10 @@ export class DhisExportPage {
 
   protected returnedTo(): void {
     if (this.document.visibilityState === 'visible') this.store.dispatch(dhisExportPageActions.returnedTo());
+  }
+
+  protected selectionChanged(selection: DhisExportRequest): void {
+    this.store.dispatch(dhis2SendPageActions.selectionChanged({ selection }));
   }
 
   protected requestDownload(request: DhisExportRequest): void {

@@ -1,9 +1,10 @@
-import { ChangeDetectionStrategy, Component, ElementRef, afterRenderEffect, computed, effect, inject, input, signal, viewChild } from '@angular/core';
-import { DataSetOption, DhisExportRequest, Period, PlaceOption } from '../domain/models';
+import { ChangeDetectionStrategy, Component, ElementRef, afterRenderEffect, computed, inject, input, viewChild } from '@angular/core';
+import { Store } from '@ngrx/store';
+import { DataSetOption, Period, PlaceOption } from '../domain/models';
 import { Translate } from '../domain/translate';
-import { Dhis2SendApi, ExportLogRecord, ExportLogView, SendCapabilities, SendError, SendResult } from './dhis2-send-api';
-
-type Running = 'idle' | 'dry-run' | 'send';
+import { ExportLogRecord } from './dhis2-send-api';
+import { dhis2SendPageActions } from './state/dhis2-send.actions';
+import { dhis2SendFeature } from './state/dhis2-send.feature';
 
 /**
  * Under the export form: checks the chosen export with DHIS2 (its own dry run), sends it after a
@@ -15,28 +16,34 @@ type Running = 'idle' | 'dry-run' | 'send';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class Dhis2Send {
-  private readonly api = inject(Dhis2SendApi);
+  private readonly store = inject(Store);
 
   readonly t = input.required<Translate>();
-  readonly selection = input<DhisExportRequest | null>(null);
   readonly dataSets = input<readonly DataSetOption[]>([]);
   readonly placesByDataSet = input<ReadonlyMap<string, readonly PlaceOption[]>>(new Map());
   readonly periods = input<readonly Period[]>([]);
   readonly locale = input('en');
 
-  protected readonly capabilities = signal<SendCapabilities | null>(null);
-  protected readonly running = signal<Running>('idle');
-  protected readonly confirming = signal(false);
-  protected readonly result = signal<SendResult | null>(null);
-  protected readonly error = signal<string | null>(null);
-  protected readonly logView = signal<ExportLogView | null>(null);
-  /** Bumped on each failure, so the error summary takes focus again. */
-  private readonly failures = signal(0);
+  protected readonly capabilities = this.store.selectSignal(dhis2SendFeature.selectCapabilities);
+  protected readonly selection = this.store.selectSignal(dhis2SendFeature.selectSelection);
+  protected readonly running = this.store.selectSignal(dhis2SendFeature.selectRunning);
+  protected readonly busy = this.store.selectSignal(dhis2SendFeature.selectBusy);
+  protected readonly confirming = this.store.selectSignal(dhis2SendFeature.selectConfirming);
+  protected readonly result = this.store.selectSignal(dhis2SendFeature.selectResult);
+  protected readonly logView = this.store.selectSignal(dhis2SendFeature.selectLog);
+  private readonly failure = this.store.selectSignal(dhis2SendFeature.selectFailure);
+  private readonly failures = this.store.selectSignal(dhis2SendFeature.selectFailures);
 
   private readonly errorSummary = viewChild<ElementRef<HTMLElement>>('sendError');
   private readonly confirmation = viewChild<ElementRef<HTMLElement>>('confirmation');
   private readonly resultRegion = viewChild<ElementRef<HTMLElement>>('sendResult');
 
+  protected readonly error = computed(() => {
+    const failure = this.failure();
+    if (!failure) return null;
+    if (failure.status === 0) return this.t()('export.dhis.error.network');
+    return failure.error ?? this.t()('export.dhis.send.error.server', { status: failure.status });
+  });
   protected readonly dataSetName = computed(() => {
     const chosen = this.selection();
     return this.dataSets().find(({ id }) => id === chosen?.dataSet)?.name ?? chosen?.dataSet ?? '';
@@ -73,19 +80,8 @@ export class Dhis2Send {
   );
 
   constructor() {
-    this.api.capabilities().then(
-      (capabilities) => this.capabilities.set(capabilities),
-      () => this.capabilities.set(null),
-    );
-    // the recent records follow the chosen data set, period and place
-    effect(() => {
-      const chosen = this.selection();
-      const capabilities = this.capabilities();
-      this.result.set(null);
-      this.confirming.set(false);
-      if (!chosen?.dataSet || !chosen.period || !capabilities?.mayDryRun) return;
-      void this.loadLog(chosen);
-    });
+    this.store.dispatch(dhis2SendPageActions.opened());
+    // focus follows what happened: the error summary, the confirmation's first button, the answer
     afterRenderEffect(() => {
       this.failures();
       this.errorSummary()?.nativeElement.focus();
@@ -99,22 +95,19 @@ export class Dhis2Send {
   }
 
   protected dryRun(): void {
-    void this.run(true);
+    this.store.dispatch(dhis2SendPageActions.dryRunRequested());
   }
 
   protected askToSend(): void {
-    if (this.running() !== 'idle') return;
-    this.error.set(null);
-    this.confirming.set(true);
+    this.store.dispatch(dhis2SendPageActions.sendRequested());
   }
 
   protected cancelSend(): void {
-    this.confirming.set(false);
+    this.store.dispatch(dhis2SendPageActions.sendCancelled());
   }
 
   protected confirmSend(): void {
-    this.confirming.set(false);
-    void this.run(false);
+    this.store.dispatch(dhis2SendPageActions.sendConfirmed());
   }
 
   protected logLine(record: ExportLogRecord): string {
@@ -157,37 +150,6 @@ export class Dhis2Send {
       return new Intl.NumberFormat(this.locale()).format(value);
     } catch {
       return String(value);
-    }
-  }
-
-  private async run(dryRun: boolean): Promise<void> {
-    const chosen = this.selection();
-    if (!chosen || this.running() !== 'idle') return;
-    this.running.set(dryRun ? 'dry-run' : 'send');
-    this.error.set(null);
-    this.result.set(null);
-    try {
-      this.result.set(await this.api.send(chosen, dryRun));
-    } catch (error) {
-      const failure = error instanceof SendError ? error : new SendError(0, null);
-      this.error.set(
-        failure.status === 0
-          ? this.t()('export.dhis.error.network')
-          : failure.serverMessage ?? this.t()('export.dhis.send.error.server', { status: failure.status }),
-      );
-      this.failures.update((count) => count + 1);
-    } finally {
-      this.running.set('idle');
-    }
-    await this.loadLog(chosen);
-  }
-
-  private async loadLog(chosen: DhisExportRequest): Promise<void> {
-    try {
-      const view = await this.api.log(chosen);
-      if (this.selection() === chosen) this.logView.set(view);
-    } catch {
-      this.logView.set(null);
     }
   }
 }
