@@ -44,6 +44,8 @@ export class Dhis2Send {
     if (failure.status === 0) return this.t()('export.dhis.error.network');
     return failure.error ?? this.t()('export.dhis.send.error.server', { status: failure.status });
   });
+  /** The server's own message is in English; the page's fallbacks are translated. */
+  protected readonly serverWords = computed(() => !!this.failure()?.error);
   protected readonly dataSetName = computed(() => {
     const chosen = this.selection();
     return this.dataSets().find(({ id }) => id === chosen?.dataSet)?.name ?? chosen?.dataSet ?? '';
