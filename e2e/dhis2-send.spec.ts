@@ -83,6 +83,8 @@ test.describe('sending to DHIS2', () => {
       // send North only, after confirming
       await exportPage.place.selectOption({ label: ORG_UNITS.north.name });
       await expect(result).toHaveCount(0);
+      // the number of values for the confirmation is read first
+      await expect(send.getByRole('button', { name: 'Send to DHIS2' })).toBeEnabled();
       await exportPage.place.focus();
       await tabTo(page, 'Send to DHIS2');
       await page.keyboard.press('Enter');

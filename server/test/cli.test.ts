@@ -226,6 +226,9 @@ describe('npm run export -- --send', () => {
     const refused = await exportCli(['--data-set', DS, '--month', month, '--send'], { ...env, DHIS2_TOKEN: 'wrong' });
     assert.equal(refused.code, 4, refused.stderr);
     assert.match(refused.stderr, /Nothing was sent: .*did not accept the server's credentials/);
+    const alone = await exportCli(['--data-set', DS, '--month', month, '--dry-run'], env);
+    assert.equal(alone.code, 2);
+    assert.match(alone.stderr, /--dry-run goes with --send/);
     const off = await exportCli(['--data-set', DS, '--month', month, '--send'], { COUCH_URL: couchUrl });
     assert.equal(off.code, 2);
     assert.match(off.stderr, /Sending needs DHIS2_URL/);

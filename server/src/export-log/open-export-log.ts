@@ -9,6 +9,25 @@ export interface OpenedExportLog {
 }
 
 /**
+ * Lets only server admins read or write the log: CouchDB 3 makes a new database so, but CouchDB 2
+ * leaves a database without members open to everyone.
+ */
+const adminsOnly = async (dbUrl: string, admin: { user: string; password: string }) => {
+  const response = await fetch(`${dbUrl}/_security`, {
+    method: 'PUT',
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Basic ${Buffer.from(`${admin.user}:${admin.password}`).toString('base64')}`,
+    },
+    body: JSON.stringify({ admins: { names: [], roles: [] }, members: { names: [], roles: ['_admin'] } }),
+  });
+  await response.body?.cancel();
+  if (!response.ok) {
+    throw new Error(`COUCH_URL: could not restrict the database ${EXPORT_LOG_DB} to server admins (HTTP ${response.status})`);
+  }
+};
+
+/**
  * The export log's own database, created when missing: beside the embedded `medic` in DATA_DIR
  * (no CouchDB path reaches it), or on the CouchDB named by COUCH_URL, as its admin (CouchDB 3
  * makes a new database readable by admins only).
@@ -26,6 +45,7 @@ export const openExportLog = async (where: { dataDir: string } | { couchOrigin: 
     if (typeof info.error === 'string') {
       throw new Error(`COUCH_URL: could not open or create the database ${EXPORT_LOG_DB}: ${info.reason ?? info.error}`);
     }
+    await adminsOnly(`${where.couchOrigin}/${EXPORT_LOG_DB}`, where.admin);
   }
   return { log: pouchExportLog(db), close: () => db.close() };
 };
