@@ -12,6 +12,7 @@ import { ensureDemoUsers, seedDemoDocs, type DemoCredentials } from './demo/seed
 import { ContactIndex } from './dhis-export/contact-index';
 import { PouchExportSource } from './dhis-export/pouch-export-source';
 import { consoleLog, type Log } from './http/log';
+import { openExportLog } from './export-log/open-export-log';
 import { sessionAuthenticator } from './session/user-session';
 
 export const DEFAULT_APP_DIR = path.resolve(__dirname, '../../dist/app/browser');
@@ -57,6 +58,14 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
   }
   const demoSeeded = config.demoData ? await seedDemoDocs(couch.medic, options.now?.()) : false;
 
+  const exportLog = await (config.couchUrl
+    ? openExportLog({ couchOrigin: config.couchUrl.origin, admin }).catch(error => {
+      // A CouchDB that lets this admin read medic but not create databases: keep the log in DATA_DIR.
+      log.warn(`${(error as Error).message}; keeping the export log in ${config.dataDir} instead`);
+      return openExportLog({ dataDir: config.dataDir });
+    })
+    : openExportLog({ dataDir: config.dataDir }));
+
   const contacts = new ContactIndex(couch.medic, log);
   const indexing = Date.now();
   const indexed = contacts.start().then(
@@ -74,6 +83,8 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
     appDir: options.appDir ?? DEFAULT_APP_DIR,
     log,
     now: options.now,
+    exportLog: exportLog.log,
+    dhis2: config.dhis2,
   });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
@@ -100,6 +111,7 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
       contacts.close();
       server.closeAllConnections();
       await new Promise<void>(resolve => server.close(() => resolve()));
+      await exportLog.close();
       await couch.close();
     },
   };

@@ -4,9 +4,9 @@ import { mayExportDhis } from '../session/export-permission';
 import type { Authenticate } from '../session/user-session';
 import { sendError } from '../http/json-errors';
 import type { Log } from '../http/log';
-import { exportDataValueSet } from './export-data-value-set';
+import { exportDataValueSet, type ExportResult } from './export-data-value-set';
 import { ExportError, badRequest } from './export-error';
-import { parseExportRequest } from './export-request';
+import { parseExportRequest, type ExportRequest } from './export-request';
 import type { ExportSource } from './export-source';
 import { formats } from './formats';
 
@@ -15,10 +15,12 @@ export interface ExportRouteDeps {
   authenticate: Authenticate;
   log: Log;
   now?: () => Date;
+  /** Told of every file served, e.g. to record it. */
+  onExported?: (user: string, request: ExportRequest, result: ExportResult) => void;
 }
 
 /** The query's parameters, all of them or none: a parameter left out would make a wrong file. */
-const queryOf = (url: string): unknown => {
+export const queryOf = (url: string): unknown => {
   const start = url.indexOf('?');
   const query = start === -1 ? '' : url.slice(start + 1);
   if (query.includes('?')) {
@@ -43,7 +45,7 @@ const fromScriptInBrowser = (req: Request) =>
   req.get('X-Requested-With')?.toLowerCase() === 'xmlhttprequest' || req.get('Sec-Fetch-Dest') === 'empty';
 
 /** `GET /api/v2/export/dhis?filters[…]` (and `POST` with `{ filters, options }`, kept for CHT clients). */
-export const dhisExportRouter = ({ source, authenticate, log, now = () => new Date() }: ExportRouteDeps) => {
+export const dhisExportRouter = ({ source, authenticate, log, now = () => new Date(), onExported }: ExportRouteDeps) => {
   const handle = async (req: Request, res: Response, readInput: () => unknown) => {
     const user = await authenticate(req.headers);
     if (!user) {
@@ -66,6 +68,7 @@ export const dhisExportRouter = ({ source, authenticate, log, now = () => new Da
         log.warn(`DHIS2 export ${result.fileName}: skipped ${counts.malformed} malformed target docs` +
           (malformedTargets.length ? ` and targets with an unusable "dhis": ${malformedTargets.join(', ')}` : ''));
       }
+      onExported?.(user.name, request, result);
       const format = formats[request.format];
       const { dataValues } = result.dataValueSet;
       // what the file holds, for the page's result whatever the format

@@ -47,8 +47,8 @@ export class DhisExportForm {
   readonly preferencesChange = output<ExportPreferences>();
   /** The choices to come back to (after a session expiry, or a reload), applied once each is offered. */
   readonly restored = input<ExportSelection | null>(null);
-  /** Any choice changed: what was saved before no longer describes the form. */
-  readonly selectionChange = output<ExportSelection>();
+  /** The export as now chosen, whenever a choice changes: what was saved before no longer describes the form. */
+  readonly selectionChange = output<DhisExportRequest>();
   private readonly toRestore = { dataSet: true, orgUnit: true, period: true };
 
   protected readonly formats = EXPORT_FORMATS;
@@ -170,8 +170,8 @@ export class DhisExportForm {
     )
       .pipe(takeUntilDestroyed())
       .subscribe(() => {
-        const { dataSet, orgUnit, period } = this.form.getRawValue();
-        this.selectionChange.emit({ dataSet, orgUnit, period });
+        const { dataSet, orgUnit, period, format, omitZeros } = this.form.getRawValue();
+        this.selectionChange.emit({ dataSet, orgUnit, period, format, omitZeros });
       });
     // a place not mapped to the newly chosen data set is no longer a choice
     effect(() => {

@@ -1,6 +1,7 @@
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { DhisExportPage } from './dhis-export-page';
+import { dhis2SendFeature, initialDhis2SendState } from './send/state/dhis2-send.feature';
 import { DataSetPeriods, monthlyPeriods } from './domain/periods';
 import { PlaceOption } from './domain/models';
 import { translator } from './domain/translate';
@@ -54,6 +55,7 @@ describe('DhisExportPage', () => {
       imports: [DhisExportPage],
       providers: [
         provideMockStore({
+          initialState: { [dhis2SendFeature.name]: initialDhis2SendState },
           selectors: [
             { selector: dhisExportFeature.selectDataSetOptions, value: [{ id: 'ds1', name: 'Monthly' }] },
             {

@@ -2,8 +2,10 @@ import { ChangeDetectionStrategy, Component, DOCUMENT, ElementRef, afterRenderEf
 import { Title } from '@angular/platform-browser';
 import { Store } from '@ngrx/store';
 import { DhisExportForm } from './dhis-export-form';
-import { DhisExportRequest, ExportPreferences, ExportSelection } from './domain/models';
+import { DhisExportRequest, ExportPreferences } from './domain/models';
 import { ExportSelectionStore } from './data-access/export-selection';
+import { Dhis2Send } from './send/dhis2-send';
+import { dhis2SendPageActions } from './send/state/dhis2-send.actions';
 import { hasShippedMessages } from './domain/translate';
 import { FailureAction } from './domain/export-errors';
 import { dhisExportPageActions } from './state/dhis-export.actions';
@@ -14,7 +16,7 @@ const RTL_LANGUAGES = new Set(['ar', 'dv', 'fa', 'he', 'ps', 'ur', 'yi']);
 /** The DHIS2 tab of "Import & export data": reads the store, hands the form its lists, dispatches. */
 @Component({
   selector: 'app-dhis-export-page',
-  imports: [DhisExportForm],
+  imports: [DhisExportForm, Dhis2Send],
   templateUrl: './dhis-export-page.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: {
@@ -37,6 +39,10 @@ export class DhisExportPage {
   protected readonly dataSets = this.store.selectSignal(dhisExportFeature.selectDataSetOptions);
   protected readonly placesByDataSet = this.store.selectSignal(dhisExportFeature.selectPlacesByDataSet);
   protected readonly periodsByDataSet = this.store.selectSignal(dhisExportFeature.selectPeriodsByDataSet);
+  /** Every period offered, to name the one chosen when sending. */
+  protected readonly allPeriods = computed(() =>
+    [...this.periodsByDataSet().values()].flatMap((choices) => ('periods' in choices ? choices.periods : [])),
+  );
   protected readonly preferences = this.store.selectSignal(dhisExportFeature.selectPreferences);
   protected readonly exporting = this.store.selectSignal(dhisExportFeature.selectExporting);
   protected readonly statusText = this.store.selectSignal(dhisExportFeature.selectStatusText);
@@ -87,9 +93,11 @@ export class DhisExportPage {
     if (action === 'retry-load') this.store.dispatch(dhisExportPageActions.opened());
   }
 
-  protected selectionChanged(selection: ExportSelection): void {
-    this.selections.save(selection);
+  protected selectionChanged(selection: DhisExportRequest): void {
+    const { dataSet, orgUnit, period } = selection;
+    this.selections.save({ dataSet, orgUnit, period });
     this.store.dispatch(dhisExportPageActions.selectionChanged());
+    this.store.dispatch(dhis2SendPageActions.selectionChanged({ selection }));
   }
 
   protected requestDownload(request: DhisExportRequest): void {

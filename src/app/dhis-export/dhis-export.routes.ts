@@ -2,6 +2,8 @@ import { Routes } from '@angular/router';
 import { provideEffects } from '@ngrx/effects';
 import { provideState } from '@ngrx/store';
 import { DhisExportPage } from './dhis-export-page';
+import { dhis2SendEffects } from './send/state/dhis2-send.effects';
+import { dhis2SendFeature } from './send/state/dhis2-send.feature';
 import { dhisExportEffects } from './state/dhis-export.effects';
 import { dhisExportFeature } from './state/dhis-export.feature';
 
@@ -14,7 +16,7 @@ export const dhisExportRoutes: Routes = [
   {
     path: '',
     title: 'DHIS2 – Import & export data',
-    providers: [provideState(dhisExportFeature), provideEffects(dhisExportEffects)],
+    providers: [provideState(dhisExportFeature), provideEffects(dhisExportEffects), provideState(dhis2SendFeature), provideEffects(dhis2SendEffects)],
     component: DhisExportPage,
   },
 ];
