@@ -345,11 +345,31 @@ describe('DhisExportForm', () => {
     it('keeps the chosen place in the list while filtering', async () => {
       await render(new Map([['ds1', places], ['ds2', []]]));
       await choose('dhis-place', 'ou-42');
-      await type('place 09999');
+      await type('place 0999');
       jasmine.clock().tick(PLACE_SEARCH_DEBOUNCE_MS);
       await fixture.whenStable();
       expect(select('dhis-place').value).toBe('ou-42');
-      expect([...select('dhis-place').options].map((o) => o.value)).toEqual(['', 'ou-42', 'ou-9999']);
+      expect([...select('dhis-place').options].map((o) => o.value)).toEqual([
+        '',
+        'ou-42',
+        'ou-999', // "Place 00999"
+        ...Array.from({ length: 10 }, (_, i) => `ou-${9990 + i}`),
+      ]);
+      expect(el.querySelector('#dhis-place-search-result')!.textContent!.trim()).toBe('11 places match: choose one in the list below.');
+    });
+
+    it('chooses the one place a search finds, and keeps the choice when it finds none', async () => {
+      await render(new Map([['ds1', places], ['ds2', []]]));
+      await choose('dhis-place', 'ou-42');
+      await type('place 09999');
+      jasmine.clock().tick(PLACE_SEARCH_DEBOUNCE_MS);
+      await fixture.whenStable();
+      expect(select('dhis-place').value).toBe('ou-9999');
+      await type('xyzzy');
+      jasmine.clock().tick(PLACE_SEARCH_DEBOUNCE_MS);
+      await fixture.whenStable();
+      expect(select('dhis-place').value).toBe('ou-9999');
+      expect(el.querySelector('#dhis-place-search-result')!.textContent!.trim()).toBe('No place matches "xyzzy". The place chosen stays as it was.');
     });
   });
 });

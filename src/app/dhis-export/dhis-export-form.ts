@@ -105,6 +105,15 @@ export class DhisExportForm {
       total: format(this.places().length),
     });
   });
+  /** Said after a search, politely: how many places match, or that none does and the choice stays as it was. */
+  protected readonly searchResultText = computed(() => {
+    const query = this.searchQuery();
+    if (!this.searchable() || !query) return '';
+    const matching = this.matchingPlaces().length;
+    return matching === 0
+      ? this.t()('export.dhis.place.search.none', { query })
+      : this.t()('export.dhis.place.search.found', { count: this.formatNumber()(matching) });
+  });
   /** Said beside the place list when it is not complete: still loading, or cut at the cap. */
   protected readonly placeStatusText = computed(() => {
     if (this.placesLoading()) return this.t()('export.dhis.place.loading');
@@ -122,6 +131,11 @@ export class DhisExportForm {
     this.form.controls.placeSearch.valueChanges
       .pipe(debounceTime(PLACE_SEARCH_DEBOUNCE_MS), takeUntilDestroyed())
       .subscribe((query) => this.searchQuery.set(query.trim()));
+    // a search that finds one place chooses it; one that finds none leaves the choice alone
+    effect(() => {
+      const matching = this.searchQuery() ? this.matchingPlaces() : [];
+      if (matching.length === 1) this.form.controls.orgUnit.setValue(matching[0].orgUnit);
+    });
     // the first data set and the previous month are preselected
     effect(() => {
       const dataSets = this.dataSets();

@@ -20,6 +20,8 @@ export const MESSAGES_FR: Messages = {
   'export.dhis.place.capped.search':
     "{{count}} places affichées sur les {{total}} qui correspondent à la recherche. Tapez davantage du nom ou de l'identifiant pour trouver les autres.",
   'export.dhis.place.loading': 'Chargement des places…',
+  'export.dhis.place.search.none': "Aucune place ne correspond à « {{query}} ». La place choisie reste la même.",
+  'export.dhis.place.search.found': '{{count}} places correspondent : choisissez-en une dans la liste ci-dessous.',
   'export.dhis.period.label': 'Filtrer par période',
   'export.dhis.period.description': 'Le mois à exporter. Le mois précédent est le dernier complet ; le mois en cours est encore incomplet.',
   'export.dhis.period.current': '{{label}} (en cours)',

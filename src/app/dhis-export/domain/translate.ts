@@ -23,6 +23,8 @@ export const DEFAULT_MESSAGES: Messages = {
   'export.dhis.place.capped.search':
     'Showing {{count}} of {{total}} places that match the search. Type more of the name or org unit id to find others.',
   'export.dhis.place.loading': 'Loading places…',
+  'export.dhis.place.search.none': 'No place matches "{{query}}". The place chosen stays as it was.',
+  'export.dhis.place.search.found': '{{count}} places match: choose one in the list below.',
   'export.dhis.period.label': 'Filter by period',
   'export.dhis.period.description': 'The month to export. The previous month is the last complete one; the current month is still in progress.',
   'export.dhis.period.current': '{{label}} (in progress)',
