@@ -124,7 +124,7 @@ const run = async (argv: string[]) => {
   }
   const db = await openDatabase();
   try {
-    const contacts = new ContactIndex(db);
+    const contacts = new ContactIndex(db, { places: 'index' });
     const result = await exportDataValueSet(new PouchExportSource(db, contacts), request);
     const json = `${JSON.stringify(result.dataValueSet, null, 2)}\n`;
     if (out) {

@@ -8,8 +8,8 @@ const isNotFound = (error: unknown) => (error as { status?: number }).status ===
 
 /**
  * An export source over a PouchDB database object (LevelDB on disk, or a CouchDB through its HTTP
- * adapter): settings, translations and the month's target docs from the database, contacts from
- * the in-memory index that follows it.
+ * adapter): settings, translations and the month's target docs from the database; owners' lineages
+ * and mapped places through the contact index that follows its changes.
  */
 export class PouchExportSource implements ExportSource {
   constructor(
@@ -41,9 +41,8 @@ export class PouchExportSource implements ExportSource {
     }
   }
 
-  async placesWithOrgUnits(orgUnit?: string): Promise<PlaceDoc[]> {
-    await this.contacts.catchUp();
-    return this.contacts.placesWithOrgUnits(orgUnit);
+  placesWithOrgUnits(orgUnit?: string): Promise<PlaceDoc[]> {
+    return this.contacts.mappedPlaces(orgUnit);
   }
 
   async *targetDocPages(month: string): AsyncIterable<TargetDoc[]> {
@@ -64,7 +63,7 @@ export class PouchExportSource implements ExportSource {
     }
   }
 
-  async ownerLineages(ownerIds: string[]): Promise<Map<string, readonly string[]>> {
-    return new Map(ownerIds.map(id => [id, this.contacts.lineage(id)]));
+  ownerLineages(ownerIds: string[]): Promise<Map<string, readonly string[]>> {
+    return this.contacts.lineages(ownerIds);
   }
 }
