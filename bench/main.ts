@@ -43,10 +43,11 @@ const writeAtomically = async (file: string, text: string) => {
 const run = async (options: BenchOptions, tempRoot: string): Promise<number> => {
   const machine = describeMachine();
   const otherCpu = new OtherCpuMonitor(runningServerPids);
-  const deployment = new Deployment(options.workers, options.month, options.seed);
+  const deployment = new Deployment(options.workers, options.month, options.seed, options.shape);
   // The servers' admin: random for each run, only ever on 127.0.0.1.
   const adminPassword = randomBytes(12).toString('hex');
-  progress(`DHIS2 export benchmark: ${options.workers.toLocaleString('en')} health workers, month ${options.month}, ` +
+  progress(`DHIS2 export benchmark: ${options.workers.toLocaleString('en')} health workers, ${options.shape.name} shape ` +
+    `(${deployment.docCount.toLocaleString('en')} docs), month ${options.month}, ` +
     `modes ${options.modes.join(', ')}, ${options.rounds} rounds; ${machine.cpu} (${machine.cores} cores), Node ${machine.node}`);
 
   const results: ModeResult[] = [];
@@ -60,6 +61,7 @@ const run = async (options: BenchOptions, tempRoot: string): Promise<number> => 
         concurrentExports: options.concurrentExports,
         adminPassword,
         tempRoot,
+        couchUrl: options.couchUrl,
       }));
     } catch (error) {
       const message = error instanceof Error ? error.stack ?? error.message : String(error);
@@ -72,23 +74,23 @@ const run = async (options: BenchOptions, tempRoot: string): Promise<number> => 
   const report = buildReport(machine, options, deployment, results, failures);
   const outDir = path.resolve(options.outDir ?? path.join(REPO_ROOT, 'bench', 'results'));
   await mkdir(outDir, { recursive: true });
-  const json = `${JSON.stringify({ machine, options, deployment: {
-    workers: deployment.workers, centres: deployment.centreCount, docs: deployment.docCount, month: deployment.month,
+  const json = `${JSON.stringify({ machine, options: { ...options, couchUrl: options.couchUrl?.origin }, deployment: {
+    workers: deployment.workers, shape: deployment.shape, centres: deployment.centreCount, docs: deployment.docCount, month: deployment.month,
     previousMonth: deployment.previousMonth, dataSet: deployment.dataSet, seed: deployment.seed,
-  }, targets: Object.fromEntries(results.map(result => [result.mode, targetChecks(result)])), results, failures }, null, 2)}\n`;
-  for (const name of ['latest', `workers-${options.workers}`]) {
+  }, targets: Object.fromEntries(results.map(result => [result.mode, targetChecks(result, deployment.shape.name)])), results, failures }, null, 2)}\n`;
+  for (const name of ['latest', `${options.shape.name}-${options.workers}${options.couchUrl ? '-couchdb' : ''}`]) {
     await writeAtomically(path.join(outDir, `${name}.md`), report);
     await writeAtomically(path.join(outDir, `${name}.json`), json);
   }
   process.stdout.write(report);
-  progress(`Written: ${path.relative(process.cwd(), path.join(outDir, 'latest.md'))} and latest.json (also workers-${options.workers}.md/.json)`);
+  progress(`Written: ${path.relative(process.cwd(), path.join(outDir, 'latest.md'))} and latest.json (also ${options.shape.name}-${options.workers}${options.couchUrl ? '-couchdb' : ''}.md/.json)`);
 
   const wrong = failures.length > 0 || results.some(result => result.problems.length > 0);
   if (wrong) {
     progress('FAILED: wrong answers or a failed run (see above).');
     return 1;
   }
-  const missed = results.flatMap(result => targetChecks(result).filter(check => !check.pass).map(check => `${result.mode}: ${check.target} (${check.measured})`));
+  const missed = results.flatMap(result => targetChecks(result, deployment.shape.name).filter(check => !check.pass).map(check => `${result.mode}: ${check.target} (${check.measured})`));
   if (missed.length > 0) {
     progress(`Targets missed:\n  ${missed.join('\n  ')}`);
     return options.strict ? 2 : 0;
