@@ -2,7 +2,10 @@ import type { AppSettings } from '../settings/app-settings';
 import type { TranslationsDoc } from '../settings/translations';
 import type { PlaceDoc, TargetDoc } from './cht-docs';
 
-/** Where the export reads from; the domain never knows whether it is LevelDB or a CouchDB over HTTP. */
+/**
+ * Where the export reads from; the domain never knows whether it is LevelDB or a CouchDB over HTTP.
+ * An export begins with `settings()`: what it reads after that reflects every write acknowledged before.
+ */
 export interface ExportSource {
   settings(): Promise<AppSettings>;
   translations(locale: string): Promise<TranslationsDoc | undefined>;
