@@ -120,7 +120,7 @@ const modeSection = (result: ModeResult): string[] => {
     `| (c) CHT method: scan + org-unit view + owners by key + sums | ${fmtMs(summary.cht.median)} | ${fmtRange(summary.cht)} | medians: scan ${fmtMs(steps.scan)}, view ${fmtMs(steps.view)}, owners ${fmtMs(steps.owners)}, sums ${fmtMs(steps.aggregate)}; first run ${fmtMs(result.firstRuns.chtMs)} (not counted); sums ${result.chtMethodCorrect ? 'correct' : 'differ from the generator'} |`,
     ...(result.firstStart ? [
       `| org-unit view built after loading (CouchDB, before the server starts) | ${fmtMs(result.firstStart.viewBuildMs)} | | as a CHT has it |`,
-      `| **first start against the populated database → first export complete** | **${fmtMs(result.firstStart.startMs + result.firstStart.firstExportMs)}** | | start ${fmtMs(result.firstStart.startMs)} + export ${fmtMs(result.firstStart.firstExportMs)}; idle RSS ${fmtMb(result.firstStart.idleRss)}, peak ${fmtMb(result.firstStart.firstExportPeakRss)} |`,
+      `| **first start against the populated database → first export complete** | **${fmtMs(result.firstStart.startMs + result.firstStart.firstExportMs)}** | | start ${fmtMs(result.firstStart.startMs)} + export ${fmtMs(result.firstStart.firstExportMs)}; idle RSS ${fmtMb(result.firstStart.idleRss)}, peak ${fmtMb(result.firstStart.firstExportPeakRss)} (anonymous ${fmtMb(result.firstStart.firstExportPeakAnon)}) |`,
     ] : []),
     `| **cold export** (${result.firstStart ? 'the first export after the first start' : 'first query after loading'}) | **${fmtMs(cold.ms)}** | | \`/_session\` meanwhile: max ${fmtMs(cold.session.maxMs)} over ${cold.session.polls} polls |`,
     `| a / b | **${fmtRatio(summary.export.median / summary.floor.median)}** | | medians |`,
@@ -130,16 +130,16 @@ const modeSection = (result: ModeResult): string[] => {
     `| \`GET /_session\` every 100 ms meanwhile | max ${fmtMs(concurrent.session.maxMs)} | | median ${fmtMs(concurrent.session.medianMs)}, ${concurrent.session.polls} polls, ${concurrent.session.failures} failed |`,
     `| RSS before the cold export | ${Object.entries(memory.beforeCold).map(([label, { before }]) => `${label}: ${fmtMb(before)}`).join(', ')} | | after loading |`,
     `| server restarted on the same data: start, idle RSS | ${fmtMs(result.restart.startMs)} | | idle ${fmtMb(result.restart.idleRss)} right after "running at" |`,
-    `| first export after the restart | ${fmtMs(result.restart.firstExportMs)} | | **RSS peak ${fmtMb(result.restart.firstExportPeakRss)}** |`,
+    `| first export after the restart | ${fmtMs(result.restart.firstExportMs)} | | **RSS peak ${fmtMb(result.restart.firstExportPeakRss)}** (anonymous ${fmtMb(result.restart.firstExportPeakAnon)}) |`,
     `| **restart → first export complete** | **${fmtMs(result.restart.startMs + result.restart.firstExportMs)}** | | |`,
-    `| next 3 exports after the restart | ${fmtMs(result.restart.laterExports.median)} | ${fmtRange(result.restart.laterExports)} | **RSS peak ${fmtMb(result.restart.laterExportsPeakRss)}** |`,
+    `| next 3 exports after the restart | ${fmtMs(result.restart.laterExports.median)} | ${fmtRange(result.restart.laterExports)} | **RSS peak ${fmtMb(result.restart.laterExportsPeakRss)}** (anonymous ${fmtMb(result.restart.laterExportsPeakAnon)}) |`,
     rssLine('RSS peak, cold export', cold.memory),
     rssLine('RSS peak, warm exports', memory.export),
     rssLine(`RSS peak, ${concurrent.count} concurrent exports`, concurrent.memory),
     rssLine('RSS peak, floor scans (reference)', memory.floor),
     rssLine('RSS peak, CHT method (reference)', memory.cht),
     '',
-    'RSS is VmRSS, sampled every 50 ms. The peaks during the run include memory taken by loading and by the floor scans and ' +
+    'RSS is VmRSS, sampled every 50 ms; "anonymous" is its RssAnon part, without the file pages LevelDB maps from the database\'s files. The peaks during the run include memory taken by loading and by the floor scans and ' +
       'CHT method (RSS seldom shrinks); the restarted process shows what exporting itself costs, and is what the target is checked on.' +
       (hasBack ? ` \`${SERVER_UNDER_TEST}\` is the server under test; the CouchDB stand-in is shown for reference.` : ''),
     '',

@@ -53,15 +53,17 @@ export interface ModeResult {
   chtMethodCorrect: boolean;
   freshness: FreshnessCheck[];
   /** COUCH_URL mode: the server under test first started after loading, against the populated database. */
-  firstStart?: { viewBuildMs: number; startMs: number; idleRss?: number; firstExportMs: number; firstExportPeakRss?: number };
+  firstStart?: { viewBuildMs: number; startMs: number; idleRss?: number; firstExportMs: number; firstExportPeakRss?: number; firstExportPeakAnon?: number };
   /** The server under test restarted at the end (same data): its start, and a fresh process's memory while exporting. */
   restart: {
     startMs: number;
     idleRss?: number;
     firstExportMs: number;
     firstExportPeakRss?: number;
+    firstExportPeakAnon?: number;
     laterExports: Summary;
     laterExportsPeakRss?: number;
+    laterExportsPeakAnon?: number;
   };
   /** The server code of every process started in this mode; more than one means the figures mix versions. */
   serverCode: string[];
@@ -159,6 +161,7 @@ export const runMode = async (mode: Mode, deployment: Deployment, options: ModeO
     if (firstStart) {
       firstStart.firstExportMs = cold.ms;
       firstStart.firstExportPeakRss = coldRun.memory[SERVER_UNDER_TEST]?.peak;
+      firstStart.firstExportPeakAnon = coldRun.memory[SERVER_UNDER_TEST]?.anonPeak;
     }
     progress(`[${mode}] cold export ${fmtMs(cold.ms)}`);
 
@@ -248,8 +251,10 @@ export const runMode = async (mode: Mode, deployment: Deployment, options: ModeO
       idleRss,
       firstExportMs: firstAfterRestart.result.ms,
       firstExportPeakRss: firstAfterRestart.memory[SERVER_UNDER_TEST]?.peak,
+      firstExportPeakAnon: firstAfterRestart.memory[SERVER_UNDER_TEST]?.anonPeak,
       laterExports: summarize(laterAfterRestart.result),
       laterExportsPeakRss: laterAfterRestart.memory[SERVER_UNDER_TEST]?.peak,
+      laterExportsPeakAnon: laterAfterRestart.memory[SERVER_UNDER_TEST]?.anonPeak,
     };
     progress(`[${mode}] after a restart: idle ${mb(idleRss)}, first export ${fmtMs(restart.firstExportMs)} (peak ${mb(restart.firstExportPeakRss)}), ` +
       `then ${fmtMs(restart.laterExports.median)} (peak ${mb(restart.laterExportsPeakRss)})`);
