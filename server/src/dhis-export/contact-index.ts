@@ -126,11 +126,6 @@ export class ContactIndex {
     await this.saveCheckpoint();
   }
 
-  /** Over a CouchDB (`view` mode) each read is a round trip: worth starting them together. */
-  get readsOverHttp(): boolean {
-    return this.mode === 'view';
-  }
-
   get size() {
     return { owners: this.owners.size, places: this.places.size };
   }
@@ -167,7 +162,7 @@ export class ContactIndex {
   /**
    * Starts what makes the contacts current with every write acknowledged until now, all at once:
    * the catch-up with the changes feed and, over a CouchDB, the org-unit view. An export takes one
-   * when it begins, and reads its places and owners through it (one round trip, not three in a row).
+   * when it begins, and reads its places and owners through it.
    */
   current(): CurrentContacts {
     const caughtUp = this.catchUp();

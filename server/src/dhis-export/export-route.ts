@@ -53,11 +53,12 @@ export const dhisExportRouter = ({ source, authenticate, log, now = () => new Da
     }
     try {
       const request = parseExportRequest(readInput(), now());
-      if (!mayExportDhis(user, await source.settings())) {
+      const exportSource = source.forExport?.() ?? source;
+      if (!mayExportDhis(user, await exportSource.settings())) {
         return sendError(res, 403, `User "${user.name}" may not export DHIS2 data: a role of theirs needs the permission can_export_dhis`);
       }
       const started = Date.now();
-      const result = await exportDataValueSet(source, request, now());
+      const result = await exportDataValueSet(exportSource, request, now());
       const { counts, malformedTargets } = result;
       log.info(`DHIS2 export ${result.fileName} for ${user.name}: ${counts.targetDocs} target docs, ${counts.counted} counted, ` +
         `${result.dataValueSet.dataValues.length} data values in ${Date.now() - started} ms`);
