@@ -137,3 +137,24 @@ describe('ContactIndex over a CouchDB (places from the view)', () => {
     assert.equal(index.size.places, 0, 'nothing kept about places');
   });
 });
+
+describe('ContactIndex over a CouchDB after a long backlog', () => {
+  it('forgets every owner and goes on from now rather than read the whole backlog', async () => {
+    const db = await memoryMedic([centre, worker]);
+    const index = new ContactIndex(db, { places: 'view', backlogLimit: 3 });
+    await index.start();
+    assert.deepEqual(await lineage(index, 'chw'), ['chw', 'area', 'hc', 'district']);
+    await db.bulkDocs(Array.from({ length: 10 }, (_, i) => ({ _id: `report-${i}`, type: 'data_record' })));
+    const moved = await db.get<typeof worker>('chw');
+    await db.put({ ...moved, parent: { _id: 'area2' } });
+    let read = 0;
+    const changes = db.changes.bind(db);
+    (db as unknown as { changes: typeof db.changes }).changes = ((options: PouchDB.Core.ChangesOptions) => {
+      read++;
+      return changes(options);
+    }) as typeof db.changes;
+    assert.deepEqual(await lineage(index, 'chw'), ['chw', 'area2'], 'the moved owner is read again');
+    assert.equal(read, 1, 'one batch, not the whole backlog');
+    assert.equal(index.size.owners, 1);
+  });
+});

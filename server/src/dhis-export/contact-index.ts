@@ -48,6 +48,11 @@ export interface ContactIndexOptions {
   places?: 'index' | 'view';
   /** In `index` mode: save the mapped places and their sequence in a `_local` doc. */
   checkpoint?: boolean;
+  /**
+   * In `view` mode: when more changes than this wait to be read, forget every owner and go on from
+   * the current sequence rather than read them all (default 50,000).
+   */
+  backlogLimit?: number;
 }
 
 /**
@@ -81,9 +86,11 @@ export class ContactIndex {
   private checkpointing: Promise<void> = Promise.resolve();
   private readonly log?: Log;
   private readonly checkpoint: boolean;
+  private readonly backlogLimit: number;
 
   constructor(private readonly db: PouchDB.Database, options: ContactIndexOptions = {}) {
     this.mode = options.places ?? 'index';
+    this.backlogLimit = Math.max(1, options.backlogLimit ?? 50_000);
     this.log = options.log;
     this.checkpoint = this.mode === 'index' && (options.checkpoint ?? false);
   }
@@ -256,10 +263,19 @@ export class ContactIndex {
   private async readChanges(): Promise<void> {
     await this.startingPoint();
     const withDocs = this.mode === 'index';
-    const batch = withDocs ? BATCH_WITH_DOCS : BATCH_IDS_ONLY;
-    for (;;) {
+    const batch = withDocs ? BATCH_WITH_DOCS : Math.min(BATCH_IDS_ONLY, this.backlogLimit);
+    for (let read = 0; ; read += batch) {
       if (this.closed) {
         return;
+      }
+      if (!withDocs && read >= this.backlogLimit) {
+        // A long backlog (no export for a long time on a busy CouchDB): forgetting every owner and
+        // starting from now costs one owner fetch at the next export, not the rest of the backlog.
+        const now = (await this.db.info()).update_seq;
+        this.owners.clear();
+        this.contactChangesRead += 1;
+        this.since = now;
+        break;
       }
       // Docs come with the feed: reading them in sequence costs a third of fetching them by id.
       // batch_size: over HTTP, PouchDB otherwise asks for 25 changes a request.
