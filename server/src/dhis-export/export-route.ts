@@ -53,7 +53,7 @@ export const dhisExportRouter = ({ source, authenticate, log, now = () => new Da
     }
     try {
       const request = parseExportRequest(readInput(), now());
-      const exportSource = source.forExport?.() ?? source;
+      const exportSource = source.forExport?.(request) ?? source;
       if (!mayExportDhis(user, await exportSource.settings())) {
         return sendError(res, 403, `User "${user.name}" may not export DHIS2 data: a role of theirs needs the permission can_export_dhis`);
       }
