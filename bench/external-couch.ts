@@ -2,6 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { contactsByDhisOrgUnit, ORG_UNIT_VIEW } from '../server/src/couch/design-docs';
 import { basicAuth, HttpClient, HttpError } from './http-client';
 
+const created = new Set<ExternalCouch>();
+
+/** Deletes the databases still there (on an interrupt); safe to call more than once. */
+export const dropAllExternalDatabases = async (): Promise<void> => {
+  await Promise.all([...created].map(couch => couch.drop().catch(() => undefined)));
+};
+
 /**
  * A database of the benchmark's own on a CouchDB named by `--couch-url` (a server admin's URL):
  * created empty with the org-unit view a CHT has, and deleted at the end.
@@ -25,7 +32,9 @@ export class ExternalCouch {
       await admin.json(`/${database}`, { method: 'PUT' });
       const [ddoc, view] = ORG_UNIT_VIEW.split('/');
       await admin.json(`/${database}/_design/${ddoc}`, { method: 'PUT', body: { views: { [view]: { map: contactsByDhisOrgUnit } } } });
-      return new ExternalCouch(url.origin, user, password, database, `${welcome.body.vendor?.name ?? 'CouchDB'} ${welcome.body.version ?? ''}`.trim());
+      const couch = new ExternalCouch(url.origin, user, password, database, `${welcome.body.vendor?.name ?? 'CouchDB'} ${welcome.body.version ?? ''}`.trim());
+      created.add(couch);
+      return couch;
     } catch (error) {
       throw new Error(`--couch-url ${url.origin}: ${error instanceof HttpError ? error.message : (error as Error).message}`);
     } finally {
@@ -51,6 +60,7 @@ export class ExternalCouch {
   }
 
   async drop(): Promise<void> {
+    created.delete(this);
     const admin = new HttpClient(this.origin, this.authorization);
     try {
       await admin.request(`/${this.database}`, { method: 'DELETE' });

@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises
 import os from 'node:os';
 import path from 'node:path';
 import { Deployment } from './deployment';
+import { dropAllExternalDatabases } from './external-couch';
 import { describeMachine, OtherCpuMonitor } from './machine';
 import { parseOptions, USAGE, type BenchOptions } from './options';
 import { buildReport, targetChecks, type ModeFailure } from './report';
@@ -119,8 +120,9 @@ const main = async () => {
       return;
     }
     stopping = true;
-    progress(`\n${signal}: stopping the servers and removing ${tempRoot}…`);
+    progress(`\n${signal}: stopping the servers and removing ${tempRoot} (and the benchmark's database on CouchDB)…`);
     await stopAllServers();
+    await dropAllExternalDatabases();
     rmSync(tempRoot, { recursive: true, force: true });
     process.exit(130);
   };
