@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Deployment } from './deployment';
+import { CHT_SHAPE, Deployment, TARGETS_SHAPE } from './deployment';
 import { dropAllExternalDatabases } from './external-couch';
 import { describeMachine, OtherCpuMonitor } from './machine';
 import { parseOptions, USAGE, type BenchOptions } from './options';
@@ -39,6 +39,14 @@ const removeStaleTempDirs = async () => {
 const writeAtomically = async (file: string, text: string) => {
   await writeFile(`${file}.tmp`, text);
   await rename(`${file}.tmp`, file);
+};
+
+/** e.g. `cht-500`, `cht-500-households10-reports40-couchdb`: the shape, the workers, the counts changed, a real CouchDB. */
+const resultName = ({ shape, workers, couchUrl }: BenchOptions) => {
+  const base = shape.name === 'targets' ? TARGETS_SHAPE : CHT_SHAPE;
+  const changed = (['households', 'members', 'reports', 'tasks', 'months'] as const)
+    .filter(count => shape[count] !== base[count]).map(count => `-${count}${shape[count]}`).join('');
+  return `${shape.name}-${workers}${changed}${couchUrl ? '-couchdb' : ''}`;
 };
 
 const run = async (options: BenchOptions, tempRoot: string): Promise<number> => {
@@ -79,12 +87,13 @@ const run = async (options: BenchOptions, tempRoot: string): Promise<number> => 
     workers: deployment.workers, shape: deployment.shape, centres: deployment.centreCount, docs: deployment.docCount, month: deployment.month,
     previousMonth: deployment.previousMonth, dataSet: deployment.dataSet, seed: deployment.seed,
   }, targets: Object.fromEntries(results.map(result => [result.mode, targetChecks(result, deployment.shape.name)])), results, failures }, null, 2)}\n`;
-  for (const name of ['latest', `${options.shape.name}-${options.workers}${options.couchUrl ? '-couchdb' : ''}`]) {
+  const runName = resultName(options);
+  for (const name of ['latest', runName]) {
     await writeAtomically(path.join(outDir, `${name}.md`), report);
     await writeAtomically(path.join(outDir, `${name}.json`), json);
   }
   process.stdout.write(report);
-  progress(`Written: ${path.relative(process.cwd(), path.join(outDir, 'latest.md'))} and latest.json (also ${options.shape.name}-${options.workers}${options.couchUrl ? '-couchdb' : ''}.md/.json)`);
+  progress(`Written: ${path.relative(process.cwd(), path.join(outDir, 'latest.md'))} and latest.json (also ${runName}.md/.json)`);
 
   const wrong = failures.length > 0 || results.some(result => result.problems.length > 0);
   if (wrong) {
