@@ -66,10 +66,15 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
     })
     : openExportLog({ dataDir: config.dataDir }));
 
-  const contacts = new ContactIndex(couch.medic, log);
+  // Embedded: the mapped places are kept from the changes feed and saved with their sequence, so a
+  // restart reads only what changed since. A CouchDB keeps the org-unit view current itself.
+  const contacts = config.couchUrl
+    ? new ContactIndex(couch.medic, { log, places: 'view' })
+    : new ContactIndex(couch.medic, { log, places: 'index', checkpoint: true });
   const indexing = Date.now();
-  const indexed = contacts.start().then(
-    () => log.info(`Indexed ${contacts.size.contacts} contacts (${contacts.size.places} mapped to DHIS2) in ${Date.now() - indexing} ms`),
+  const { caughtUp } = await contacts.start();
+  const indexed = caughtUp.then(
+    () => log.info(`Following the changes feed (${contacts.size.places} places mapped to DHIS2${config.couchUrl ? '' : ' kept'}) after ${Date.now() - indexing} ms`),
     error => log.error('Could not index contacts', error),
   );
   const app = buildApp({
@@ -108,7 +113,7 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
     demoSeeded,
     close: async () => {
       await indexed;
-      contacts.close();
+      await contacts.close();
       server.closeAllConnections();
       await new Promise<void>(resolve => server.close(() => resolve()));
       await exportLog.close();

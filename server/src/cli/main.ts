@@ -172,7 +172,7 @@ const run = async (argv: string[]) => {
   }
   const db = await openDatabase();
   try {
-    const contacts = new ContactIndex(db);
+    const contacts = new ContactIndex(db, { places: 'index' });
     const result = await exportDataValueSet(new PouchExportSource(db, contacts), request);
     const file = formats[request.format].serialize(result.dataValueSet, {
       period: result.period, now: new Date(), pretty: true, humanReadable: request.humanReadable,

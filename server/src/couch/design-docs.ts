@@ -4,7 +4,7 @@ export const ORG_UNIT_VIEW = 'medic-admin/contacts_by_dhis_orgunit';
 const [DDOC, VIEW] = ORG_UNIT_VIEW.split('/');
 
 /** Emits each org unit of the places and people the CHT maps to DHIS2, a numeric code as its string; malformed `dhis` emits nothing. */
-const contactsByDhisOrgUnit = `function (doc) {
+export const contactsByDhisOrgUnit = `function (doc) {
   var types = ['contact', 'person', 'clinic', 'health_center', 'district_hospital'];
   if (!doc.dhis || types.indexOf(doc.type) === -1) {
     return;
