@@ -6,7 +6,7 @@ import type { Config } from './config';
 import { adminPasswordFor } from './couch/admin-password';
 import type { CouchBackend } from './couch/couch-backend';
 import { openCouchDbProxy } from './couch/couchdb-proxy';
-import { ensureDesignDocs } from './couch/design-docs';
+import { ensureDesignDocs, hasOrgUnitView } from './couch/design-docs';
 import { openEmbeddedCouch } from './couch/embedded-couch';
 import { ensureDemoUsers, seedDemoDocs, type DemoCredentials } from './demo/seed-demo';
 import { ContactIndex } from './dhis-export/contact-index';
@@ -53,12 +53,22 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
     setOrigin = embedded.origin;
   }
 
-  if (await ensureDesignDocs(couch.medic) === 'installed') {
+  if (couch.readOnly) {
+    if (config.demoData) {
+      throw new Error(`COUCH_URL: user "${admin.user}" is not a server admin of that CouchDB, so no demo data can be written; unset DEMO_DATA`);
+    }
+    if (await hasOrgUnitView(couch.medic) === false) {
+      throw new Error(`COUCH_URL: the database has no _design/medic-admin view contacts_by_dhis_orgunit, and user "${admin.user}" is not a server admin who could install it: ` +
+        'point COUCH_URL at a CHT database (it has the view), or give a server admin\'s credentials once so the server installs it');
+    }
+    log.warn(`COUCH_URL: user "${admin.user}" is not a server admin: the server only reads the CHT database, uses its own _design/medic-admin, ` +
+      `and keeps the export log in ${config.dataDir}`);
+  } else if (await ensureDesignDocs(couch.medic) === 'installed') {
     log.info('Installed _design/medic-admin/_view/contacts_by_dhis_orgunit');
   }
   const demoSeeded = config.demoData ? await seedDemoDocs(couch.medic, options.now?.()) : false;
 
-  const exportLog = await (config.couchUrl
+  const exportLog = await (config.couchUrl && !couch.readOnly
     ? openExportLog({ couchOrigin: config.couchUrl.origin, admin }).catch(error => {
       // A CouchDB that lets this admin read medic but not create databases: keep the log in DATA_DIR.
       log.warn(`${(error as Error).message}; keeping the export log in ${config.dataDir} instead`);

@@ -106,6 +106,30 @@ describe(`COUCH_URL mode (${TEST_COUCH_URL ? `CouchDB at ${TEST_COUCH_URL.host}`
     assert.equal(valueOf(after, 'ouEast00001'), 0, 'the new place has its rows');
   });
 
+  it('runs with a COUCH_URL user who may only read the database, writing nothing to it and saying so', async () => {
+    const readOnlyUrl = couchdb.medicUrl({ user: exporter, password: 'exporter-password' });
+    const adminUrl = couchdb.medicUrl();
+    // (the stand-in, in this process, also lists the local databases of other servers by their paths)
+    const allDbs = async () => ((await (await fetch(`${adminUrl.origin}/_all_dbs`, {
+      headers: { authorization: basic(decodeURIComponent(adminUrl.username), decodeURIComponent(adminUrl.password)) },
+    })).json()) as string[]).filter(name => !name.includes('/'));
+    const warnings: string[] = [];
+    const before = await allDbs();
+    const reader = await startTestServer({ couchUrl: readOnlyUrl, adminPassword: undefined }, {
+      log: { info: () => undefined, warn: message => warnings.push(message), error: () => undefined },
+    });
+    try {
+      assert.match(warnings.join('\n'), new RegExp(`user "${exporter}" is not a server admin: the server only reads the CHT database`));
+      const response = await fetch(`${reader.url}${lastMonthExport()}`, { headers: { authorization: basic(exporter, 'exporter-password') } });
+      assert.equal(response.status, 200);
+      assert.equal((await response.json()).dataSet, DS);
+      assert.deepEqual(await allDbs(), before, 'no database created on the CouchDB (the export log stays in DATA_DIR)');
+    } finally {
+      await reader.stop();
+    }
+    await assert.rejects(startTestServer({ couchUrl: readOnlyUrl, adminPassword: undefined, demoData: true }), /not a server admin of that CouchDB, so no demo data/);
+  });
+
   it('writes no demo data into someone else\'s CouchDB', async () => {
     assert.equal(server.demoSeeded, false);
     await assert.rejects(couchdb.medic.get('demo-district'), { status: 404 });

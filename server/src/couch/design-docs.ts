@@ -44,3 +44,13 @@ export const ensureDesignDocs = async (db: PouchDB.Database): Promise<'installed
   await db.put({ ...doc, views: { ...doc.views, [VIEW]: { map: contactsByDhisOrgUnit } } });
   return 'installed';
 };
+
+/** Whether the database has the org-unit view; undefined when it cannot be told (the read failed). */
+export const hasOrgUnitView = async (db: PouchDB.Database): Promise<boolean | undefined> => {
+  try {
+    const doc = await db.get<DesignDoc>(`_design/${DDOC}`);
+    return !!doc.views?.[VIEW];
+  } catch (error) {
+    return (error as { status?: number }).status === 404 ? false : undefined;
+  }
+};
