@@ -1,17 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ConfigError, readConfig } from '../config';
+import { readConfig } from '../config';
+import { problemsOf } from '../../test/config-problems';
 import { DEFAULT_DHIS2_TIMEOUT_MS } from './dhis2-config';
 
-const problemsOf = (env: Record<string, string>) => {
-  try {
-    readConfig(env);
-    return [];
-  } catch (error) {
-    assert.ok(error instanceof ConfigError);
-    return error.problems;
-  }
-};
 
 describe('readConfig: sending to DHIS2', () => {
   it('is off unless DHIS2_URL is set', () => {

@@ -1,5 +1,6 @@
 import { Injectable } from '@angular/core';
 import { ExportSelection } from '../domain/models';
+import { readSessionValue, writeSessionValue } from './session-memory';
 
 const KEY = 'cht-dhis-export.selection';
 
@@ -10,21 +11,12 @@ const KEY = 'cht-dhis-export.selection';
 @Injectable({ providedIn: 'root' })
 export class ExportSelectionStore {
   read(): ExportSelection | null {
-    try {
-      const saved: unknown = JSON.parse(sessionStorage.getItem(KEY) ?? 'null');
-      if (!saved || typeof saved !== 'object') return null;
-      const { dataSet, orgUnit, period } = saved as Record<string, unknown>;
-      return typeof dataSet === 'string' && typeof orgUnit === 'string' && typeof period === 'string' ? { dataSet, orgUnit, period } : null;
-    } catch {
-      return null;
-    }
+    return readSessionValue(KEY, ({ dataSet, orgUnit, period }) =>
+      typeof dataSet === 'string' && typeof orgUnit === 'string' && typeof period === 'string' ? { dataSet, orgUnit, period } : null,
+    );
   }
 
   save(selection: ExportSelection): void {
-    try {
-      sessionStorage.setItem(KEY, JSON.stringify(selection));
-    } catch {
-      // storage unavailable: the choices last as long as the page
-    }
+    writeSessionValue(KEY, selection);
   }
 }
