@@ -40,10 +40,20 @@ export class HttpClient {
    */
   private readonly agent = new http.Agent({ keepAlive: false, maxSockets: 64 });
 
-  constructor(readonly origin: string, private readonly authorization: string, private readonly defaultTimeoutMs = 30 * 60_000) {}
+  /**
+   * `database`: the name of the CHT database on this server; paths are written with `/medic` and
+   * sent to it (a real CouchDB gets a database of the benchmark's own).
+   */
+  constructor(
+    readonly origin: string,
+    private readonly authorization: string,
+    private readonly defaultTimeoutMs = 30 * 60_000,
+    private readonly database = 'medic',
+  ) {}
 
-  request(path: string, options: RequestOptions = {}): Promise<HttpResult> {
+  request(pathGiven: string, options: RequestOptions = {}): Promise<HttpResult> {
     const { method = 'GET', collect = false, timeoutMs = this.defaultTimeoutMs } = options;
+    const path = this.database === 'medic' ? pathGiven : pathGiven.replace(/^\/medic(?=\/|\?|$)/, `/${this.database}`);
     const payload = options.body === undefined ? undefined : Buffer.from(JSON.stringify(options.body));
     const url = new URL(path, this.origin);
     const started = performance.now();

@@ -3,7 +3,8 @@ import { rmSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Deployment } from './deployment';
+import { CHT_SHAPE, Deployment, TARGETS_SHAPE } from './deployment';
+import { dropAllExternalDatabases } from './external-couch';
 import { describeMachine, OtherCpuMonitor } from './machine';
 import { parseOptions, USAGE, type BenchOptions } from './options';
 import { buildReport, targetChecks, type ModeFailure } from './report';
@@ -40,13 +41,22 @@ const writeAtomically = async (file: string, text: string) => {
   await rename(`${file}.tmp`, file);
 };
 
+/** e.g. `cht-500`, `cht-500-households10-reports40-couchdb`: the shape, the workers, the counts changed, a real CouchDB. */
+const resultName = ({ shape, workers, couchUrl }: BenchOptions) => {
+  const base = shape.name === 'targets' ? TARGETS_SHAPE : CHT_SHAPE;
+  const changed = (['households', 'members', 'reports', 'tasks', 'months'] as const)
+    .filter(count => shape[count] !== base[count]).map(count => `-${count}${shape[count]}`).join('');
+  return `${shape.name}-${workers}${changed}${couchUrl ? '-couchdb' : ''}`;
+};
+
 const run = async (options: BenchOptions, tempRoot: string): Promise<number> => {
   const machine = describeMachine();
   const otherCpu = new OtherCpuMonitor(runningServerPids);
-  const deployment = new Deployment(options.workers, options.month, options.seed);
+  const deployment = new Deployment(options.workers, options.month, options.seed, options.shape);
   // The servers' admin: random for each run, only ever on 127.0.0.1.
   const adminPassword = randomBytes(12).toString('hex');
-  progress(`DHIS2 export benchmark: ${options.workers.toLocaleString('en')} health workers, month ${options.month}, ` +
+  progress(`DHIS2 export benchmark: ${options.workers.toLocaleString('en')} health workers, ${options.shape.name} shape ` +
+    `(${deployment.docCount.toLocaleString('en')} docs), month ${options.month}, ` +
     `modes ${options.modes.join(', ')}, ${options.rounds} rounds; ${machine.cpu} (${machine.cores} cores), Node ${machine.node}`);
 
   const results: ModeResult[] = [];
@@ -60,6 +70,7 @@ const run = async (options: BenchOptions, tempRoot: string): Promise<number> => 
         concurrentExports: options.concurrentExports,
         adminPassword,
         tempRoot,
+        couchUrl: options.couchUrl,
       }));
     } catch (error) {
       const message = error instanceof Error ? error.stack ?? error.message : String(error);
@@ -72,23 +83,24 @@ const run = async (options: BenchOptions, tempRoot: string): Promise<number> => 
   const report = buildReport(machine, options, deployment, results, failures);
   const outDir = path.resolve(options.outDir ?? path.join(REPO_ROOT, 'bench', 'results'));
   await mkdir(outDir, { recursive: true });
-  const json = `${JSON.stringify({ machine, options, deployment: {
-    workers: deployment.workers, centres: deployment.centreCount, docs: deployment.docCount, month: deployment.month,
+  const json = `${JSON.stringify({ machine, options: { ...options, couchUrl: options.couchUrl?.origin }, deployment: {
+    workers: deployment.workers, shape: deployment.shape, centres: deployment.centreCount, docs: deployment.docCount, month: deployment.month,
     previousMonth: deployment.previousMonth, dataSet: deployment.dataSet, seed: deployment.seed,
-  }, targets: Object.fromEntries(results.map(result => [result.mode, targetChecks(result)])), results, failures }, null, 2)}\n`;
-  for (const name of ['latest', `workers-${options.workers}`]) {
+  }, targets: Object.fromEntries(results.map(result => [result.mode, targetChecks(result, deployment.shape.name)])), results, failures }, null, 2)}\n`;
+  const runName = resultName(options);
+  for (const name of ['latest', runName]) {
     await writeAtomically(path.join(outDir, `${name}.md`), report);
     await writeAtomically(path.join(outDir, `${name}.json`), json);
   }
   process.stdout.write(report);
-  progress(`Written: ${path.relative(process.cwd(), path.join(outDir, 'latest.md'))} and latest.json (also workers-${options.workers}.md/.json)`);
+  progress(`Written: ${path.relative(process.cwd(), path.join(outDir, 'latest.md'))} and latest.json (also ${runName}.md/.json)`);
 
   const wrong = failures.length > 0 || results.some(result => result.problems.length > 0);
   if (wrong) {
     progress('FAILED: wrong answers or a failed run (see above).');
     return 1;
   }
-  const missed = results.flatMap(result => targetChecks(result).filter(check => !check.pass).map(check => `${result.mode}: ${check.target} (${check.measured})`));
+  const missed = results.flatMap(result => targetChecks(result, deployment.shape.name).filter(check => !check.pass).map(check => `${result.mode}: ${check.target} (${check.measured})`));
   if (missed.length > 0) {
     progress(`Targets missed:\n  ${missed.join('\n  ')}`);
     return options.strict ? 2 : 0;
@@ -117,8 +129,9 @@ const main = async () => {
       return;
     }
     stopping = true;
-    progress(`\n${signal}: stopping the servers and removing ${tempRoot}…`);
+    progress(`\n${signal}: stopping the servers and removing ${tempRoot} (and the benchmark's database on CouchDB)…`);
     await stopAllServers();
+    await dropAllExternalDatabases();
     rmSync(tempRoot, { recursive: true, force: true });
     process.exit(130);
   };

@@ -16,7 +16,7 @@ import { previewExport } from '../server/src/dhis-export/export-preview';
 import type { ExportRequest } from '../server/src/dhis-export/export-request';
 import { formats } from '../server/src/dhis-export/formats';
 import { PouchExportSource } from '../server/src/dhis-export/pouch-export-source';
-import { Deployment, previousMonthOf } from './deployment';
+import { Deployment, TARGETS_SHAPE, previousMonthOf } from './deployment';
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -34,7 +34,8 @@ const main = async () => {
   const workers = Number(values.workers);
   const rounds = Number(values.rounds);
   const month = values.month ?? lastMonth();
-  const deployment = new Deployment(workers, month);
+  // the export's and the preview's work grows with the health workers, not the patients: target-docs shape
+  const deployment = new Deployment(workers, month, undefined, TARGETS_SHAPE);
   const dir = await mkdtemp(path.join(os.tmpdir(), `cht-dhis-preview-cost-${process.pid}-`));
   const db = new PouchDB(path.join(dir, 'medic'));
   try {

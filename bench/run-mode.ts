@@ -5,7 +5,8 @@ import { ExpectedValues } from './expected-values';
 import { runFreshnessChecks, type FreshnessCheck } from './freshness';
 import { basicAuth, HttpClient } from './http-client';
 import { loadDeployment, type LoadResult } from './load';
-import { runChtMethod, runExport, runFloor, type ChtRun } from './methods';
+import { ExternalCouch } from './external-couch';
+import { ORG_UNIT_VIEW_PATH, runChtMethod, runExport, runFloor, type ChtRun } from './methods';
 import { mergePeaks, pollSessionWhile, sampleMemoryWhile, type MemoryPeaks, type SessionLatency } from './sampling';
 import { ServerProcess, type ServerOptions } from './server-process';
 import { summarize, type Summary } from './stats';
@@ -24,6 +25,7 @@ export interface ModeOptions {
   concurrentExports: number;
   adminPassword: string;
   tempRoot: string;
+  couchUrl?: URL;
 }
 
 type Method = 'export' | 'floor' | 'cht';
@@ -50,14 +52,18 @@ export interface ModeResult {
   };
   chtMethodCorrect: boolean;
   freshness: FreshnessCheck[];
+  /** COUCH_URL mode: the server under test first started after loading, against the populated database. */
+  firstStart?: { viewBuildMs: number; startMs: number; idleRss?: number; firstExportMs: number; firstExportPeakRss?: number; firstExportPeakAnon?: number };
   /** The server under test restarted at the end (same data): its start, and a fresh process's memory while exporting. */
   restart: {
     startMs: number;
     idleRss?: number;
     firstExportMs: number;
     firstExportPeakRss?: number;
+    firstExportPeakAnon?: number;
     laterExports: Summary;
     laterExportsPeakRss?: number;
+    laterExportsPeakAnon?: number;
   };
   /** The server code of every process started in this mode; more than one means the figures mix versions. */
   serverCode: string[];
@@ -77,34 +83,42 @@ export const runMode = async (mode: Mode, deployment: Deployment, options: ModeO
   /** Every server process started in this mode, including the one restarted at the end. */
   const spawned: ServerProcess[] = [];
   const clients: HttpClient[] = [];
+  let external: ExternalCouch | undefined;
   try {
-    let exportServer: ServerProcess;
-    let dataServer: ServerProcess;
+    let exportServer!: ServerProcess;
+    let reader: HttpClient;
+    let exportAuth = auth;
     const underTest: ServerOptions = { label: SERVER_UNDER_TEST, dataDir: path.join(dir, 'server'), adminPassword: options.adminPassword };
+    let setup: ModeResult['setup'];
     if (mode === 'embedded') {
-      exportServer = dataServer = await ServerProcess.start(underTest);
-      servers.push(exportServer);
-      spawned.push(exportServer);
-    } else {
-      dataServer = await ServerProcess.start({ label: BACK_SERVER, dataDir: path.join(dir, 'couchdb'), adminPassword: options.adminPassword });
-      servers.push(dataServer);
-      spawned.push(dataServer);
-      underTest.couchUrl = `http://admin:${encodeURIComponent(options.adminPassword)}@${new URL(dataServer.url).host}/medic`;
       exportServer = await ServerProcess.start(underTest);
       servers.push(exportServer);
       spawned.push(exportServer);
-    }
-    progress(`[${mode}] ${servers.map(server => `${server.label} at ${server.url} (pid ${server.pid})`).join('; ')}`);
-    const exporter = new HttpClient(exportServer.url, auth);
-    const reader = new HttpClient(dataServer.url, auth);
-    clients.push(exporter, reader);
-    const setup = mode === 'embedded'
-      ? { export: 'server (embedded PouchDB/LevelDB)', floorAndCht: 'the same server', load: 'the same server' }
-      : {
+      reader = new HttpClient(exportServer.url, auth);
+      setup = { export: 'server (embedded PouchDB/LevelDB)', floorAndCht: 'the same server', load: 'the same server' };
+    } else if (options.couchUrl) {
+      external = await ExternalCouch.create(options.couchUrl);
+      reader = external.client();
+      underTest.couchUrl = external.couchUrl();
+      exportAuth = external.authorization;
+      const where = `${external.version} at ${external.origin}`;
+      setup = { export: `server with COUCH_URL → ${where}`, floorAndCht: `${where} directly (where the data is)`, load: `${where} directly` };
+    } else {
+      const standIn = await ServerProcess.start({ label: BACK_SERVER, dataDir: path.join(dir, 'couchdb'), adminPassword: options.adminPassword });
+      servers.push(standIn);
+      spawned.push(standIn);
+      reader = new HttpClient(standIn.url, auth);
+      underTest.couchUrl = `http://admin:${encodeURIComponent(options.adminPassword)}@${new URL(standIn.url).host}/medic`;
+      setup = {
         export: `server with COUCH_URL → ${BACK_SERVER}`,
         floorAndCht: `${BACK_SERVER} directly (where the data is)`,
         load: `${BACK_SERVER} directly`,
       };
+    }
+    clients.push(reader);
+    if (servers.length > 0) {
+      progress(`[${mode}] ${servers.map(server => `${server.label} at ${server.url} (pid ${server.pid})`).join('; ')}`);
+    }
 
     const problems: string[] = [];
     const expected = ExpectedValues.of(deployment);
@@ -120,14 +134,35 @@ export const runMode = async (mode: Mode, deployment: Deployment, options: ModeO
     const load = await loadDeployment(reader, deployment, { batchSize: options.batchSize, concurrency: options.loadConcurrency, label: mode });
     progress(`[${mode}] loaded in ${(load.ms / 1000).toFixed(1)} s`);
 
-    progress(`[${mode}] cold export (the first query after loading)…`);
+    let firstStart: ModeResult['firstStart'];
+    if (mode === 'couchdb') {
+      // A CHT's CouchDB has its views built: build the org-unit view before the server first starts.
+      const viewStarted = performance.now();
+      await reader.json(`/medic${ORG_UNIT_VIEW_PATH}?limit=0`);
+      const viewBuildMs = performance.now() - viewStarted;
+      progress(`[${mode}] org-unit view ready ${fmtMs(viewBuildMs)} after loading; starting the server under test against the populated database…`);
+      exportServer = await ServerProcess.start(underTest);
+      servers.push(exportServer);
+      spawned.push(exportServer);
+      progress(`[${mode}] ${exportServer.label} at ${exportServer.url} (pid ${exportServer.pid}) after ${fmtMs(exportServer.startMs)}`);
+      firstStart = { viewBuildMs, startMs: exportServer.startMs, idleRss: exportServer.rssBytes(), firstExportMs: 0 };
+    }
+    const exporter = new HttpClient(exportServer.url, exportAuth);
+    clients.push(exporter);
+
+    progress(`[${mode}] ${mode === 'couchdb' ? 'first export right after the first start' : 'cold export (the first query after loading)'}…`);
     const beforeCold: MemoryPeaks = {};
     for (const server of servers) {
       beforeCold[server.label] = { before: server.rssBytes(), peak: server.rssBytes() };
     }
-    const coldRun = await sampleMemoryWhile(servers, () => pollSessionWhile(exportServer.url, auth, () => runExport(exporter, deployment)));
+    const coldRun = await sampleMemoryWhile(servers, () => pollSessionWhile(exportServer.url, exportAuth, () => runExport(exporter, deployment)));
     const cold = { ms: coldRun.result.result.ms, memory: coldRun.memory, session: coldRun.result.session };
     check('cold export', coldRun.result.result.set);
+    if (firstStart) {
+      firstStart.firstExportMs = cold.ms;
+      firstStart.firstExportPeakRss = coldRun.memory[SERVER_UNDER_TEST]?.peak;
+      firstStart.firstExportPeakAnon = coldRun.memory[SERVER_UNDER_TEST]?.anonPeak;
+    }
     progress(`[${mode}] cold export ${fmtMs(cold.ms)}`);
 
     progress(`[${mode}] first floor scan and CHT method (not counted)…`);
@@ -168,7 +203,7 @@ export const runMode = async (mode: Mode, deployment: Deployment, options: ModeO
     }
 
     progress(`[${mode}] ${options.concurrentExports} concurrent exports…`);
-    const concurrentRun = await sampleMemoryWhile(servers, () => pollSessionWhile(exportServer.url, auth, async () => {
+    const concurrentRun = await sampleMemoryWhile(servers, () => pollSessionWhile(exportServer.url, exportAuth, async () => {
       const started = performance.now();
       const results = await Promise.all(Array.from({ length: options.concurrentExports }, () => runExport(exporter, deployment)));
       return { results, wallMs: performance.now() - started };
@@ -197,7 +232,7 @@ export const runMode = async (mode: Mode, deployment: Deployment, options: ModeO
     const fresh = await ServerProcess.start(underTest);
     servers.push(fresh);
     spawned.push(fresh);
-    const freshExporter = new HttpClient(fresh.url, auth);
+    const freshExporter = new HttpClient(fresh.url, exportAuth);
     clients.push(freshExporter);
     const idleRss = fresh.rssBytes();
     const firstAfterRestart = await sampleMemoryWhile([fresh], () => runExport(freshExporter, deployment));
@@ -216,8 +251,10 @@ export const runMode = async (mode: Mode, deployment: Deployment, options: ModeO
       idleRss,
       firstExportMs: firstAfterRestart.result.ms,
       firstExportPeakRss: firstAfterRestart.memory[SERVER_UNDER_TEST]?.peak,
+      firstExportPeakAnon: firstAfterRestart.memory[SERVER_UNDER_TEST]?.anonPeak,
       laterExports: summarize(laterAfterRestart.result),
       laterExportsPeakRss: laterAfterRestart.memory[SERVER_UNDER_TEST]?.peak,
+      laterExportsPeakAnon: laterAfterRestart.memory[SERVER_UNDER_TEST]?.anonPeak,
     };
     progress(`[${mode}] after a restart: idle ${mb(idleRss)}, first export ${fmtMs(restart.firstExportMs)} (peak ${mb(restart.firstExportPeakRss)}), ` +
       `then ${fmtMs(restart.laterExports.median)} (peak ${mb(restart.laterExportsPeakRss)})`);
@@ -225,6 +262,7 @@ export const runMode = async (mode: Mode, deployment: Deployment, options: ModeO
     return {
       mode,
       setup,
+      firstStart,
       restart,
       load,
       cold,
@@ -269,6 +307,7 @@ export const runMode = async (mode: Mode, deployment: Deployment, options: ModeO
   } finally {
     clients.forEach(client => client.close());
     await Promise.all(servers.map(server => server.stop()));
+    await external?.drop().catch(error => progress(`[${mode}] could not delete the benchmark's database on CouchDB: ${(error as Error).message}`));
     await rm(dir, { recursive: true, force: true });
   }
 };

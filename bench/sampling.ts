@@ -2,8 +2,11 @@ import { HttpClient } from './http-client';
 import type { ServerProcess } from './server-process';
 
 export interface MemoryPeaks {
-  /** Per server label: RSS in bytes just before and the highest seen while the work ran. */
-  [label: string]: { before?: number; peak?: number };
+  /**
+   * Per server label: RSS in bytes just before and the highest seen while the work ran; `anonPeak`:
+   * the highest anonymous part (heap and buffers, without file pages mapped from the database files).
+   */
+  [label: string]: { before?: number; peak?: number; anonPeak?: number };
 }
 
 /** Runs `work` while sampling the servers' RSS (VmRSS) every `intervalMs`. */
@@ -15,11 +18,14 @@ export const sampleMemoryWhile = async <T>(
   const memory: MemoryPeaks = {};
   const sample = () => {
     for (const server of servers) {
-      const rss = server.rssBytes();
+      const { rss, anon } = server.rss();
       const entry = (memory[server.label] ??= {});
       if (rss !== undefined) {
         entry.before ??= rss;
         entry.peak = Math.max(entry.peak ?? 0, rss);
+      }
+      if (anon !== undefined) {
+        entry.anonPeak = Math.max(entry.anonPeak ?? 0, anon);
       }
     }
   };
@@ -36,11 +42,14 @@ export const sampleMemoryWhile = async <T>(
 
 /** The larger of two peaks, per server. */
 export const mergePeaks = (into: MemoryPeaks, from: MemoryPeaks): MemoryPeaks => {
-  for (const [label, { before, peak }] of Object.entries(from)) {
+  for (const [label, { before, peak, anonPeak }] of Object.entries(from)) {
     const entry = (into[label] ??= {});
     entry.before ??= before;
     if (peak !== undefined) {
       entry.peak = Math.max(entry.peak ?? 0, peak);
+    }
+    if (anonPeak !== undefined) {
+      entry.anonPeak = Math.max(entry.anonPeak ?? 0, anonPeak);
     }
   }
   return into;

@@ -148,11 +148,23 @@ export class ServerProcess {
 
   /** Resident memory in bytes (VmRSS from /proc), or undefined where there is no /proc. */
   rssBytes(): number | undefined {
+    return this.rss().rss;
+  }
+
+  /**
+   * VmRSS, and its anonymous part (RssAnon): the rest is file pages, here mostly the database's
+   * LevelDB tables, which LevelDB maps into memory; the kernel can drop those at any time.
+   */
+  rss(): { rss?: number; anon?: number } {
     try {
-      const match = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${this.pid}/status`, 'utf8'));
-      return match ? Number(match[1]) * 1024 : undefined;
+      const status = readFileSync(`/proc/${this.pid}/status`, 'utf8');
+      const kb = (name: string) => {
+        const match = new RegExp(`${name}:\\s+(\\d+)\\s+kB`).exec(status);
+        return match ? Number(match[1]) * 1024 : undefined;
+      };
+      return { rss: kb('VmRSS'), anon: kb('RssAnon') };
     } catch {
-      return undefined;
+      return {};
     }
   }
 

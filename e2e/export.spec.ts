@@ -21,7 +21,7 @@ test.beforeEach(async ({ exportPage }) => {
   await expect(exportPage.dataSet).toHaveValue(MONTHLY.id);
 });
 
-test('an export for one place holds only that org unit, under dhis-<dataSet>-<YYYYMM>.json', async ({ page, exportPage }) => {
+test('an export for one place holds only that org unit, under dhis-<dataSet>-<YYYYMM>-<orgUnit>.json', async ({ page, exportPage }) => {
   await expect(exportPage.dataSet.locator('option')).toHaveText([MONTHLY.name, QUARTERLY.name]);
   await expect(exportPage.place.locator('option')).toHaveText(['All Places', ORG_UNITS.district.name, ORG_UNITS.north.name, ORG_UNITS.south.name]);
   await exportPage.place.selectOption({ label: ORG_UNITS.north.name });
@@ -30,9 +30,9 @@ test('an export for one place holds only that org unit, under dhis-<dataSet>-<YY
   await exportPage.download.click();
   const file = await saved;
 
-  const filename = `dhis-${MONTHLY.id}-${dhisPeriod(lastMonth)}.json`;
+  const filename = `dhis-${MONTHLY.id}-${dhisPeriod(lastMonth)}-${ORG_UNITS.north.id}.json`;
   expect(file.suggestedFilename()).toBe(filename);
-  await expect(exportPage.status).toHaveText(`Export saved as ${filename}.`);
+  await expect(exportPage.status).toContainText(`Export saved as ${filename}.`);
   const dataValueSet = JSON.parse(await readFile(await file.path(), 'utf8'));
   expect(dataValueSet).toEqual({
     dataSet: MONTHLY.id,
@@ -46,6 +46,15 @@ test('an export for one place holds only that org unit, under dhis-<dataSet>-<YY
     { dataElement: 'deDeliver001', categoryOptionCombo: 'cocFacility', orgUnit: ORG_UNITS.north.id, value: 2 },
     { dataElement: 'deHhVisit01', orgUnit: ORG_UNITS.north.id, value: 11 },
   ]);
+  // the result by the button says what the file holds
+  const values = dataValueSet.dataValues as { orgUnit: string; value: number }[];
+  await expect(exportPage.status).toContainText(`${MONTHLY.name} · ${ORG_UNITS.north.name} ·`);
+  await expect(exportPage.status).toContainText(
+    `${values.length} values for ${new Set(values.map((value) => value.orgUnit)).size} org units, of which ${values.filter((value) => value.value === 0).length} are zero.`,
+  );
+  // and is gone once the choice changes
+  await exportPage.place.selectOption('');
+  await expect(exportPage.status).toHaveText('');
 });
 
 test('while an export runs the button is disabled and says so; a second press starts nothing', async ({ page, exportPage }) => {
@@ -68,7 +77,7 @@ test('while an export runs the button is disabled and says so; a second press st
   expect(requests).toHaveLength(1);
 
   release();
-  await expect(exportPage.status).toHaveText(`Export saved as dhis-${MONTHLY.id}-${dhisPeriod(lastMonth)}.json.`);
+  await expect(exportPage.status).toContainText(`Export saved as dhis-${MONTHLY.id}-${dhisPeriod(lastMonth)}.json.`);
   await expect(exportPage.download).not.toHaveAttribute('aria-disabled');
   expect(requests).toHaveLength(1);
   expect(downloads).toHaveLength(1);
@@ -88,9 +97,16 @@ test.describe('when the export fails', () => {
     await expect(exportPage.alert).toBeFocused();
     await expect(exportPage.alert.getByRole('heading', { level: 2 })).toHaveText('There is a problem');
     await expect(exportPage.alert).toContainText(error);
-    await expect(exportPage.status).toHaveText('The export failed.');
+    // the error summary says it, once: the status region stays quiet
+    await expect(exportPage.status).toHaveText('');
     await expect(exportPage.download).not.toHaveAttribute('aria-disabled');
     expect(downloads).toHaveLength(0);
+
+    // in plain words first, the server's words as the detail; the way out reads the settings again
+    await expect(exportPage.alert).toContainText('Reload the settings and try again.');
+    await exportPage.alert.getByRole('button', { name: 'Reload the settings' }).click();
+    await expect(exportPage.dataSet.locator('option')).toHaveText([QUARTERLY.name]);
+    await expect(exportPage.alert).toHaveCount(0);
   });
 
   test('with a 500 that is not JSON: no file, a message with the status, focused; a retry that works clears it', async ({ page, exportPage }) => {
@@ -100,16 +116,19 @@ test.describe('when the export fails', () => {
     await exportPage.download.click();
 
     await expect(exportPage.alert).toBeFocused();
-    await expect(exportPage.alert).toContainText('The server could not produce the export (HTTP 500).');
+    await expect(exportPage.alert).toContainText('The server could not make the file (HTTP 500). Try again');
     await expect(exportPage.alert).not.toContainText('Internal Server Error');
     expect(downloads).toHaveLength(0);
+    await expect(page).toHaveTitle(/^Error: /);
 
+    // the way out: Try again, in the error summary, repeats the same export
     await page.unroute('**/api/v2/export/dhis?**');
     const saved = page.waitForEvent('download');
-    await exportPage.download.click();
+    await exportPage.alert.getByRole('button', { name: 'Try again' }).click();
     await saved;
+    await expect(page).not.toHaveTitle(/^Error: /);
     await expect(exportPage.alert).toHaveCount(0);
-    await expect(exportPage.status).toHaveText(`Export saved as dhis-${MONTHLY.id}-${dhisPeriod(lastMonth)}.json.`);
+    await expect(exportPage.status).toContainText(`Export saved as dhis-${MONTHLY.id}-${dhisPeriod(lastMonth)}.json.`);
   });
 
   test('because the server cannot be reached: no file, the network message, focused', async ({ page, exportPage }) => {

@@ -30,3 +30,16 @@ test('the right password opens the DHIS2 tab and the header names the user', asy
   await expect(page.getByText(`Logged in as ${USERS.manager.name}`)).toBeVisible();
   await expect(page.getByRole('tab', { name: 'DHIS2' })).toHaveAttribute('aria-selected', 'true');
 });
+
+test('login errors link to their fields and sit beside them; the title says there is an error', async ({ page }) => {
+  await page.goto('/login');
+  await page.getByRole('button', { name: 'Login' }).click();
+  const summary = page.getByRole('alert');
+  await expect(summary).toBeFocused();
+  await expect(page).toHaveTitle(/^Error: /);
+  await expect(summary.getByRole('link')).toHaveText(['Enter your user name', 'Enter your password']);
+  await expect(page.getByLabel('User name')).toHaveAccessibleDescription('Enter your user name');
+  await summary.getByRole('link', { name: 'Enter your password' }).click();
+  await expect(page.getByLabel('Password')).toBeFocused();
+  await expect(page).toHaveURL(/\/login$/);
+});

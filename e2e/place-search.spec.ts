@@ -24,11 +24,25 @@ test('more than 25 places: a search field narrows the place list; Enter filters 
   await search.press('Enter');
   await expect(exportPage.place.locator('option')).toHaveText(['All Places', villageName(27)]);
   await expect(search).toHaveAccessibleDescription(new RegExp(`1 of ${total} places shown\\.`));
+  // one match: it is the choice
+  await expect(exportPage.place.locator('option:checked')).toHaveText(villageName(27));
   await expect(exportPage.status).toHaveText('');
   expect(downloads).toBe(0);
 
-  // by org unit id too; without Enter, the list follows after a pause in typing
+  // no match: said, politely, and the choice stays, never a silent "All Places"
+  await search.fill('xyzzy');
+  await search.press('Enter');
+  await expect(page.locator('#dhis-place-search-result')).toHaveText('No place matches "xyzzy". The place chosen stays as it was.');
+  await expect(page.locator('#dhis-place-search-result')).toHaveAttribute('aria-live', 'polite');
+  await expect(exportPage.place.locator('option:checked')).toHaveText(villageName(27));
+
+  // by org unit id too; without Enter, the list follows after a pause in typing (the choice stays in it)
   await search.fill('ouVillage1');
-  await expect(exportPage.place.locator('option')).toHaveText(['All Places', ...Array.from({ length: 10 }, (_, i) => villageName(10 + i))]);
+  await expect(page.locator('#dhis-place-search-result')).toHaveText('10 places match: choose one in the list below.');
+  await expect(exportPage.place.locator('option')).toHaveText([
+    'All Places',
+    ...Array.from({ length: 10 }, (_, i) => villageName(10 + i)),
+    villageName(27),
+  ]);
   expect(await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze().then((r) => r.violations)).toEqual([]);
 });

@@ -26,7 +26,7 @@ const freePort = () =>
   });
 
 /** The real server (`node --import tsx server/src/main.ts`) with `TZ`, a fresh DATA_DIR and no demo data. */
-export const startZonedServer = async (timeZone: string): Promise<ZonedServer> => {
+export const startZonedServer = async (timeZone: string, extraEnv: Record<string, string> = {}): Promise<ZonedServer> => {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'cht-dhis-e2e-tz-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -42,6 +42,7 @@ export const startZonedServer = async (timeZone: string): Promise<ZonedServer> =
       ADMIN_PASSWORD: ADMIN.password,
       DEMO_DATA: '0',
       COUCH_URL: '',
+      ...extraEnv,
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

@@ -3,6 +3,11 @@ import express from 'express';
 import type { CouchBackend } from './couch/couch-backend';
 import { dhisExportRouter } from './dhis-export/export-route';
 import { publicTextsRouter } from './texts/public-texts';
+import { dhis2SendRouter } from './dhis2/send-route';
+import type { Dhis2Config } from './dhis2/dhis2-config';
+import type { Fetch } from './dhis2/dhis2-client';
+import { recordDownload } from './export-log/record-download';
+import type { ExportLog } from './export-log/export-log';
 import type { ExportSource } from './dhis-export/export-source';
 import { boundedChangesFeeds, type FeedLimits } from './couch/changes-feeds';
 import type { SecurityObject } from './couch/couch-access';
@@ -29,10 +34,15 @@ export interface AppDeps {
   appDir: string;
   log: Log;
   now?: () => Date;
+  exportLog: ExportLog;
+  /** Undefined: sending to DHIS2 is not configured. */
+  dhis2?: Dhis2Config;
+  /** How to reach DHIS2 (tests may replace it). */
+  dhis2Fetch?: Fetch;
 }
 
 /** The whole HTTP surface; listening is left to the caller. */
-export const buildApp = ({ couch, users, maxBodyBytes, feedLimits, source, contacts, authenticate, appDir, log, now }: AppDeps) => {
+export const buildApp = ({ couch, users, maxBodyBytes, feedLimits, source, contacts, authenticate, appDir, log, now, exportLog, dhis2, dhis2Fetch }: AppDeps) => {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', 'strong');
@@ -63,7 +73,8 @@ export const buildApp = ({ couch, users, maxBodyBytes, feedLimits, source, conta
     : next()));
 
   app.use('/api', compression());
-  app.use(dhisExportRouter({ source, authenticate, log, now }));
+  app.use(dhis2SendRouter({ source, authenticate, exportLog, dhis2, log, fetch: dhis2Fetch, now }));
+  app.use(dhisExportRouter({ source, authenticate, log, now, onExported: recordDownload(exportLog, log, now) }));
   app.use(publicTextsRouter(couch.medic));
   app.use('/api', (_req, res) => sendError(res, 404, 'No such API endpoint: the export is at /api/v2/export/dhis'));
   app.use(staticApp(appDir));

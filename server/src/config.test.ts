@@ -1,17 +1,9 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { ConfigError, readConfig } from './config';
+import { readConfig } from './config';
+import { problemsOf } from '../test/config-problems';
 
-const problemsOf = (env: Record<string, string>) => {
-  try {
-    readConfig(env);
-    return [];
-  } catch (error) {
-    assert.ok(error instanceof ConfigError);
-    return error.problems;
-  }
-};
 
 describe('readConfig', () => {
   it('has defaults for a local embedded start with demo data', () => {

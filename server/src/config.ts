@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { dhis2ConfigOf, type Dhis2Config } from './dhis2/dhis2-config';
 
 export interface Config {
   port: number;
@@ -12,6 +13,8 @@ export interface Config {
   demoData: boolean;
   /** The largest request body the CouchDB paths accept, in bytes. */
   maxBodyBytes: number;
+  /** Where to send dataValueSets; undefined: sending is not configured, the export only downloads. */
+  dhis2?: Dhis2Config;
 }
 
 export class ConfigError extends Error {
@@ -99,8 +102,9 @@ export const readConfig = (env: Env = process.env): Config => {
   // Demo data never goes into someone's CouchDB unless asked for.
   const demoData = flagOf('DEMO_DATA', env['DEMO_DATA'], couchUrl === undefined, problems);
   const maxBodyBytes = maxBodyBytesOf(env['MAX_BODY_MB'], problems);
+  const dhis2 = dhis2ConfigOf(env, problems);
   if (problems.length > 0) {
     throw new ConfigError(problems);
   }
-  return { port, host, dataDir, couchUrl, adminUser, adminPassword, demoData, maxBodyBytes };
+  return { port, host, dataDir, couchUrl, adminUser, adminPassword, demoData, maxBodyBytes, ...(dhis2 ? { dhis2 } : {}) };
 };

@@ -6,12 +6,13 @@ import type { Config } from './config';
 import { adminPasswordFor } from './couch/admin-password';
 import type { CouchBackend } from './couch/couch-backend';
 import { openCouchDbProxy } from './couch/couchdb-proxy';
-import { ensureDesignDocs } from './couch/design-docs';
+import { ensureDesignDocs, hasOrgUnitView } from './couch/design-docs';
 import { openEmbeddedCouch } from './couch/embedded-couch';
 import { ensureDemoUsers, seedDemoDocs, type DemoCredentials } from './demo/seed-demo';
 import { ContactIndex } from './dhis-export/contact-index';
 import { PouchExportSource } from './dhis-export/pouch-export-source';
 import { consoleLog, type Log } from './http/log';
+import { openExportLog } from './export-log/open-export-log';
 import { sessionAuthenticator } from './session/user-session';
 
 export const DEFAULT_APP_DIR = path.resolve(__dirname, '../../dist/app/browser');
@@ -52,15 +53,38 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
     setOrigin = embedded.origin;
   }
 
-  if (await ensureDesignDocs(couch.medic) === 'installed') {
+  if (couch.readOnly) {
+    if (config.demoData) {
+      throw new Error(`COUCH_URL: user "${admin.user}" is not a server admin of that CouchDB, so no demo data can be written; unset DEMO_DATA`);
+    }
+    if (await hasOrgUnitView(couch.medic) === false) {
+      throw new Error(`COUCH_URL: the database has no _design/medic-admin view contacts_by_dhis_orgunit, and user "${admin.user}" is not a server admin who could install it: ` +
+        'point COUCH_URL at a CHT database (it has the view), or give a server admin\'s credentials once so the server installs it');
+    }
+    log.warn(`COUCH_URL: user "${admin.user}" is not a server admin: the server only reads the CHT database, uses its own _design/medic-admin, ` +
+      `and keeps the export log in ${config.dataDir}`);
+  } else if (await ensureDesignDocs(couch.medic) === 'installed') {
     log.info('Installed _design/medic-admin/_view/contacts_by_dhis_orgunit');
   }
   const demoSeeded = config.demoData ? await seedDemoDocs(couch.medic, options.now?.()) : false;
 
-  const contacts = new ContactIndex(couch.medic, log);
+  const exportLog = await (config.couchUrl && !couch.readOnly
+    ? openExportLog({ couchOrigin: config.couchUrl.origin, admin }).catch(error => {
+      // A CouchDB that lets this admin read medic but not create databases: keep the log in DATA_DIR.
+      log.warn(`${(error as Error).message}; keeping the export log in ${config.dataDir} instead`);
+      return openExportLog({ dataDir: config.dataDir });
+    })
+    : openExportLog({ dataDir: config.dataDir }));
+
+  // Embedded: the mapped places are kept from the changes feed and saved with their sequence, so a
+  // restart reads only what changed since. A CouchDB keeps the org-unit view current itself.
+  const contacts = config.couchUrl
+    ? new ContactIndex(couch.medic, { log, places: 'view' })
+    : new ContactIndex(couch.medic, { log, places: 'index', checkpoint: true });
   const indexing = Date.now();
-  const indexed = contacts.start().then(
-    () => log.info(`Indexed ${contacts.size.contacts} contacts (${contacts.size.places} mapped to DHIS2) in ${Date.now() - indexing} ms`),
+  const { caughtUp } = await contacts.start();
+  const indexed = caughtUp.then(
+    () => log.info(`Following the changes feed (${contacts.size.places} places mapped to DHIS2${config.couchUrl ? '' : ' kept'}) after ${Date.now() - indexing} ms`),
     error => log.error('Could not index contacts', error),
   );
   const app = buildApp({
@@ -74,6 +98,8 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
     appDir: options.appDir ?? DEFAULT_APP_DIR,
     log,
     now: options.now,
+    exportLog: exportLog.log,
+    dhis2: config.dhis2,
   });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
@@ -97,9 +123,10 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
     demoSeeded,
     close: async () => {
       await indexed;
-      contacts.close();
+      await contacts.close();
       server.closeAllConnections();
       await new Promise<void>(resolve => server.close(() => resolve()));
+      await exportLog.close();
       await couch.close();
     },
   };

@@ -176,11 +176,11 @@ describe('the contact index during a sync', () => {
       const bulk = (docs: object[]) => server.fetch('/medic/_bulk_docs', {
         method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ docs }),
       });
-      const people = Array.from({ length: 500 }, (_, i) => ({ _id: `person-${i}`, type: 'person', parent: { _id: 'area' } }));
-      assert.equal((await bulk(people)).status, 201);
+      const places = Array.from({ length: 500 }, (_, i) => ({ _id: `place-${i}`, type: 'health_center', dhis: { orgUnit: `ou${i}` } }));
+      assert.equal((await bulk(places)).status, 201);
       assert.equal((await bulk([{ _id: 'another', type: 'person' }])).status, 201);
       // No export and no wait in between: the second write waited for the index to take in the first.
-      assert.ok(server.contacts.size.contacts >= 500, `indexed ${server.contacts.size.contacts}`);
+      assert.ok(server.contacts.size.places >= 500, `indexed ${server.contacts.size.places}`);
     } finally {
       await server.stop();
     }

@@ -37,6 +37,9 @@ describe('GET /api/v2/export/dhis over HTTP', () => {
       { dataElement: 'deBirths0001', orgUnit: 'ouNorth0001', value: 3 },
       { dataElement: 'deBirths0001', orgUnit: 'ouSouth0001', value: 4 },
     ]);
+    assert.equal(response.headers.get('x-data-values'), String(body.dataValues.length), 'what the file holds, in headers');
+    assert.equal(response.headers.get('x-org-units'), String(new Set(body.dataValues.map((row: { orgUnit: string }) => row.orgUnit)).size));
+    assert.equal(response.headers.get('x-zero-values'), String(body.dataValues.filter((row: { value: number }) => row.value === 0).length));
   });
 
   it('lets can_export_all and server admins export', async () => {
@@ -100,8 +103,8 @@ describe('GET /api/v2/export/dhis over HTTP', () => {
       const { period, dataValues } = await response.json();
       return { period, births: dataValues[0].value, file: /filename="(.*)"/.exec(response.headers.get('content-disposition')!)![1] };
     };
-    const last = { period: LAST_MONTH.format('YYYYMM'), births: 3, file: `dhis-${DS}-${LAST_MONTH.format('YYYYMM')}.json` };
-    const before = { period: monthBefore.format('YYYYMM'), births: 30, file: `dhis-${DS}-${monthBefore.format('YYYYMM')}.json` };
+    const last = { period: LAST_MONTH.format('YYYYMM'), births: 3, file: `dhis-${DS}-${LAST_MONTH.format('YYYYMM')}-ouNorth0001.json` };
+    const before = { period: monthBefore.format('YYYYMM'), births: 30, file: `dhis-${DS}-${monthBefore.format('YYYYMM')}-ouNorth0001.json` };
     assert.deepEqual(await exported({ 'filters[period]': LAST_MONTH.format('YYYYMM') }), last);
     assert.deepEqual(await exported({ 'filters[period]': monthBefore.format('YYYYMM') }), before);
     // the last millisecond of the month before, on the server's clock
@@ -119,10 +122,10 @@ describe('GET /api/v2/export/dhis over HTTP', () => {
       assert.equal(response.status, 200, body.error);
       return { period: body.period, births: body.dataValues[0].value, file: /filename="(.*)"/.exec(response.headers.get('content-disposition')!)![1] };
     };
-    assert.deepEqual(await exported('dsQuarter01', { 'filters[period]': '2025Q2' }), { period: '2025Q2', births: 1110, file: 'dhis-dsQuarter01-2025Q2.json' });
+    assert.deepEqual(await exported('dsQuarter01', { 'filters[period]': '2025Q2' }), { period: '2025Q2', births: 1110, file: 'dhis-dsQuarter01-2025Q2-ouNorth0001.json' });
     assert.deepEqual(await exported('dsQuarter01', { 'filters[date][from]': new Date(2025, 4, 15).valueOf() }),
-      { period: '2025Q2', births: 1110, file: 'dhis-dsQuarter01-2025Q2.json' });
-    assert.deepEqual(await exported('dsYearly001', { 'filters[period]': '2025' }), { period: '2025', births: 11111, file: 'dhis-dsYearly001-2025.json' });
+      { period: '2025Q2', births: 1110, file: 'dhis-dsQuarter01-2025Q2-ouNorth0001.json' });
+    assert.deepEqual(await exported('dsYearly001', { 'filters[period]': '2025' }), { period: '2025', births: 11111, file: 'dhis-dsYearly001-2025-ouNorth0001.json' });
   });
 
   it('answers 400 for a period of another type than the data set\'s, and for a period type it does not know', async () => {

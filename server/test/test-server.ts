@@ -56,7 +56,8 @@ export const startTestServer = async (
     stop: async (keepData = false) => {
       await server.close();
       if (!keepData && !options.dataDir) {
-        await rm(dataDir, { recursive: true, force: true });
+        // LevelDB may still be finishing a background write of a database it has closed: retry
+        await rm(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
       }
     },
   };

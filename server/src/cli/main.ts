@@ -15,11 +15,13 @@ import { PouchExportSource } from '../dhis-export/pouch-export-source';
 import { dhisPeriodId } from '../dhis-export/reporting-period';
 import { previewExport } from '../dhis-export/export-preview';
 import { checkReport, checksFired } from './check-report';
+import { sendFromCli } from './send';
 
 const USAGE = `Export a DHIS2 dataValueSet from the CHT database.
 
 Usage: npm run export -- --data-set ID (--period PERIOD | --month YYYY-MM) [--org-unit ID] [--human-readable]
                          [--format ${FORMAT_NAMES.join('|')}] [--omit-zeros] [--out FILE] [--check]
+       npm run export -- --data-set ID (--period PERIOD | --month YYYY-MM) [--org-unit ID] --send [--dry-run]
 
   --data-set ID      a DHIS2 data set configured in the app settings (dhis_data_sets)
   --period PERIOD    the DHIS2 period to export, of the data set's period type: a month YYYYMM
@@ -33,10 +35,16 @@ Usage: npm run export -- --data-set ID (--period PERIOD | --month YYYY-MM) [--or
   --out FILE         write the file here (default: print to standard output)
   --check            write no file: print the pre-flight checks and the sync coverage, and exit
                      with 1 when a check fired (an error or a warning; a notice alone exits 0)
+  --send             send to the DHIS2 named by DHIS2_URL (with DHIS2_TOKEN, or DHIS2_USER and DHIS2_PASSWORD)
+  --dry-run          with --send: let DHIS2 check the import without saving anything
   --help             show this text
 
 A month is a reporting month as the CHT counts it: with a month_start_date of 26 in the app
 settings, --period 202610 is 26 September to 25 October 2026.
+
+With --send, DHIS2's answer is printed as JSON; the exit status is 0 when every value was
+accepted, 3 when DHIS2 reported conflicts or ERROR, 4 when DHIS2 could not be reached or refused
+the credentials. Every send and dry run is recorded in the export log (database dhis-export-log).
 
 Reads the embedded database in DATA_DIR (default ./data; stop the server first), or the CouchDB
 named by COUCH_URL (e.g. http://admin:pass@localhost:5984/medic).`;
@@ -112,6 +120,8 @@ const run = async (argv: string[]) => {
         'omit-zeros': { type: 'boolean', default: false },
         'org-unit': { type: 'string', multiple: true },
         'human-readable': { type: 'boolean', default: false },
+        send: { type: 'boolean', default: false },
+        'dry-run': { type: 'boolean', default: false },
         out: { type: 'string', multiple: true },
         check: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
@@ -142,13 +152,32 @@ const run = async (argv: string[]) => {
     filters: { dataSet, period: month ? dhisPeriodId({ type: 'Monthly', ...month }) : periodWritten, orgUnit },
     options: { humanReadable: values['human-readable'], format, omitZeros: values['omit-zeros'] },
   });
+  if (values['dry-run'] && !values.send) {
+    throw new UsageError('--dry-run goes with --send: npm run export -- … --send --dry-run');
+  }
+  if (values.send) {
+    if (out) {
+      throw new UsageError('--out and --send do not go together: send, or write a file');
+    }
+    const config = readConfig();
+    if (!config.dhis2) {
+      throw new UsageError('Sending needs DHIS2_URL and DHIS2_TOKEN (or DHIS2_USER and DHIS2_PASSWORD) in the environment');
+    }
+    const db = await openDatabase();
+    try {
+      process.exitCode = await sendFromCli(db, { ...config, dhis2: config.dhis2 }, request, values['dry-run']);
+    } finally {
+      await db.close();
+    }
+    return;
+  }
   if (out && (await stat(out).then(found => found.isDirectory(), () => false))) {
     const example = request.period.type === 'Instant' ? 'PERIOD' : dhisPeriodId(request.period);
     throw new UsageError(`--out ${out} is a folder: name a file, such as ${path.join(out, exportFileName(request.dataSet, example, formats[request.format].extension))}`);
   }
   const db = await openDatabase();
   try {
-    const contacts = new ContactIndex(db);
+    const contacts = new ContactIndex(db, { places: 'index' });
     if (values.check) {
       const preview = await previewExport(new PouchExportSource(db, contacts), request);
       process.stdout.write(checkReport(preview));

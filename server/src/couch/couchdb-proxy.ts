@@ -42,8 +42,16 @@ export const openCouchDbProxy = async (couchUrl: URL, admin: { user: string; pas
   });
   const handler: RequestHandler = (req, res, next) => (COUCH_PATHS.test(req.path) ? proxy(req, res, next) : next());
 
+  // A user who is only a member of the database (read-only), as a CHT admin may prefer to hand out.
+  const session = await fetch(`${couchUrl.origin}/_session`, {
+    headers: { accept: 'application/json', authorization: `Basic ${Buffer.from(`${decodeURIComponent(withCredentials.username)}:${decodeURIComponent(withCredentials.password)}`).toString('base64')}` },
+  }).then(response => response.json() as Promise<{ userCtx?: { roles?: unknown } }>, () => ({}) as { userCtx?: { roles?: unknown } });
+  const roles = session.userCtx?.roles;
+  const readOnly = !(Array.isArray(roles) && roles.includes('_admin'));
+
   return {
     kind: 'couchdb',
+    readOnly,
     medic,
     handler,
     sessionUrl: () => `${couchUrl.origin}/_session`,

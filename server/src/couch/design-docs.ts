@@ -4,7 +4,7 @@ export const ORG_UNIT_VIEW = 'medic-admin/contacts_by_dhis_orgunit';
 const [DDOC, VIEW] = ORG_UNIT_VIEW.split('/');
 
 /** Emits each org unit of the places and people the CHT maps to DHIS2, a numeric code as its string; malformed `dhis` emits nothing. */
-const contactsByDhisOrgUnit = `function (doc) {
+export const contactsByDhisOrgUnit = `function (doc) {
   var types = ['contact', 'person', 'clinic', 'health_center', 'district_hospital'];
   if (!doc.dhis || types.indexOf(doc.type) === -1) {
     return;
@@ -43,4 +43,14 @@ export const ensureDesignDocs = async (db: PouchDB.Database): Promise<'installed
   }
   await db.put({ ...doc, views: { ...doc.views, [VIEW]: { map: contactsByDhisOrgUnit } } });
   return 'installed';
+};
+
+/** Whether the database has the org-unit view; undefined when it cannot be told (the read failed). */
+export const hasOrgUnitView = async (db: PouchDB.Database): Promise<boolean | undefined> => {
+  try {
+    const doc = await db.get<DesignDoc>(`_design/${DDOC}`);
+    return !!doc.views?.[VIEW];
+  } catch (error) {
+    return (error as { status?: number }).status === 404 ? false : undefined;
+  }
 };

@@ -1,22 +1,25 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { memoryMedic } from '../../test/memory-db';
-import { ContactIndex } from './contact-index';
+import { ContactIndex, PLACES_CHECKPOINT_ID } from './contact-index';
 
 const centre = { _id: 'hc', type: 'health_center', name: 'Centre', dhis: { orgUnit: 'ouCentre' }, parent: { _id: 'district' } };
 const worker = { _id: 'chw', type: 'person', name: 'Worker', parent: { _id: 'area', parent: { _id: 'hc', parent: { _id: 'district' } } } };
+
+const lineage = async (index: ContactIndex, id: string) => (await index.lineages([id])).get(id);
 
 describe('ContactIndex', () => {
   it('knows lineages and mapped places after catching up', async () => {
     const db = await memoryMedic([centre, worker, { _id: 'target~2026-10~chw~u', type: 'target', owner: 'chw', dhis: { orgUnit: 'x' } }]);
     const index = new ContactIndex(db);
     await index.catchUp();
-    assert.deepEqual(index.lineage('chw'), ['chw', 'area', 'hc', 'district']);
-    assert.deepEqual(index.lineage('unknown'), ['unknown']);
+    assert.deepEqual(index.size, { owners: 0, places: 1 }, 'no owner is read before an export needs it');
+    assert.deepEqual(await lineage(index, 'chw'), ['chw', 'area', 'hc', 'district']);
+    assert.deepEqual(await lineage(index, 'unknown'), ['unknown']);
     assert.deepEqual(index.placesWithOrgUnits().map(place => place._id), ['hc']);
     assert.deepEqual(index.placesWithOrgUnits('ouCentre').map(place => place.name), ['Centre']);
     assert.deepEqual(index.placesWithOrgUnits('x'), [], 'target docs are not contacts');
-    assert.deepEqual(index.size, { contacts: 2, places: 1 });
+    assert.deepEqual(index.size, { owners: 2, places: 1 });
   });
 
   it('follows the user-settings docs, slimmed, as they are written, changed and deleted', async () => {
@@ -24,30 +27,32 @@ describe('ContactIndex', () => {
     const db = await memoryMedic([centre, worker, user, { _id: 'org.couchdb.user:admin', type: 'user', name: 'admin' }]);
     const index = new ContactIndex(db);
     await index.catchUp();
-    assert.deepEqual(index.userSettings(), [{
+    assert.deepEqual(await index.userSettings(), [{
       _id: user._id, type: 'user-settings', name: 'ann', fullname: undefined, contact_id: 'chw', facility_id: 'area', roles: ['chw'], inactive: undefined,
     }]);
-    assert.deepEqual(index.size, { contacts: 2, places: 1 }, 'users are not contacts');
+    assert.deepEqual(index.size.places, 1, 'users are not places');
     await db.put({ ...(await db.get(user._id)), facility_id: ['area2'] });
     await db.put({ _id: 'org.couchdb.user:ben', type: 'user-settings', name: 'ben', roles: ['chw'] });
     await index.catchUp();
-    assert.deepEqual(index.userSettings().map(({ _id, facility_id }) => [_id, facility_id]), [[user._id, ['area2']], ['org.couchdb.user:ben', undefined]]);
+    assert.deepEqual((await index.userSettings()).map(({ _id, facility_id }) => [_id, facility_id]), [[user._id, ['area2']], ['org.couchdb.user:ben', undefined]]);
     await db.remove(await db.get(user._id));
     await index.catchUp();
-    assert.deepEqual(index.userSettings().map(({ _id }) => _id), ['org.couchdb.user:ben']);
+    assert.deepEqual((await index.userSettings()).map(({ _id }) => _id), ['org.couchdb.user:ben']);
+    const viewed = new ContactIndex(db, { places: 'view' });
+    assert.deepEqual((await viewed.userSettings()).map(({ _id }) => _id), ['org.couchdb.user:ben'], 'over a CouchDB: read from the database');
   });
 
   it('reflects every write acknowledged before a catch-up: moves, remaps, deletions', async () => {
     const db = await memoryMedic([centre, worker]);
     const index = new ContactIndex(db);
     await index.catchUp();
+    assert.deepEqual(await lineage(index, 'chw'), ['chw', 'area', 'hc', 'district']);
     const moved = await db.get<typeof worker>('chw');
     await db.put({ ...moved, parent: { _id: 'area2', parent: { _id: 'hc2' } } });
     const remapped = await db.get<typeof centre>('hc');
     await db.put({ ...remapped, dhis: [{ orgUnit: 'ouNew', dataSet: 'ds' }] });
     await db.put({ _id: 'hc2', type: 'health_center', name: 'Second', dhis: { orgUnit: 'ouSecond' } });
-    await index.catchUp();
-    assert.deepEqual(index.lineage('chw'), ['chw', 'area2', 'hc2']);
+    assert.deepEqual(await lineage(index, 'chw'), ['chw', 'area2', 'hc2']);
     assert.deepEqual(index.placesWithOrgUnits('ouNew').map(place => place._id), ['hc']);
     assert.deepEqual(index.placesWithOrgUnits('ouCentre'), []);
 
@@ -56,18 +61,17 @@ describe('ContactIndex', () => {
     await db.put({ ...unmapped, dhis: 'not-an-object' });
     const retyped = await db.get<typeof worker>('chw');
     await db.put({ ...retyped, type: 'data_record' });
-    await index.catchUp();
+    assert.deepEqual(await lineage(index, 'chw'), ['chw']);
     assert.deepEqual(index.placesWithOrgUnits(), []);
-    assert.deepEqual(index.lineage('chw'), ['chw']);
   });
 
   it('reads a database larger than one batch', async () => {
-    const docs = Array.from({ length: 4500 }, (_, i) => ({ _id: `p${i}`, type: 'person', parent: { _id: `area${i % 7}` } }));
+    const docs = Array.from({ length: 4500 }, (_, i) => ({ _id: `p${i}`, type: 'person', parent: { _id: `area${i % 7}` }, ...(i % 1000 === 999 ? { dhis: { orgUnit: `ou${i}` } } : {}) }));
     const db = await memoryMedic(docs);
     const index = new ContactIndex(db);
     await index.catchUp();
-    assert.equal(index.size.contacts, 4500);
-    assert.deepEqual(index.lineage('p4499'), ['p4499', `area${4499 % 7}`]);
+    assert.equal(index.size.places, 4);
+    assert.deepEqual(index.placesWithOrgUnits('ou3999').map(place => place._id), ['p3999']);
   });
 
   it('shares one run among concurrent callers and still sees writes made during a run', async () => {
@@ -77,7 +81,7 @@ describe('ContactIndex', () => {
     await db.put(worker);
     const second = index.catchUp();
     await Promise.all([first, second]);
-    assert.deepEqual(index.lineage('chw'), ['chw', 'area', 'hc', 'district']);
+    assert.deepEqual(await lineage(index, 'chw'), ['chw', 'area', 'hc', 'district']);
   });
 
   it('follows the changes feed once started', async () => {
@@ -85,13 +89,13 @@ describe('ContactIndex', () => {
     const index = new ContactIndex(db);
     await index.start();
     try {
-      await db.put(worker);
-      for (let tries = 0; tries < 100 && index.size.contacts < 2; tries++) {
+      await db.put({ _id: 'hc2', type: 'health_center', dhis: { orgUnit: 'ou2' } });
+      for (let tries = 0; tries < 100 && index.size.places < 2; tries++) {
         await new Promise(resolve => setTimeout(resolve, 10));
       }
-      assert.deepEqual(index.lineage('chw'), ['chw', 'area', 'hc', 'district']);
+      assert.deepEqual(index.placesWithOrgUnits('ou2').map(place => place._id), ['hc2']);
     } finally {
-      index.close();
+      await index.close();
     }
   });
 });
@@ -109,5 +113,68 @@ describe('ContactIndex under a burst of changes', () => {
     await Promise.all(Array.from({ length: 1000 }, () => index.catchUp()));
     assert.equal(runs, 2);
     assert.deepEqual(index.placesWithOrgUnits().map(place => place._id), ['hc']);
+  });
+});
+
+describe('ContactIndex across restarts', () => {
+  it('saves the mapped places with their sequence, and a restart reads only the changes since', async () => {
+    const db = await memoryMedic([centre, worker]);
+    const first = new ContactIndex(db, { checkpoint: true });
+    await (await first.start()).caughtUp;
+    await first.close();
+    const saved = await db.get<{ places: Array<{ _id: string }>; since: number }>(PLACES_CHECKPOINT_ID);
+    assert.deepEqual(saved.places.map(place => place._id), ['hc']);
+
+    await db.put({ _id: 'hc2', type: 'health_center', dhis: { orgUnit: 'ou2' } });
+    const read: Array<string | number | undefined> = [];
+    const changes = db.changes.bind(db);
+    (db as unknown as { changes: typeof db.changes }).changes = ((options: PouchDB.Core.ChangesOptions) => {
+      if (options.include_docs) read.push(options.since);
+      return changes(options);
+    }) as typeof db.changes;
+    const second = new ContactIndex(db, { checkpoint: true });
+    await (await second.start()).caughtUp;
+    try {
+      assert.equal(read[0], saved.since, 'from the checkpoint, not from 0');
+      assert.deepEqual(second.placesWithOrgUnits().map(place => place._id).sort(), ['hc', 'hc2']);
+    } finally {
+      await second.close();
+    }
+  });
+});
+
+describe('ContactIndex over a CouchDB (places from the view)', () => {
+  it('reads the view for places, and forgets an owner that changed since it was read', async () => {
+    const db = await memoryMedic([centre, worker]);
+    const index = new ContactIndex(db, { places: 'view' });
+    await index.start();
+    assert.deepEqual((await index.mappedPlaces()).map(place => place._id), ['hc']);
+    assert.deepEqual((await index.mappedPlaces('nothing')), []);
+    assert.deepEqual(await lineage(index, 'chw'), ['chw', 'area', 'hc', 'district']);
+    const moved = await db.get<typeof worker>('chw');
+    await db.put({ ...moved, parent: { _id: 'area2' } });
+    assert.deepEqual(await lineage(index, 'chw'), ['chw', 'area2']);
+    assert.equal(index.size.places, 0, 'nothing kept about places');
+  });
+});
+
+describe('ContactIndex over a CouchDB after a long backlog', () => {
+  it('forgets every owner and goes on from now rather than read the whole backlog', async () => {
+    const db = await memoryMedic([centre, worker]);
+    const index = new ContactIndex(db, { places: 'view', backlogLimit: 3 });
+    await index.start();
+    assert.deepEqual(await lineage(index, 'chw'), ['chw', 'area', 'hc', 'district']);
+    await db.bulkDocs(Array.from({ length: 10 }, (_, i) => ({ _id: `report-${i}`, type: 'data_record' })));
+    const moved = await db.get<typeof worker>('chw');
+    await db.put({ ...moved, parent: { _id: 'area2' } });
+    let read = 0;
+    const changes = db.changes.bind(db);
+    (db as unknown as { changes: typeof db.changes }).changes = ((options: PouchDB.Core.ChangesOptions) => {
+      read++;
+      return changes(options);
+    }) as typeof db.changes;
+    assert.deepEqual(await lineage(index, 'chw'), ['chw', 'area2'], 'the moved owner is read again');
+    assert.equal(read, 1, 'one batch, not the whole backlog');
+    assert.equal(index.size.owners, 1);
   });
 });

@@ -1,10 +1,16 @@
 import { dhisMappingsOf, lineageOf, type PlaceDoc } from './cht-docs';
+import { ORG_UNIT_VIEW } from '../couch/design-docs';
 import type { Log } from '../http/log';
 import type { UserSettingsDoc } from './user-settings';
 
 /** The doc types the CHT treats as contacts (`contacts_by_dhis_orgunit` emits for these). */
 const CONTACT_TYPES = new Set(['contact', 'person', 'clinic', 'health_center', 'district_hospital']);
-const BATCH = 2000;
+const BATCH_WITH_DOCS = 2000;
+const BATCH_IDS_ONLY = 10_000;
+/** Where the mapped places are saved with the sequence they are current at. */
+export const PLACES_CHECKPOINT_ID = '_local/dhis-export-mapped-places';
+const CHECKPOINT_VERSION = 2;
+const CHECKPOINT_DELAY_MS = 1000;
 
 interface ContactDoc {
   _id: string;
@@ -15,35 +21,99 @@ interface ContactDoc {
   parent?: unknown;
 }
 
+interface PlacesCheckpoint {
+  _id: string;
+  _rev?: string;
+  version: number;
+  since: string | number;
+  places: PlaceDoc[];
+  users?: UserSettingsDoc[];
+}
+
+/** Contacts as current as the moment it was taken: see `ContactIndex.current()`. */
+export interface CurrentContacts {
+  /** A catch-up with the changes feed, begun when this was taken. */
+  caughtUp: Promise<void>;
+  /** The places mapped to org units: all, or those mapped to one org unit. */
+  places(orgUnit?: string): Promise<PlaceDoc[]>;
+}
+
+export interface ContactIndexOptions {
+  log?: Log;
+  /**
+   * Where the places mapped to org units come from.
+   * - `index` (embedded): kept here from the changes feed, with each doc, and saved with their sequence
+   *   (`checkpoint`), so that a restart reads only the changes since.
+   * - `view`: the view `contacts_by_dhis_orgunit`, which a CouchDB (a CHT's own) keeps current; the
+   *   changes feed is then read without docs, only to know which owners changed.
+   */
+  places?: 'index' | 'view';
+  /** In `index` mode: save the mapped places and their sequence in a `_local` doc. */
+  checkpoint?: boolean;
+  /**
+   * In `view` mode: when more changes than this wait to be read, forget every owner and go on from
+   * the current sequence rather than read them all (default 50,000).
+   */
+  backlogLimit?: number;
+}
+
 /**
- * What the export needs to know about contacts, kept in memory and current with the changes
- * feed: each contact's lineage (owner first) and the places mapped to DHIS2 org units.
- * It replaces the CHT's per-export view query and owner fetch, so the first export after a
- * large sync does not wait for a view index, and an export reads nothing but the month's
- * target docs. Before each export it catches up with every change acknowledged so far.
+ * What the export needs to know about contacts, none of it per patient or per report:
+ * - the lineages of the target docs' owners (the health workers), fetched by key when an export
+ *   first meets them, as the CHT does, and kept until the changes feed says the owner changed;
+ * - the places mapped to DHIS2 org units (few): from the view, or in embedded mode kept here
+ *   from the changes feed and saved with a checkpoint.
+ * Nothing at start reads the whole database: the feed is followed from the checkpoint, or from
+ * the current sequence. Before an export reads owners, it catches up with every change
+ * acknowledged so far, so an export always reflects them.
  */
 export class ContactIndex {
-  private readonly lineages = new Map<string, readonly string[]>();
-  /** Mapped places, whole: they are few, and the org-unit view is served with their docs. */
+  private readonly mode: 'index' | 'view';
+  private readonly owners = new Map<string, readonly string[]>();
+  /** Mapped places, whole (the org-unit view is served with their docs); `index` mode only. */
   private readonly places = new Map<string, PlaceDoc>();
-  /** `user-settings` docs, slimmed to what the preview's coverage reads: one per user, kept with the feed. */
+  /** `user-settings` docs, slimmed to what the preview's coverage reads (one per user); `index` mode only. */
   private readonly users = new Map<string, UserSettingsDoc>();
-  /** Interned ids: the same ancestor id appears in thousands of lineages. */
+  /** Interned ids: the same ancestor id appears in many owners' lineages. */
   private readonly ids = new Map<string, string>();
-  private since: string | number = 0;
+  /** Counts the batches of changes to contacts read: a lookup by key that overlapped one caches nothing. */
+  private contactChangesRead = 0;
+  private since: string | number | undefined;
+  private ready: Promise<void> | undefined;
   private running: Promise<void> | undefined;
   private queued: Promise<void> | undefined;
   private feed: PouchDB.Core.Changes<object> | undefined;
   private closed = false;
+  private checkpointRev: string | undefined;
+  private checkpointedSince: string | number | undefined;
+  private checkpointTimer: NodeJS.Timeout | undefined;
+  private checkpointing: Promise<void> = Promise.resolve();
+  private readonly log?: Log;
+  private readonly checkpoint: boolean;
+  private readonly backlogLimit: number;
 
-  constructor(private readonly db: PouchDB.Database, private readonly log?: Log) {}
+  constructor(private readonly db: PouchDB.Database, options: ContactIndexOptions = {}) {
+    this.mode = options.places ?? 'index';
+    this.backlogLimit = Math.max(1, options.backlogLimit ?? 50_000);
+    this.log = options.log;
+    this.checkpoint = this.mode === 'index' && (options.checkpoint ?? false);
+  }
 
-  /** Reads what is there, then follows the changes feed so the index keeps up as data arrives. */
-  async start(): Promise<void> {
-    await this.catchUp();
+  /**
+   * Finds where to follow the changes feed from (the checkpoint, or in `view` mode the current
+   * sequence), and in `index` mode catches up from there and follows the live feed.
+   * Resolves once the starting point is known; the catch-up goes on in the background.
+   */
+  async start(): Promise<{ caughtUp: Promise<void> }> {
+    await this.startingPoint();
+    if (this.mode === 'view') {
+      return { caughtUp: Promise.resolve() };
+    }
+    const caughtUp = this.catchUp();
     this.feed = this.db.changes({ since: 'now', live: true, return_docs: false });
     this.feed.on('change', () => this.nudge());
     this.feed.on('error', error => this.log?.error('The changes feed stopped', error));
+    return { caughtUp };
   }
 
   /**
@@ -56,13 +126,19 @@ export class ContactIndex {
     }
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.closed = true;
     this.feed?.cancel();
+    await this.running?.catch(() => undefined);
+    if (this.checkpointTimer) {
+      clearTimeout(this.checkpointTimer);
+      this.checkpointTimer = undefined;
+    }
+    await this.saveCheckpoint();
   }
 
   get size() {
-    return { contacts: this.lineages.size, places: this.places.size };
+    return { owners: this.owners.size, places: this.places.size };
   }
 
   /**
@@ -83,55 +159,185 @@ export class ContactIndex {
     return this.queued;
   }
 
-  lineage(contactId: string): readonly string[] {
-    return this.lineages.get(contactId) ?? [contactId];
-  }
-
+  /** The mapped places as of the last catch-up (`index` mode): all, or those mapped to one org unit. */
   placesWithOrgUnits(orgUnit?: string): PlaceDoc[] {
     const all = [...this.places.values()];
     return orgUnit === undefined ? all : all.filter(place => dhisMappingsOf(place).some(mapping => mapping.orgUnit === orgUnit));
   }
 
+  /** The mapped places, current with every write acknowledged so far. */
+  mappedPlaces(orgUnit?: string): Promise<PlaceDoc[]> {
+    return this.current().places(orgUnit);
+  }
+
+  /**
+   * Starts what makes the contacts current with every write acknowledged until now, all at once:
+   * the catch-up with the changes feed and, over a CouchDB, the org-unit view. An export takes one
+   * when it begins, and reads its places and owners through it.
+   */
+  current(): CurrentContacts {
+    const caughtUp = this.catchUp();
+    if (this.mode === 'index') {
+      return { caughtUp, places: async orgUnit => (await caughtUp, this.placesWithOrgUnits(orgUnit)) };
+    }
+    const all = this.viewPlaces();
+    // Rejections are seen by whoever awaits; keep an unused one from being reported as unhandled.
+    caughtUp.catch(() => undefined);
+    all.catch(() => undefined);
+    return {
+      caughtUp,
+      places: async orgUnit => {
+        const places = await all;
+        return orgUnit === undefined ? places : places.filter(place => dhisMappingsOf(place).some(mapping => mapping.orgUnit === orgUnit));
+      },
+    };
+  }
+
+  private async viewPlaces(): Promise<PlaceDoc[]> {
+    const result = await this.db.query<PlaceDoc>(ORG_UNIT_VIEW, { include_docs: true });
+    const places = new Map<string, PlaceDoc>();
+    for (const row of result.rows) {
+      const doc = row.doc as PlaceDoc | undefined;
+      if (doc && !places.has(doc._id)) {
+        places.set(doc._id, doc);
+      }
+    }
+    return [...places.values()];
+  }
+
+  /**
+   * For each owner: its id and its ancestors' ids, owner first (just its id when it is gone or not
+   * a contact). Owners not yet known are fetched by key with their docs, as the CHT does.
+   * `caughtUp`: a catch-up begun after every write to reflect (by default, one begun now).
+   */
+  async lineages(ownerIds: readonly string[], caughtUp: Promise<void> = this.catchUp()): Promise<Map<string, readonly string[]>> {
+    await caughtUp;
+    const found = new Map<string, readonly string[]>();
+    const missing: string[] = [];
+    for (const id of ownerIds) {
+      const lineage = this.owners.get(id);
+      if (lineage) {
+        found.set(id, lineage);
+      } else {
+        missing.push(id);
+      }
+    }
+    if (missing.length === 0) {
+      return found;
+    }
+    const changesReadBefore = this.contactChangesRead;
+    const result = await this.db.allDocs<ContactDoc>({ keys: missing, include_docs: true });
+    // A catch-up that ran meanwhile may have seen a change this read missed: use the docs, keep none.
+    const cache = changesReadBefore === this.contactChangesRead && !this.closed;
+    for (const row of result.rows as Array<{ key: string; doc?: ContactDoc | null }>) {
+      const doc = row.doc;
+      const lineage = doc && isContact(doc) ? lineageOf(doc).map(id => this.intern(id)) : [this.intern(row.key)];
+      found.set(row.key, lineage);
+      if (cache) {
+        this.owners.set(this.intern(row.key), lineage);
+      }
+    }
+    return found;
+  }
+
+  private async startingPoint(): Promise<void> {
+    this.ready ??= (async () => {
+      if (this.mode === 'view') {
+        // Only changes from now on can make a lineage fetched from now on out of date.
+        this.since = (await this.db.info()).update_seq;
+        return;
+      }
+      const saved = await this.db.get<PlacesCheckpoint>(PLACES_CHECKPOINT_ID).catch(() => undefined);
+      if (saved && saved.version === CHECKPOINT_VERSION && Array.isArray(saved.places) && saved.since !== undefined) {
+        for (const place of saved.places) {
+          this.places.set(place._id, place);
+        }
+        for (const user of saved.users ?? []) {
+          this.users.set(user._id, user);
+        }
+        this.since = saved.since;
+        this.checkpointRev = saved._rev;
+        this.checkpointedSince = saved.since;
+      } else {
+        this.since = 0;
+        this.checkpointRev = saved?._rev;
+        this.log?.info('No saved places: reading the whole database once to find the places mapped to DHIS2');
+      }
+    })();
+    return this.ready;
+  }
+
   private async readChanges(): Promise<void> {
-    for (;;) {
+    await this.startingPoint();
+    const withDocs = this.mode === 'index';
+    const batch = withDocs ? BATCH_WITH_DOCS : Math.min(BATCH_IDS_ONLY, this.backlogLimit);
+    for (let read = 0; ; read += batch) {
       if (this.closed) {
         return;
       }
+      if (!withDocs && read >= this.backlogLimit) {
+        // A long backlog (no export for a long time on a busy CouchDB): forgetting every owner and
+        // starting from now costs one owner fetch at the next export, not the rest of the backlog.
+        const now = (await this.db.info()).update_seq;
+        this.owners.clear();
+        this.contactChangesRead += 1;
+        this.since = now;
+        break;
+      }
       // Docs come with the feed: reading them in sequence costs a third of fetching them by id.
       // batch_size: over HTTP, PouchDB otherwise asks for 25 changes a request.
-      const changes = await this.db.changes<ContactDoc>({ since: this.since, limit: BATCH, batch_size: BATCH, include_docs: true, return_docs: true });
+      const changes = await this.db.changes<ContactDoc>({
+        since: this.since, limit: batch, batch_size: batch, include_docs: withDocs, return_docs: true,
+      });
+      let contactChanges = false;
       for (const change of changes.results) {
+        if (change.id.startsWith('target~')) {
+          continue;
+        }
+        contactChanges = true;
+        this.owners.delete(change.id);
+        if (!withDocs) {
+          continue;
+        }
         if (change.deleted || !change.doc) {
-          this.forget(change.id);
+          this.places.delete(change.id);
+          this.users.delete(change.id);
         } else if (change.id.startsWith('org.couchdb.user:')) {
           this.rememberUser(change.doc as UserSettingsDoc);
-        } else if (!change.id.startsWith('target~')) {
-          this.remember(change.doc as ContactDoc);
+        } else {
+          this.rememberPlace(change.doc as ContactDoc);
         }
       }
+      if (contactChanges) {
+        this.contactChangesRead += 1;
+      }
       this.since = changes.last_seq;
-      if (changes.results.length < BATCH) {
-        return;
+      if (changes.results.length < batch) {
+        break;
       }
     }
+    this.scheduleCheckpoint();
   }
 
-  private remember(doc: ContactDoc) {
-    if (typeof doc.type !== 'string' || !CONTACT_TYPES.has(doc.type)) {
-      this.forget(doc._id);
-      return;
-    }
-    this.lineages.set(this.intern(doc._id), lineageOf(doc).map(id => this.intern(id)));
-    if (doc.dhis !== undefined && dhisMappingsOf(doc).length > 0) {
+  private rememberPlace(doc: ContactDoc) {
+    if (isContact(doc) && doc.dhis !== undefined && dhisMappingsOf(doc).length > 0) {
       this.places.set(doc._id, doc);
     } else {
       this.places.delete(doc._id);
     }
   }
 
-  /** The `user-settings` docs, as the changes feed had them at the last catch-up. */
-  userSettings(): UserSettingsDoc[] {
-    return [...this.users.values()];
+  /**
+   * The `user-settings` docs, for the preview's coverage: in `index` mode as the changes feed had
+   * them at the last catch-up; in `view` mode read from the database (by key range: one per user).
+   */
+  async userSettings(): Promise<UserSettingsDoc[]> {
+    if (this.mode === 'index') {
+      await this.catchUp();
+      return [...this.users.values()];
+    }
+    const { rows } = await this.db.allDocs<UserSettingsDoc>({ startkey: 'org.couchdb.user:', endkey: 'org.couchdb.user:\ufff0', include_docs: true });
+    return rows.flatMap(row => (row.doc && row.doc.type === 'user-settings' ? [slimUser(row.doc)] : []));
   }
 
   private rememberUser(doc: UserSettingsDoc) {
@@ -139,14 +345,41 @@ export class ContactIndex {
       this.users.delete(doc._id);
       return;
     }
-    const { _id, type, name, fullname, contact_id, facility_id, roles, inactive } = doc;
-    this.users.set(_id, { _id, type, name, fullname, contact_id, facility_id, roles, inactive });
+    this.users.set(doc._id, slimUser(doc));
   }
 
-  private forget(id: string) {
-    this.users.delete(id);
-    this.lineages.delete(id);
-    this.places.delete(id);
+  private scheduleCheckpoint() {
+    if (!this.checkpoint || this.closed || this.checkpointTimer || this.since === this.checkpointedSince) {
+      return;
+    }
+    this.checkpointTimer = setTimeout(() => {
+      this.checkpointTimer = undefined;
+      void this.saveCheckpoint();
+    }, CHECKPOINT_DELAY_MS);
+    this.checkpointTimer.unref();
+  }
+
+  /** Saves the places with the sequence they are current at; one save at a time. */
+  private saveCheckpoint(): Promise<void> {
+    this.checkpointing = this.checkpointing.then(async () => {
+      if (!this.checkpoint || this.since === undefined || this.since === this.checkpointedSince) {
+        return;
+      }
+      // Taken at once, between two batches: the places are exactly those as of `since`.
+      const doc: PlacesCheckpoint = {
+        _id: PLACES_CHECKPOINT_ID, version: CHECKPOINT_VERSION, since: this.since, places: [...this.places.values()], users: [...this.users.values()],
+        ...(this.checkpointRev ? { _rev: this.checkpointRev } : {}),
+      };
+      try {
+        this.checkpointRev = (await this.db.put(doc)).rev;
+        this.checkpointedSince = doc.since;
+      } catch (error) {
+        // A conflict (another process saved): take its revision; the next catch-up saves again.
+        this.checkpointRev = await this.db.get<PlacesCheckpoint>(PLACES_CHECKPOINT_ID).then(saved => saved._rev, () => undefined);
+        this.log?.error('Could not save the mapped places', error);
+      }
+    });
+    return this.checkpointing;
   }
 
   private intern(id: string): string {
@@ -158,3 +391,9 @@ export class ContactIndex {
     return id;
   }
 }
+
+const isContact = (doc: ContactDoc) => typeof doc.type === 'string' && CONTACT_TYPES.has(doc.type) && !doc._deleted;
+
+/** What the preview's coverage reads of a `user-settings` doc. */
+const slimUser = ({ _id, type, name, fullname, contact_id, facility_id, roles, inactive }: UserSettingsDoc): UserSettingsDoc =>
+  ({ _id, type, name, fullname, contact_id, facility_id, roles, inactive });

@@ -305,6 +305,8 @@ describe('exportFileName', () => {
     assert.match(exportFileName('a"b/c\\d\r\n', '202610'), /^dhis-a_b_c_d__-[0-9a-f]{8}-202610\.json$/);
     assert.equal(exportFileName('VMuFODsyWaO', '202610'), 'dhis-VMuFODsyWaO-202610.json');
     assert.equal(exportFileName('monthly_2.v1-x', '202610'), 'dhis-monthly_2.v1-x-202610.json');
+    assert.equal(exportFileName('VMuFODsyWaO', '2026Q3', 'csv', 'DiszpKrYNg8'), 'dhis-VMuFODsyWaO-2026Q3-DiszpKrYNg8.csv', 'one place: named in the file');
+    assert.notEqual(exportFileName('ds', '202610', 'json', 'é/1'), exportFileName('ds', '202610', 'json', 'è/1'));
   });
 
   it('gives two ids with other characters two file names', () => {

@@ -39,11 +39,15 @@ export interface ExportPassOptions {
  * An id with other characters gets a short hash of itself too, so that two such ids ("ДС1", "ЖС1")
  * never share a file name.
  */
-export const exportFileName = (dataSet: string, period: string, extension = 'json') => {
-  const safe = dataSet.replace(/[^A-Za-z0-9_.-]/g, '_');
-  const distinct = safe === dataSet ? safe : `${safe}-${createHash('sha256').update(dataSet).digest('hex').slice(0, 8)}`;
-  return `dhis-${distinct}-${period}.${extension}`;
+/** An id as a file name part: itself when it is safe, else made safe with a short hash so two ids never share one. */
+const fileNamePart = (id: string) => {
+  const safe = id.replace(/[^A-Za-z0-9_.-]/g, '_');
+  return safe === id ? safe : `${safe}-${createHash('sha256').update(id).digest('hex').slice(0, 8)}`;
 };
+
+/** `dhis-<dataSet>-<period>[-<orgUnit>].<extension>`: what the file holds, so files of several places differ. */
+export const exportFileName = (dataSet: string, period: string, extension = 'json', orgUnit?: string) =>
+  `dhis-${fileNamePart(dataSet)}-${period}${orgUnit ? `-${fileNamePart(orgUnit)}` : ''}.${extension}`;
 
 const PERIOD_EXAMPLES: Record<PeriodType, string> = { Monthly: '202610', Quarterly: '2026Q3', Yearly: '2026' };
 
@@ -129,7 +133,7 @@ export const exportDataValueSet = async (
   return {
     dataValueSet,
     period,
-    fileName: exportFileName(request.dataSet, periodId, format.extension),
+    fileName: exportFileName(request.dataSet, periodId, format.extension, request.orgUnit),
     counts: aggregation.counts,
     malformedTargets: malformed,
     aggregation,

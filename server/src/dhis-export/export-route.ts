@@ -4,8 +4,9 @@ import { mayExportDhis } from '../session/export-permission';
 import type { Authenticate, UserContext } from '../session/user-session';
 import { sendError } from '../http/json-errors';
 import type { Log } from '../http/log';
-import { exportDataValueSet } from './export-data-value-set';
+import { exportDataValueSet, type ExportResult } from './export-data-value-set';
 import { ExportError, badRequest } from './export-error';
+import { monthsOf } from './reporting-period';
 import { parseExportRequest, type ExportRequest } from './export-request';
 import { sendPreview } from './preview-route';
 import type { ExportSource } from './export-source';
@@ -16,10 +17,12 @@ export interface ExportRouteDeps {
   authenticate: Authenticate;
   log: Log;
   now?: () => Date;
+  /** Told of every file served, e.g. to record it. */
+  onExported?: (user: string, request: ExportRequest, result: ExportResult) => void;
 }
 
 /** The query's parameters, all of them or none: a parameter left out would make a wrong file. */
-const queryOf = (url: string): unknown => {
+export const queryOf = (url: string): unknown => {
   const start = url.indexOf('?');
   const query = start === -1 ? '' : url.slice(start + 1);
   if (query.includes('?')) {
@@ -47,9 +50,13 @@ const fromScriptInBrowser = (req: Request) =>
  * `GET /api/v2/export/dhis?filters[…]` (and `POST` with `{ filters, options }`, kept for CHT clients),
  * and `GET /api/v2/export/dhis/preview` with the same filters and rules.
  */
-export const dhisExportRouter = ({ source, authenticate, log, now = () => new Date() }: ExportRouteDeps) => {
-  /** The caller and their request, or undefined once a 401, 403 or 400 has been sent. */
-  const authorize = async (req: Request, res: Response, readInput: () => unknown): Promise<{ user: UserContext; request: ExportRequest } | undefined> => {
+export const dhisExportRouter = ({ source, authenticate, log, now = () => new Date(), onExported }: ExportRouteDeps) => {
+  /**
+   * The caller, their request and the source to export it from, or undefined once a 401, 403 or 400
+   * has been sent. The first month's target docs are asked for at once, with the settings.
+   */
+  const authorize = async (req: Request, res: Response, readInput: () => unknown):
+    Promise<{ user: UserContext; request: ExportRequest; exportSource: ExportSource } | undefined> => {
     const user = await authenticate(req.headers);
     if (!user) {
       if (!fromScriptInBrowser(req)) {
@@ -60,11 +67,13 @@ export const dhisExportRouter = ({ source, authenticate, log, now = () => new Da
     }
     try {
       const request = parseExportRequest(readInput(), now());
-      if (!mayExportDhis(user, await source.settings())) {
+      const firstMonth = request.period.type === 'Instant' ? undefined : monthsOf(request.period)[0];
+      const exportSource = source.forExport?.(firstMonth && { month: firstMonth }) ?? source;
+      if (!mayExportDhis(user, await exportSource.settings())) {
         sendError(res, 403, `User "${user.name}" may not export DHIS2 data: a role of theirs needs the permission can_export_dhis`);
         return undefined;
       }
-      return { user, request };
+      return { user, request, exportSource };
     } catch (error) {
       if (error instanceof ExportError) {
         log.warn(`DHIS2 export refused: ${error.message}`);
@@ -80,10 +89,10 @@ export const dhisExportRouter = ({ source, authenticate, log, now = () => new Da
     if (!authorized) {
       return;
     }
-    const { user, request } = authorized;
+    const { user, request, exportSource } = authorized;
     try {
       const started = Date.now();
-      const result = await exportDataValueSet(source, request, now());
+      const result = await exportDataValueSet(exportSource, request, now());
       const { counts, malformedTargets } = result;
       log.info(`DHIS2 export ${result.fileName} for ${user.name}: ${counts.targetDocs} target docs, ${counts.counted} counted, ` +
         `${result.dataValueSet.dataValues.length} data values in ${Date.now() - started} ms`);
@@ -91,7 +100,15 @@ export const dhisExportRouter = ({ source, authenticate, log, now = () => new Da
         log.warn(`DHIS2 export ${result.fileName}: skipped ${counts.malformed} malformed target docs` +
           (malformedTargets.length ? ` and targets with an unusable "dhis": ${malformedTargets.join(', ')}` : ''));
       }
+      onExported?.(user.name, request, result);
       const format = formats[request.format];
+      const { dataValues } = result.dataValueSet;
+      // what the file holds, for the page's result whatever the format
+      res.set({
+        'X-Data-Values': String(dataValues.length),
+        'X-Org-Units': String(new Set(dataValues.map(value => value.orgUnit)).size),
+        'X-Zero-Values': String(dataValues.filter(value => value.value === 0).length),
+      });
       res.set('Content-Disposition', `attachment; filename="${result.fileName}"`);
       res.set('Cache-Control', 'no-store');
       res.set('Content-Type', format.mediaType);
@@ -112,7 +129,7 @@ export const dhisExportRouter = ({ source, authenticate, log, now = () => new Da
   router.get('/api/v2/export/dhis/preview', async (req, res) => {
     const authorized = await authorize(req, res, () => queryOf(req.url));
     if (authorized) {
-      await sendPreview(req, res, { source, log, now: now() }, authorized.request);
+      await sendPreview(req, res, { source: authorized.exportSource, log, now: now() }, authorized.request);
     }
   });
   return router;

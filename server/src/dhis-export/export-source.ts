@@ -1,10 +1,17 @@
 import type { AppSettings } from '../settings/app-settings';
 import type { TranslationsDoc } from '../settings/translations';
+import type { CalendarMonth } from './calendar-month';
 import type { PlaceDoc, TargetDoc } from './cht-docs';
 import type { UserSettingsDoc } from './user-settings';
 
 /** Where the export reads from; the domain never knows whether it is LevelDB or a CouchDB over HTTP. */
 export interface ExportSource {
+  /**
+   * A source for one export, begun now: it may read each thing once and ask for several at once
+   * (given the request, the month's first page too). What it reads reflects every write
+   * acknowledged before this call.
+   */
+  forExport?(request?: { month: CalendarMonth }): ExportSource;
   settings(): Promise<AppSettings>;
   translations(locale: string): Promise<TranslationsDoc | undefined>;
   /** The places `contacts_by_dhis_orgunit` would give, current with every acknowledged write: all, or those mapped to one org unit. */

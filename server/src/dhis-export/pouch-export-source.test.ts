@@ -31,4 +31,18 @@ describe('PouchExportSource.targetDocPages', () => {
     }
     assert.deepEqual(read, targetDocs(8).map(doc => doc._id));
   });
+
+  it('for one export, reads the first page asked for at its start, then the rest, and only for its month', async () => {
+    const db = await memoryMedic([...targetDocs(10), { _id: 'target~2026-09~chw~user', type: 'target' }]);
+    const source = new PouchExportSource(db, new ContactIndex(db), 4).forExport({ month: { year: 2026, month: 10 } });
+    const read = async (month: string) => {
+      const ids: string[] = [];
+      for await (const page of source.targetDocPages(month)) {
+        ids.push(...page.map(doc => doc._id));
+      }
+      return ids;
+    };
+    assert.deepEqual(await read('2026-10'), targetDocs(10).map(doc => doc._id));
+    assert.deepEqual(await read('2026-09'), ['target~2026-09~chw~user']);
+  });
 });

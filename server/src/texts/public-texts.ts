@@ -7,7 +7,8 @@ import { translationsOf, type TranslationsDoc } from '../settings/translations';
  * the database translates: nothing else of the translations, and nothing else of the database.
  */
 export const PUBLIC_TEXT_KEYS = new Set([
-  'User Name', 'Password', 'login', 'login.incorrect', 'login.missing', 'login.unavailable', 'login.title', 'logout',
+  'User Name', 'Password', 'login', 'login.incorrect', 'login.missing.name', 'login.missing.password', 'login.unavailable', 'login.title',
+  'login.expired', 'logout', 'error.prefix',
   'import.export', 'admin.console', 'skip.link', 'logged.in.as', 'export.tabs.label', 'error.summary.title', 'language.label',
 ]);
 

@@ -86,6 +86,37 @@ describe('DhisExportForm', () => {
     expect([...select('dhis-period').options].slice(0, 3).map((option) => option.value)).toEqual(['202406', '202405', '202404']);
   });
 
+  it('comes back to the choices restored, once each is offered, the places arriving later', async () => {
+    fixture = TestBed.createComponent(DhisExportForm);
+    fixture.componentRef.setInput('t', translator({}));
+    fixture.componentRef.setInput('dataSets', dataSets);
+    fixture.componentRef.setInput('placesByDataSet', new Map());
+    fixture.componentRef.setInput('periodsByDataSet', periodsByDataSet);
+    fixture.componentRef.setInput('restored', { dataSet: 'ds2', orgUnit: 'ou-c', period: '2023Q4' });
+    await fixture.whenStable();
+    el = fixture.nativeElement;
+    expect(select('dhis-data-set').value).toBe('ds2');
+    expect(select('dhis-period').value).toBe('2023Q4');
+    fixture.componentRef.setInput('placesByDataSet', fewPlaces);
+    await fixture.whenStable();
+    expect(select('dhis-place').value).toBe('ou-c');
+  });
+
+  it('marks the period under way as in progress', async () => {
+    await render();
+    expect(select('dhis-period').options[0].textContent!.trim()).toBe('June, 2024 (in progress)');
+    expect(select('dhis-period').options[1].textContent!.trim()).toBe('May, 2024');
+  });
+
+  it('tells when the manager changes a choice, so an earlier result is not shown against new choices', async () => {
+    await render();
+    let changes = 0;
+    fixture.componentInstance.selectionChange.subscribe(() => changes++);
+    await choose('dhis-period', '202403');
+    await choose('dhis-place', 'ou-b');
+    expect(changes).toBe(2);
+  });
+
   it('follows the preselected month when the months move on, unless the manager chose one', async () => {
     await render();
     fixture.componentRef.setInput('periodsByDataSet', new Map([...periodsByDataSet, ['ds1', monthlyPeriods(new Date(2024, 6, 1))]]));
@@ -141,7 +172,7 @@ describe('DhisExportForm', () => {
   it('offers the periods of the chosen data set\'s period type, and says what they are', async () => {
     await render();
     await choose('dhis-data-set', 'ds2');
-    expect(optionTexts('dhis-period').slice(0, 3)).toEqual(['April – June 2024', 'January – March 2024', 'October – December 2023']);
+    expect(optionTexts('dhis-period').slice(0, 3)).toEqual(['April – June 2024 (in progress)', 'January – March 2024', 'October – December 2023']);
     expect(select('dhis-period').options.length).toBe(8);
     expect(select('dhis-period').value).toBe('2024Q1');
     expect(el.querySelector('#dhis-period-hint')!.textContent!.trim()).toBe('The quarter to export. The current quarter is still in progress.');
@@ -314,11 +345,31 @@ describe('DhisExportForm', () => {
     it('keeps the chosen place in the list while filtering', async () => {
       await render(new Map([['ds1', places], ['ds2', []]]));
       await choose('dhis-place', 'ou-42');
-      await type('place 09999');
+      await type('place 0999');
       jasmine.clock().tick(PLACE_SEARCH_DEBOUNCE_MS);
       await fixture.whenStable();
       expect(select('dhis-place').value).toBe('ou-42');
-      expect([...select('dhis-place').options].map((o) => o.value)).toEqual(['', 'ou-42', 'ou-9999']);
+      expect([...select('dhis-place').options].map((o) => o.value)).toEqual([
+        '',
+        'ou-42',
+        'ou-999', // "Place 00999"
+        ...Array.from({ length: 10 }, (_, i) => `ou-${9990 + i}`),
+      ]);
+      expect(el.querySelector('#dhis-place-search-result')!.textContent!.trim()).toBe('11 places match: choose one in the list below.');
+    });
+
+    it('chooses the one place a search finds, and keeps the choice when it finds none', async () => {
+      await render(new Map([['ds1', places], ['ds2', []]]));
+      await choose('dhis-place', 'ou-42');
+      await type('place 09999');
+      jasmine.clock().tick(PLACE_SEARCH_DEBOUNCE_MS);
+      await fixture.whenStable();
+      expect(select('dhis-place').value).toBe('ou-9999');
+      await type('xyzzy');
+      jasmine.clock().tick(PLACE_SEARCH_DEBOUNCE_MS);
+      await fixture.whenStable();
+      expect(select('dhis-place').value).toBe('ou-9999');
+      expect(el.querySelector('#dhis-place-search-result')!.textContent!.trim()).toBe('No place matches "xyzzy". The place chosen stays as it was.');
     });
   });
 });

@@ -4,7 +4,7 @@ import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { debounceTime, merge } from 'rxjs';
 import { filterPlaces, shownPlaces } from './domain/places';
 import { Translate } from './domain/translate';
-import { DataSetOption, DhisExportRequest, EXPORT_FORMATS, ExportFormat, ExportPreferences, Period, PlaceOption } from './domain/models';
+import { DataSetOption, DhisExportRequest, ExportSelection, EXPORT_FORMATS, ExportFormat, ExportPreferences, Period, PlaceOption } from './domain/models';
 import { DataSetPeriods } from './domain/periods';
 
 /** Above this many places for a data set, a search field narrows the place list. */
@@ -45,6 +45,11 @@ export class DhisExportForm {
   /** Download was asked for but no request can be made: the message says why. */
   readonly downloadRefused = output<string>();
   readonly preferencesChange = output<ExportPreferences>();
+  /** The choices to come back to (after a session expiry, or a reload), applied once each is offered. */
+  readonly restored = input<ExportSelection | null>(null);
+  /** The export as now chosen, whenever a choice changes: what was saved before no longer describes the form. */
+  readonly selectionChange = output<DhisExportRequest>();
+  private readonly toRestore = { dataSet: true, orgUnit: true, period: true };
 
   protected readonly formats = EXPORT_FORMATS;
 
@@ -100,6 +105,15 @@ export class DhisExportForm {
       total: format(this.places().length),
     });
   });
+  /** Said after a search, politely: how many places match, or that none does and the choice stays as it was. */
+  protected readonly searchResultText = computed(() => {
+    const query = this.searchQuery();
+    if (!this.searchable() || !query) return '';
+    const matching = this.matchingPlaces().length;
+    return matching === 0
+      ? this.t()('export.dhis.place.search.none', { query })
+      : this.t()('export.dhis.place.search.found', { count: this.formatNumber()(matching) });
+  });
   /** Said beside the place list when it is not complete: still loading, or cut at the cap. */
   protected readonly placeStatusText = computed(() => {
     if (this.placesLoading()) return this.t()('export.dhis.place.loading');
@@ -126,10 +140,20 @@ export class DhisExportForm {
     this.form.controls.placeSearch.valueChanges
       .pipe(debounceTime(PLACE_SEARCH_DEBOUNCE_MS), takeUntilDestroyed())
       .subscribe((query) => this.searchQuery.set(query.trim()));
+    // a search that finds one place chooses it; one that finds none leaves the choice alone
+    effect(() => {
+      const matching = this.searchQuery() ? this.matchingPlaces() : [];
+      if (matching.length === 1) this.form.controls.orgUnit.setValue(matching[0].orgUnit);
+    });
     // the first data set and the previous month are preselected
     effect(() => {
       const dataSets = this.dataSets();
+      const restored = this.restored();
       const { dataSet } = this.form.controls;
+      if (restored && this.toRestore.dataSet && dataSets.some(({ id }) => id === restored.dataSet)) {
+        this.toRestore.dataSet = false;
+        dataSet.setValue(restored.dataSet);
+      }
       if (!dataSets.some(({ id }) => id === dataSet.value)) dataSet.setValue(dataSets[0]?.id ?? '');
     });
     // the preselected month follows the clock until the manager chooses one
@@ -138,6 +162,13 @@ export class DhisExportForm {
       const choice = this.periodChoice();
       const preselected = choice && 'preselected' in choice ? choice.preselected : null;
       const { period } = this.form.controls;
+      const restored = this.restored();
+      if (restored && this.toRestore.period && restored.dataSet === this.dataSet() && periods.some(({ value }) => value === restored.period)) {
+        this.toRestore.period = false;
+        period.setValue(restored.period);
+        period.markAsDirty(); // chosen by the manager: it no longer follows the clock
+        return;
+      }
       if (!period.dirty || !periods.some(({ value }) => value === period.value)) period.setValue(preselected || periods[0]?.value || '');
     });
     // the session's format and zeros choice, without echoing it back as a change
@@ -153,10 +184,27 @@ export class DhisExportForm {
         const { format, omitZeros } = this.form.getRawValue();
         this.preferencesChange.emit({ format, omitZeros });
       });
+    merge(
+      this.form.controls.dataSet.valueChanges,
+      this.form.controls.orgUnit.valueChanges,
+      this.form.controls.period.valueChanges,
+      this.form.controls.format.valueChanges,
+      this.form.controls.omitZeros.valueChanges,
+    )
+      .pipe(takeUntilDestroyed())
+      .subscribe(() => {
+        const { dataSet, orgUnit, period, format, omitZeros } = this.form.getRawValue();
+        this.selectionChange.emit({ dataSet, orgUnit, period, format, omitZeros });
+      });
     // a place not mapped to the newly chosen data set is no longer a choice
     effect(() => {
       const places = this.places();
+      const restored = this.restored();
       const { orgUnit } = this.form.controls;
+      if (restored?.orgUnit && this.toRestore.orgUnit && restored.dataSet === this.dataSet() && places.some((place) => place.orgUnit === restored.orgUnit)) {
+        this.toRestore.orgUnit = false;
+        orgUnit.setValue(restored.orgUnit);
+      }
       if (orgUnit.value && !places.some((place) => place.orgUnit === orgUnit.value)) orgUnit.setValue('');
     });
   }

@@ -1,6 +1,7 @@
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { DhisExportPage } from './dhis-export-page';
+import { dhis2SendFeature, initialDhis2SendState } from './send/state/dhis2-send.feature';
 import { DataSetPeriods, monthlyPeriods } from './domain/periods';
 import { PlaceOption } from './domain/models';
 import { translator } from './domain/translate';
@@ -31,6 +32,7 @@ describe('DhisExportPage', () => {
     configured?: boolean;
     exporting?: boolean;
     statusText?: string;
+    loadingText?: string;
     errorText?: string | null;
     lastError?: ExportFailure | null;
     messages?: Record<string, string>;
@@ -42,7 +44,16 @@ describe('DhisExportPage', () => {
     store.overrideSelector(dhisExportFeature.selectConfigured, overrides.configured ?? true);
     store.overrideSelector(dhisExportFeature.selectExporting, overrides.exporting ?? false);
     store.overrideSelector(dhisExportFeature.selectStatusText, overrides.statusText ?? '');
-    store.overrideSelector(dhisExportFeature.selectErrorText, overrides.errorText ?? null);
+    store.overrideSelector(dhisExportFeature.selectLoadingText, overrides.loadingText ?? '');
+    store.overrideSelector(dhisExportFeature.selectSavedSummary, null);
+    store.overrideSelector(
+      dhisExportFeature.selectExportFailure,
+      overrides.errorText ? { message: overrides.errorText, action: 'retry-export', detail: 'the server said so' } : null,
+    );
+    store.overrideSelector(
+      dhisExportFeature.selectLoadFailure,
+      overrides.loadStatus === 'failed' ? { message: 'The DHIS2 settings or places could not be loaded.', action: 'retry-load', detail: null } : null,
+    );
     store.overrideSelector(dhisExportFeature.selectLastError, overrides.lastError ?? null);
     store.overrideSelector(dhisExportFeature.selectMessages, messages);
     store.overrideSelector(dhisExportFeature.selectTranslate, translator(messages));
@@ -54,6 +65,7 @@ describe('DhisExportPage', () => {
       imports: [DhisExportPage],
       providers: [
         provideMockStore({
+          initialState: { [dhis2SendFeature.name]: initialDhis2SendState },
           selectors: [
             { selector: dhisExportFeature.selectDataSetOptions, value: [{ id: 'ds1', name: 'Monthly' }] },
             {
@@ -126,7 +138,8 @@ describe('DhisExportPage', () => {
     await fixture.whenStable();
     const status = el.querySelector('[role="status"]')!;
     expect(status.textContent!.trim()).toBe('Preparing the DHIS2 export…');
-    expect(status.querySelector('.spinner')).not.toBeNull();
+    expect(el.querySelectorAll('.spinner').length).toBe(1, 'one progress indicator, by the button');
+    expect(el.querySelectorAll('[role="status"]').length).toBe(1);
     expect(el.querySelector('button[type="submit"]')!.getAttribute('aria-disabled')).toBe('true');
   });
 
@@ -163,10 +176,11 @@ describe('DhisExportPage', () => {
   });
 
   it('shows the form while the places are still on their way, and says so beside the place list', async () => {
-    setState({ placesLoading: true, statusText: 'Loading data sets and places…' });
+    setState({ placesLoading: true, loadingText: 'Loading data sets and places…' });
     await fixture.whenStable();
     expect(el.querySelector('form')).not.toBeNull();
-    expect(el.querySelector('[role="status"] .spinner')).not.toBeNull();
+    expect(el.querySelector('.loading-status')!.textContent!.trim()).toBe('Loading data sets and places…');
+    expect(el.querySelector('.loading-status .spinner')).not.toBeNull();
     const place = el.querySelector('#dhis-place')!;
     expect(place.getAttribute('aria-describedby')).toBe('dhis-place-hint dhis-place-status');
     expect(el.querySelector('#dhis-place-status')!.textContent!.trim()).toBe('Loading places…');
@@ -202,5 +216,19 @@ describe('DhisExportPage', () => {
     expect(el.querySelector('.dhis-export')!.getAttribute('lang')).toBe('fr');
     expect(el.querySelector('.dhis-export')!.getAttribute('dir')).toBeNull();
     expect(el.querySelector('label[for="dhis-place"]')!.textContent!.trim()).toBe('Filtrer par Place');
+  });
+
+  it('offers a way out of a failure: Try again repeats the export, and a failed load is read again', async () => {
+    const dispatch = store.dispatch as jasmine.Spy;
+    setState({ errorText: 'The server could not make the file (HTTP 503).' });
+    await fixture.whenStable();
+    const alert = el.querySelector('[role="alert"]')!;
+    expect(alert.querySelector('details')!.textContent).toContain('the server said so');
+    (alert.querySelector('button') as HTMLButtonElement).click();
+    expect(dispatch).toHaveBeenCalledWith(dhisExportPageActions.retryRequested());
+    setState({ loadStatus: 'failed' });
+    await fixture.whenStable();
+    (el.querySelector('[role="alert"] button') as HTMLButtonElement).click();
+    expect(dispatch).toHaveBeenCalledWith(dhisExportPageActions.opened());
   });
 });

@@ -2,6 +2,8 @@ import { Routes } from '@angular/router';
 import { provideEffects } from '@ngrx/effects';
 import { provideState } from '@ngrx/store';
 import { DhisExportPage } from './dhis-export-page';
+import { dhis2SendEffects } from './send/state/dhis2-send.effects';
+import { dhis2SendFeature } from './send/state/dhis2-send.feature';
 import { dhisExportEffects } from './state/dhis-export.effects';
 import { dhisExportFeature } from './state/dhis-export.feature';
 import { exportPreviewEffects } from './preview/export-preview.effects';
@@ -19,7 +21,8 @@ export const dhisExportRoutes: Routes = [
     providers: [
       provideState(dhisExportFeature),
       provideState(exportPreviewFeature),
-      provideEffects(dhisExportEffects, exportPreviewEffects),
+      provideState(dhis2SendFeature),
+      provideEffects(dhisExportEffects, exportPreviewEffects, dhis2SendEffects),
     ],
     component: DhisExportPage,
   },

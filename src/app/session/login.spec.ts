@@ -66,11 +66,21 @@ describe('Login', () => {
     );
   });
 
-  it('asks for both fields instead of submitting an empty form', async () => {
+  it('asks for each empty field, the summary linking to it and the message beside it', async () => {
     el.querySelector<HTMLButtonElement>('button')!.click();
     await fixture.whenStable();
     expect(store.dispatch).not.toHaveBeenCalled();
-    expect(el.querySelector('[role="alert"]')!.textContent).toContain('Enter your user name and password.');
+    const links = [...el.querySelectorAll<HTMLAnchorElement>('[role="alert"] a')];
+    expect(links.map((link) => link.textContent!.trim())).toEqual(['Enter your user name', 'Enter your password']);
+    expect(el.querySelector('#login-name')!.getAttribute('aria-describedby')).toBe('login-name-error');
+    expect(el.querySelector('#login-name-error')!.textContent!.trim()).toBe('Enter your user name');
+    links[1].click();
+    expect(document.activeElement).toBe(el.querySelector('#login-password'));
+    await fill('pm', '');
+    el.querySelector<HTMLButtonElement>('button')!.click();
+    await fixture.whenStable();
+    expect([...el.querySelectorAll('[role="alert"] a')].map((link) => link.textContent!.trim())).toEqual(['Enter your password']);
+    expect(el.querySelector('#login-name')!.getAttribute('aria-invalid')).toBeNull();
   });
 
   it('says a wrong password was refused, with focus on the message', async () => {

@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, viewChildren } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, afterNextRender, computed, inject, viewChild, viewChildren } from '@angular/core';
+import { Location } from '@angular/common';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
 import { filter, map } from 'rxjs';
@@ -28,6 +29,15 @@ export class ExportArea {
   protected readonly t = inject(Store).selectSignal(languageFeature.selectHostTexts);
   protected readonly tabs = EXPORT_TABS;
   private readonly tabLinks = viewChildren<ElementRef<HTMLAnchorElement>>('tab');
+  private readonly heading = viewChild.required<ElementRef<HTMLElement>>('heading');
+
+  constructor() {
+    // after login, focus lands on the page's heading: a screen reader says where the user is
+    const state = (this.router.getCurrentNavigation()?.extras.state ?? inject(Location).getState()) as Record<string, unknown> | null;
+    if (state?.['focusHeading']) {
+      afterNextRender(() => this.heading().nativeElement.focus());
+    }
+  }
 
   /** The path of the tab whose route is shown; the first tab when none is. */
   protected readonly activePath = toSignal(

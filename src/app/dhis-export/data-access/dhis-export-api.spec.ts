@@ -51,9 +51,18 @@ describe('DhisExportApi', () => {
     expect(new Headers(init?.headers).get('X-Requested-With')).toBe('XMLHttpRequest');
   });
 
-  it('falls back to dhis-<dataSet>-<YYYYMM>.json without Content-Disposition', async () => {
+  it('falls back to dhis-<dataSet>-<YYYYMM>[-<orgUnit>].json without Content-Disposition', async () => {
     fetchSpy.and.resolveTo(new Response('{}', { status: 200 }));
-    expect((await api.export(request)).filename).toBe('dhis-VMuFODsyWaO-202405.json');
+    const file = await api.export(request);
+    expect(file.filename).toBe(`dhis-VMuFODsyWaO-202405-${request.orgUnit}.json`);
+    expect(file.counts).toBeNull();
+  });
+
+  it('reads what the file holds from the server\'s headers', async () => {
+    fetchSpy.and.resolveTo(new Response('{}', { status: 200, headers: { 'X-Data-Values': '120', 'X-Org-Units': '30', 'X-Zero-Values': '4' } }));
+    expect((await api.export(request)).counts).toEqual({ values: 120, orgUnits: 30, zeros: 4 });
+    fetchSpy.and.resolveTo(new Response('{}', { status: 200, headers: { 'X-Data-Values': 'many', 'X-Org-Units': '30', 'X-Zero-Values': '4' } }));
+    expect((await api.export(request)).counts).toBeNull();
   });
 
   it('rejects a 4xx with the server message', async () => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@angular/core';
 import { FORMAT_MEDIA_TYPES, defaultExportFilename, filenameFromContentDisposition } from '../domain/export-file';
-import { DhisExportRequest } from '../domain/models';
+import { DhisExportRequest, ExportCounts } from '../domain/models';
 
 export const DHIS_EXPORT_URL = '/api/v2/export/dhis';
 
@@ -8,6 +8,19 @@ export const DHIS_EXPORT_URL = '/api/v2/export/dhis';
 export interface DhisExportFile {
   readonly blob: Blob;
   readonly filename: string;
+  readonly counts: ExportCounts | null;
+}
+
+/** The server's count of what the file holds (`X-Data-Values`, `X-Org-Units`, `X-Zero-Values`), or null. */
+export function countsFromHeaders(headers: Headers): ExportCounts | null {
+  const count = (name: string) => {
+    const value = headers.get(name);
+    return value !== null && /^\d+$/.test(value) ? Number(value) : null;
+  };
+  const values = count('X-Data-Values');
+  const orgUnits = count('X-Org-Units');
+  const zeros = count('X-Zero-Values');
+  return values === null || orgUnits === null || zeros === null ? null : { values, orgUnits, zeros };
 }
 
 /**
@@ -55,7 +68,7 @@ export class DhisExportApi {
     const blob = await response.blob();
     const filename =
       filenameFromContentDisposition(response.headers.get('Content-Disposition')) ?? defaultExportFilename(request);
-    return { blob, filename };
+    return { blob, filename, counts: countsFromHeaders(response.headers) };
   }
 }
 

@@ -30,7 +30,7 @@ describe('filenameFromContentDisposition', () => {
 describe('defaultExportFilename', () => {
   it('is dhis-<dataSet>-<period>.<extension>, the period and format chosen', () => {
     expect(defaultExportFilename({ dataSet: 'abc', orgUnit: '', period: '202401', format: 'json', omitZeros: false })).toBe('dhis-abc-202401.json');
-    expect(defaultExportFilename({ dataSet: 'abc', orgUnit: 'x', period: '202312', format: 'json', omitZeros: false })).toBe('dhis-abc-202312.json');
+    expect(defaultExportFilename({ dataSet: 'abc', orgUnit: 'x', period: '202312', format: 'json', omitZeros: false })).toBe('dhis-abc-202312-x.json');
     expect(defaultExportFilename({ dataSet: 'abc', orgUnit: '', period: '2024Q1', format: 'csv', omitZeros: true })).toBe('dhis-abc-2024Q1.csv');
     expect(defaultExportFilename({ dataSet: 'abc', orgUnit: '', period: '2024', format: 'adx', omitZeros: false })).toBe('dhis-abc-2024.adx.xml');
   });

@@ -31,9 +31,11 @@ export function filenameFromContentDisposition(header: string | null | undefined
   return token ? baseName(token[1]) : null;
 }
 
-/** The name the server gives, for when a response has no usable header: `dhis-<dataSet>-<period>.<extension>`. */
+/** The name the server gives, for when a response has no usable header: `dhis-<dataSet>-<period>[-<orgUnit>].<extension>`. */
 export function defaultExportFilename(request: DhisExportRequest): string {
-  return `dhis-${request.dataSet}-${request.period}.${FORMAT_EXTENSIONS[request.format]}`;
+  const part = (id: string) => id.replace(/[^A-Za-z0-9_.-]/g, '_');
+  const place = request.orgUnit ? `-${part(request.orgUnit)}` : '';
+  return `dhis-${part(request.dataSet)}-${request.period}${place}.${FORMAT_EXTENSIONS[request.format]}`;
 }
 
 function baseName(name: string): string | null {

@@ -94,3 +94,26 @@ export interface ExportPreferences {
   readonly format: ExportFormat;
   readonly omitZeros: boolean;
 }
+
+/** What a saved file holds, as the server counted it. */
+export interface ExportCounts {
+  readonly values: number;
+  readonly orgUnits: number;
+  readonly zeros: number;
+}
+
+/** The last file saved, and what was asked for it. */
+export interface SavedExport {
+  readonly filename: string;
+  readonly request: DhisExportRequest;
+  /** Null when the server did not say (an older server, or a proxy that drops headers). */
+  readonly counts: ExportCounts | null;
+}
+
+/** The data set, place and period on the form. */
+export interface ExportSelection {
+  readonly dataSet: string;
+  /** Empty: all places. */
+  readonly orgUnit: string;
+  readonly period: string;
+}

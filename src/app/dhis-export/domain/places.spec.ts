@@ -96,6 +96,24 @@ describe('placesByDataSet', () => {
   });
 });
 
+describe('placesByDataSet with places of the same name', () => {
+  it('tells them apart by their org unit id', () => {
+    const byDataSet = placesByDataSet(
+      [
+        { orgUnit: 'ouKondele01', name: 'Kondele Health Centre' },
+        { orgUnit: 'ouKondele02', name: 'Kondele Health Centre' },
+        { orgUnit: 'ouOther0001', name: 'Other' },
+      ],
+      [{ id: 'ds' }],
+    );
+    expect(byDataSet.get('ds')!.map(({ name }) => name)).toEqual([
+      'Kondele Health Centre · ouKondele01',
+      'Kondele Health Centre · ouKondele02',
+      'Other',
+    ]);
+  });
+});
+
 describe('filterPlaces', () => {
   const places = [
     { orgUnit: 'OU-1', name: 'Kisumu East Health Centre' },

@@ -57,6 +57,10 @@ export function placesByDataSet(
       orgUnit,
       name: [...names].sort(byLocale).join(' / '),
     }));
+    // two places of the same name (two "Kondele Health Centre"s) are told apart by their org unit
+    const count = new Map<string, number>();
+    for (const { name } of options) count.set(name, (count.get(name) ?? 0) + 1);
+    for (const option of options) if (count.get(option.name)! > 1) option.name = `${option.name} · ${option.orgUnit}`;
     result.set(id, options.sort((a, b) => byLocale(a.name, b.name) || byLocale(a.orgUnit, b.orgUnit)));
   }
   return result;

@@ -1,5 +1,5 @@
 import { createActionGroup, emptyProps, props } from '@ngrx/store';
-import { DataSetConfig, DhisExportRequest, ExportPreferences, Messages, OrgUnitPlace } from '../domain/models';
+import { DataSetConfig, DhisExportRequest, ExportPreferences, Messages, OrgUnitPlace, SavedExport } from '../domain/models';
 import { PeriodChoices, PeriodType } from '../domain/periods';
 
 export const dhisExportPageActions = createActionGroup({
@@ -8,6 +8,12 @@ export const dhisExportPageActions = createActionGroup({
     Opened: emptyProps(),
     /** The manager came back to the tab: the months follow the clock, and settings and places may have changed. */
     'Returned To': emptyProps(),
+    /** "Try again" after a failed export: the same request once more. */
+    'Retry Requested': emptyProps(),
+    /** "Reload the settings": settings, translations and places read again now. */
+    'Reload Requested': emptyProps(),
+    /** The manager changed the data set, place, period or file options: the last result no longer describes them. */
+    'Selection Changed': emptyProps(),
     'Download Requested': props<{ request: DhisExportRequest }>(),
     /** The form cannot make a request (the data set's period type is not supported): `error` says why. */
     'Download Refused': props<{ error: string }>(),
@@ -47,7 +53,7 @@ export const dhisExportApiActions = createActionGroup({
     'Places Load Failed': props<{ status: number; error: string }>(),
     /** A read after returning to the tab failed: the page keeps what it has (an expired session still leads to login). */
     'Reference Data Refresh Failed': props<{ status: number; error: string }>(),
-    'Export Saved': props<{ filename: string }>(),
+    'Export Saved': props<{ saved: SavedExport }>(),
     /** `status` 0: network failure. `error`: the server's message, when it gave one. */
     'Export Failed': props<{ status: number; error: string | null }>(),
   },

@@ -268,12 +268,13 @@ describe('exportDhis effect', () => {
   });
 
   it('saves the file under the server name', async () => {
-    const file: DhisExportFile = { blob: new Blob(['{}']), filename: 'dhis-ds1-202405.json' };
+    const counts = { values: 12, orgUnits: 3, zeros: 1 };
+    const file: DhisExportFile = { blob: new Blob(['{}']), filename: 'dhis-ds1-202405.json', counts };
     api.export.and.resolveTo(file);
     const action = await firstValueFrom(exportDhis(of(dhisExportPageActions.downloadRequested({ request })) as Actions, api, files));
     expect(api.export).toHaveBeenCalledWith(request);
     expect(files.save).toHaveBeenCalledOnceWith(file.blob, 'dhis-ds1-202405.json');
-    expect(action).toEqual(dhisExportApiActions.exportSaved({ filename: 'dhis-ds1-202405.json' }));
+    expect(action).toEqual(dhisExportApiActions.exportSaved({ saved: { filename: 'dhis-ds1-202405.json', request, counts } }));
   });
 
   it('saves nothing when the server refuses, and passes its message on', async () => {
@@ -291,7 +292,7 @@ describe('exportDhis effect', () => {
     exportDhis(actions$ as Actions, api, files).subscribe((action) => emitted.push(action));
     actions$.next(dhisExportPageActions.downloadRequested({ request }));
     actions$.next(dhisExportPageActions.downloadRequested({ request }));
-    finish({ blob: new Blob(['{}']), filename: 'f.json' });
+    finish({ blob: new Blob(['{}']), filename: 'f.json', counts: null });
     await Promise.resolve();
     await Promise.resolve();
     expect(api.export).toHaveBeenCalledTimes(1);

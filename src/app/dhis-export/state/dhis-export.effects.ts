@@ -27,12 +27,11 @@ import { ExportPreferencesStore } from '../data-access/export-preferences';
 import { EXPORT_LANGUAGE, EXPORT_SESSION, ExportSession, NOW } from '../data-access/export-session';
 import { FileSave } from '../data-access/file-save';
 import { MedicDb } from '../data-access/medic-db';
-import { Messages } from '../domain/models';
+import { DhisExportRequest, ExportPreferences, Messages } from '../domain/models';
 import { useMomentLocale } from '../domain/moment-locales';
 import { periodChoices } from '../domain/periods';
 import { orgUnitPlaces } from '../domain/places';
 import { canExportDhis, configuredDataSets, monthStartDateOf, settingsLocale } from '../domain/settings';
-import { ExportPreferences } from '../domain/models';
 import { messagesFromDoc } from '../domain/translate';
 import { DhisSettingsData, dhisExportApiActions, dhisExportPageActions } from './dhis-export.actions';
 import { dhisExportFeature } from './dhis-export.feature';
@@ -85,13 +84,17 @@ export const refreshReferenceData = createEffect(
   ) => {
     let lastRead = now().getTime();
     return actions$.pipe(
-      ofType(dhisExportPageActions.opened, dhisExportPageActions.returnedTo),
+      ofType(dhisExportPageActions.opened, dhisExportPageActions.returnedTo, dhisExportPageActions.reloadRequested),
       withLatestFrom(store.select(dhisExportFeature.selectReferenceData), language$),
       filter(([action, status]) => {
         const at = now().getTime();
         if (action.type === dhisExportPageActions.opened.type) {
           lastRead = at;
           return false;
+        }
+        if (action.type === dhisExportPageActions.reloadRequested.type && status === 'loaded') {
+          lastRead = at;
+          return true;
         }
         if (status !== 'loaded' || at - lastRead < REFRESH_MIN_INTERVAL_MS) return false;
         lastRead = at;
@@ -114,6 +117,19 @@ export const refreshReferenceData = createEffect(
   { functional: true },
 );
 
+/** "Try again": the last export asked for, once more. */
+export const retryExport = createEffect(
+  (actions$ = inject(Actions), store = inject(Store)) =>
+    actions$.pipe(
+      ofType(dhisExportPageActions.retryRequested),
+      withLatestFrom(store.select(dhisExportFeature.selectLastRequest)),
+      map(([, request]) => request),
+      filter((request): request is DhisExportRequest => request !== null),
+      map((request) => dhisExportPageActions.downloadRequested({ request })),
+    ),
+  { functional: true },
+);
+
 /** Runs one export at a time (a second click while one runs is ignored) and saves the file it produces. */
 export const exportDhis = createEffect(
   (actions$ = inject(Actions), api = inject(DhisExportApi), files = inject(FileSave)) =>
@@ -123,7 +139,7 @@ export const exportDhis = createEffect(
         from(api.export(request)).pipe(
           map((file) => {
             files.save(file.blob, file.filename);
-            return dhisExportApiActions.exportSaved({ filename: file.filename });
+            return dhisExportApiActions.exportSaved({ saved: { filename: file.filename, request, counts: file.counts } });
           }),
           catchError((error: unknown) =>
             of(
@@ -270,6 +286,7 @@ export const dhisExportEffects = {
   loadReferenceData,
   refreshReferenceData,
   followLanguage,
+  retryExport,
   restorePreferences,
   rememberPreferences,
   exportDhis,

@@ -97,10 +97,28 @@ describe('dhisExportFeature reducer', () => {
       dhisExportPageActions.downloadRequested({ request }),
     );
     expect(exporting.exportStatus).toBe('exporting');
-    const saved = reducer(exporting, dhisExportApiActions.exportSaved({ filename: 'dhis-ds1-202401.json' }));
+    const saved = reducer(exporting, dhisExportApiActions.exportSaved({ saved: { filename: 'dhis-ds1-202401.json', request, counts: null } }));
     expect(saved.exportStatus).toBe('saved');
-    expect(saved.lastFilename).toBe('dhis-ds1-202401.json');
+    expect(saved.lastSaved?.filename).toBe('dhis-ds1-202401.json');
     expect(saved.lastError).toBeNull();
+  });
+
+  it('describes the saved file by names and counts, until the selection changes', () => {
+    const saved = stateAfter(
+      ...allLoaded,
+      dhisExportPageActions.downloadRequested({ request }),
+      dhisExportApiActions.exportSaved({
+        saved: { filename: 'dhis-ds1-202401-ou-b.json', request: { ...request, orgUnit: 'ou-b', period: '202401' }, counts: { values: 1200, orgUnits: 1, zeros: 3 } },
+      }),
+    );
+    const summary = dhisExportFeature.selectSavedSummary(root(saved))!;
+    expect(summary.what).toContain('Mensuel');
+    expect(summary.what).toContain('Beta');
+    expect(summary.counts).toBe("1\u202f200 valeurs pour 1 unités d'organisation, dont 3 nulles.");
+    const changed = reducer(saved, dhisExportPageActions.selectionChanged());
+    expect(dhisExportFeature.selectSavedSummary(root(changed))).toBeNull();
+    expect(dhisExportFeature.selectStatusText(root(changed))).toBe('');
+    expect(reducer(changed, dhisExportPageActions.selectionChanged())).toBe(changed);
   });
 
   it('keeps the last error until the next request', () => {
@@ -151,27 +169,47 @@ describe('dhisExportFeature selectors', () => {
   });
 
   it('says what is happening in the status text', () => {
-    expect(dhisExportFeature.selectStatusText(root(stateAfter(dhisExportPageActions.opened())))).toBe(
+    expect(dhisExportFeature.selectLoadingText(root(stateAfter(dhisExportPageActions.opened())))).toBe(
       'Loading data sets and places…',
     );
     const placesPending = stateAfter(dhisExportPageActions.opened(), settingsLoaded, translationsLoaded);
     expect(dhisExportFeature.selectPlacesLoading(root(placesPending))).toBeTrue();
-    expect(dhisExportFeature.selectStatusText(root(placesPending))).toBe('Chargement des ensembles de données et des places…', 'in the settings\' French');
+    expect(dhisExportFeature.selectLoadingText(root(placesPending))).toBe('Chargement des ensembles de données et des places…', 'in the settings\' French');
     expect(dhisExportFeature.selectPlacesLoading(root(loaded))).toBeFalse();
     const exporting = reducer(loaded, dhisExportPageActions.downloadRequested({ request }));
     expect(dhisExportFeature.selectStatusText(root(exporting))).toBe("Préparation de l'export DHIS2…");
-    const saved = reducer(exporting, dhisExportApiActions.exportSaved({ filename: 'f.json' }));
+    const saved = reducer(exporting, dhisExportApiActions.exportSaved({ saved: { filename: 'f.json', request, counts: null } }));
     expect(dhisExportFeature.selectStatusText(root(saved))).toBe('Enregistré : f.json');
     expect(dhisExportFeature.selectStatusText(root(loaded))).toBe('');
   });
 
-  it("shows the server's message, else a text for network or server failures", () => {
+  it('puts every failure in plain words with a way out, the server\'s message as the detail', () => {
     const failedWith = (status: number, error: string | null) =>
-      dhisExportFeature.selectErrorText(root(reducer(loaded, dhisExportApiActions.exportFailed({ status, error }))));
-    expect(failedWith(400, 'Data set "x" is not defined')).toBe('Data set "x" is not defined');
-    expect(failedWith(0, null)).toBe('Le serveur est injoignable. Vérifiez votre connexion et réessayez.');
-    expect(failedWith(503, null)).toBe("Le serveur n'a pas pu produire l'export (HTTP 503).");
-    expect(dhisExportFeature.selectErrorText(root(loaded))).toBeNull();
+      dhisExportFeature.selectExportFailure(root(reducer(loaded, dhisExportApiActions.exportFailed({ status, error }))))!;
+    const unknown = failedWith(400, 'dataSet "x" is not defined: add it to "dhis_data_sets"');
+    expect(unknown.message).toContain('Rechargez les paramètres');
+    expect(unknown.action).toBe('reload-settings');
+    expect(unknown.detail).toBe('dataSet "x" is not defined: add it to "dhis_data_sets"');
+    expect(failedWith(0, null)).toEqual({
+      message: 'Le serveur est injoignable. Vérifiez votre connexion et réessayez.',
+      action: 'retry-export',
+      detail: null,
+    });
+    expect(failedWith(503, null).message).toContain('HTTP 503');
+    expect(failedWith(503, null).action).toBe('retry-export');
+    expect(failedWith(403, 'User "m" may not export').action).toBeNull();
+    expect(failedWith(403, 'User "m" may not export').message).toContain('can_export_dhis');
+    expect(dhisExportFeature.selectExportFailure(root(loaded))).toBeNull();
+  });
+
+  it('offers to try the load again when it failed', () => {
+    const failed = stateAfter(dhisExportPageActions.opened(), dhisExportApiActions.referenceDataLoadFailed({ status: 500, error: 'down' }));
+    expect(dhisExportFeature.selectLoadFailure(root(failed))).toEqual({
+      message: 'The DHIS2 settings or places could not be loaded.',
+      action: 'retry-load',
+      detail: 'down',
+    });
+    expect(reducer(failed, dhisExportPageActions.opened()).referenceData).toBe('loading');
   });
 
   it('offers each data set the periods of its period type, or says which type is not supported', () => {
@@ -188,14 +226,14 @@ describe('dhisExportFeature selectors', () => {
     const restored = reducer(loaded, dhisExportApiActions.preferencesRestored({ preferences: { format: 'xml', omitZeros: true } }));
     expect(dhisExportFeature.selectPreferences(root(restored))).toEqual({ format: 'xml', omitZeros: true });
     const changed = reducer(restored, dhisExportPageActions.preferencesChanged({ preferences: { format: 'csv', omitZeros: true } }));
-    const afterDownload = reducer(reducer(changed, dhisExportPageActions.downloadRequested({ request })), dhisExportApiActions.exportSaved({ filename: 'f.csv' }));
+    const afterDownload = reducer(reducer(changed, dhisExportPageActions.downloadRequested({ request })), dhisExportApiActions.exportSaved({ saved: { filename: 'f.csv', request, counts: null } }));
     expect(dhisExportFeature.selectPreferences(root(afterDownload))).toEqual({ format: 'csv', omitZeros: true });
   });
 
   it('shows a refused download as a failure with its message', () => {
     const refused = reducer(stateAfter(...allLoaded), dhisExportPageActions.downloadRefused({ error: 'period type "Weekly"' }));
     expect(refused.exportStatus).toBe('failed');
-    expect(dhisExportFeature.selectErrorText(root(refused))).toBe('period type "Weekly"');
+    expect(dhisExportFeature.selectExportFailure(root(refused))).toEqual({ message: 'period type "Weekly"', action: null, detail: null });
     const exporting = reducer(stateAfter(...allLoaded), dhisExportPageActions.downloadRequested({ request }));
     expect(reducer(exporting, dhisExportPageActions.downloadRefused({ error: 'x' }))).toBe(exporting);
   });

@@ -2,17 +2,16 @@ import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 import { placesByDataSet } from '../domain/places';
 import { DataSetPeriods, PeriodChoices, PeriodType } from '../domain/periods';
 import { periodTypeOf } from '../domain/settings';
-import { dataSetOptions, translator } from '../domain/translate';
-import { DataSetConfig, ExportFormat, ExportPreferences, Messages, OrgUnitPlace } from '../domain/models';
+import { Translate, dataSetOptions, translator } from '../domain/translate';
+import { DataSetConfig, DataSetOption, DhisExportRequest, ExportFormat, ExportPreferences, Messages, OrgUnitPlace, SavedExport } from '../domain/models';
+import { ExportFailure, exportFailureView, loadFailureView } from '../domain/export-errors';
 import { dhisExportApiActions, dhisExportPageActions } from './dhis-export.actions';
+
+export type { ExportFailure } from '../domain/export-errors';
 
 export type LoadStatus = 'idle' | 'loading' | 'loaded' | 'failed';
 export type ExportStatus = 'idle' | 'exporting' | 'saved' | 'failed';
 
-export interface ExportFailure {
-  readonly status: number;
-  readonly error: string | null;
-}
 
 export interface DhisExportState {
   /** Settings and translations: what the form needs before it shows. */
@@ -34,7 +33,10 @@ export interface DhisExportState {
   readonly omitZeros: boolean;
   readonly exportStatus: ExportStatus;
   readonly lastError: ExportFailure | null;
-  readonly lastFilename: string | null;
+  /** The last export asked for, for "Try again". */
+  readonly lastRequest: DhisExportRequest | null;
+  /** The last file saved, until the selection changes. */
+  readonly lastSaved: SavedExport | null;
 }
 
 export const initialDhisExportState: DhisExportState = {
@@ -52,7 +54,8 @@ export const initialDhisExportState: DhisExportState = {
   omitZeros: false,
   exportStatus: 'idle',
   lastError: null,
-  lastFilename: null,
+  lastSaved: null,
+  lastRequest: null,
 };
 
 export const dhisExportFeature = createFeature({
@@ -87,7 +90,7 @@ export const dhisExportFeature = createFeature({
       (state, { preferences: { format, omitZeros } }): DhisExportState => ({ ...state, format, omitZeros }),
     ),
     on(dhisExportPageActions.downloadRefused, (state, { error }): DhisExportState =>
-      state.exportStatus === 'exporting' ? state : { ...state, exportStatus: 'failed', lastError: { status: 400, error }, lastFilename: null },
+      state.exportStatus === 'exporting' ? state : { ...state, exportStatus: 'failed', lastError: { status: 400, error, refusedByPage: true }, lastSaved: null },
     ),
     on(dhisExportApiActions.placesLoadFailed, (state, { error }): DhisExportState => ({
       ...state,
@@ -99,20 +102,25 @@ export const dhisExportFeature = createFeature({
     on(dhisExportApiActions.referenceDataLoadFailed, (state, { status, error }): DhisExportState =>
       status === 401 ? initialDhisExportState : { ...state, referenceData: 'failed', placesLoad: 'idle', loadError: error },
     ),
-    on(dhisExportPageActions.downloadRequested, (state): DhisExportState =>
-      state.exportStatus === 'exporting' ? state : { ...state, exportStatus: 'exporting', lastError: null, lastFilename: null },
+    on(dhisExportPageActions.downloadRequested, (state, { request }): DhisExportState =>
+      state.exportStatus === 'exporting' ? state : { ...state, exportStatus: 'exporting', lastError: null, lastSaved: null, lastRequest: request },
     ),
-    on(dhisExportApiActions.exportSaved, (state, { filename }): DhisExportState => ({
+    on(dhisExportApiActions.exportSaved, (state, { saved }): DhisExportState => ({
       ...state,
       exportStatus: 'saved',
-      lastFilename: filename,
+      lastSaved: saved,
       lastError: null,
     })),
+    on(dhisExportPageActions.selectionChanged, (state): DhisExportState =>
+      state.exportStatus === 'saved' || state.exportStatus === 'failed'
+        ? { ...state, exportStatus: 'idle', lastSaved: null, lastError: null }
+        : state,
+    ),
     // An expired session forgets everything: the next user may be someone else.
     on(dhisExportApiActions.exportFailed, (state, { status, error }): DhisExportState =>
       status === 401
         ? initialDhisExportState
-        : { ...state, exportStatus: 'failed', lastError: { status, error }, lastFilename: null },
+        : { ...state, exportStatus: 'failed', lastError: { status, error }, lastSaved: null },
     ),
   ),
   extraSelectors: ({
@@ -128,8 +136,9 @@ export const dhisExportFeature = createFeature({
     selectPlacesLoad,
     selectPermitted,
     selectExportStatus,
-    selectLastFilename,
+    selectLastSaved,
     selectLastError,
+    selectLoadError,
   }) => {
     const selectTranslate = createSelector(selectMessages, selectLocale, selectEnglishMessages, translator);
     const selectConfigured = createSelector(selectDataSets, (dataSets) => dataSets.length > 0);
@@ -160,31 +169,75 @@ export const dhisExportFeature = createFeature({
       selectPreferences: createSelector(selectFormat, selectOmitZeros, (format, omitZeros): ExportPreferences => ({ format, omitZeros })),
       selectConfigured,
       selectExporting: createSelector(selectExportStatus, (status) => status === 'exporting'),
-      /** What the page's one live region says. */
-      selectStatusText: createSelector(
-        selectLoadStatus,
-        selectPlacesLoading,
-        selectExportStatus,
-        selectLastFilename,
-        selectTranslate,
-        (load, placesLoading, exportStatus, filename, t) => {
-          if (load === 'loading' || placesLoading) return t('export.dhis.status.loading');
-          if (exportStatus === 'exporting') return t('export.dhis.status.exporting');
-          if (exportStatus === 'saved' && filename) return t('export.dhis.status.saved', { filename });
-          if (exportStatus === 'failed') return t('export.dhis.status.failed');
-          return '';
-        },
+      /** Said while the page reads what it needs. */
+      selectLoadingText: createSelector(selectLoadStatus, selectPlacesLoading, selectTranslate, (load, placesLoading, t) =>
+        load === 'loading' || placesLoading ? t('export.dhis.status.loading') : '',
       ),
-      /** The message the error summary shows: the server's own when it gave one. */
-      selectErrorText: createSelector(selectLastError, selectTranslate, (failure, t) => {
-        if (!failure) return null;
-        if (failure.error) return failure.error;
-        if (failure.status === 0) return t('export.dhis.error.network');
-        return t('export.dhis.error.server', { status: failure.status });
+      /**
+       * What the live region by the Download button says: the export under way, or the file saved.
+       * A failure says nothing here: the error summary says it, once.
+       */
+      selectStatusText: createSelector(selectExportStatus, selectLastSaved, selectTranslate, (exportStatus, saved, t) => {
+        if (exportStatus === 'exporting') return t('export.dhis.status.exporting');
+        if (exportStatus === 'saved' && saved) return t('export.dhis.status.saved', { filename: saved.filename });
+        return '';
       }),
+      /** What the saved file holds, in the page's words, for the result panel. */
+      selectSavedSummary: createSelector(
+        selectLastSaved,
+        selectDataSets,
+        selectPlaces,
+        selectPeriodChoices,
+        selectTranslate,
+        selectLocale,
+        (saved, dataSets, places, choices, t, locale): SavedSummary | null =>
+          saved ? savedSummary(saved, dataSetOptions(dataSets, t), places, choices, t, locale) : null,
+      ),
+      /** What the error summary says of a failed export: plain words, a way out, the detail apart. */
+      selectExportFailure: createSelector(selectLastError, selectTranslate, (failure, t) => (failure ? exportFailureView(failure, t) : null)),
+      /** What the error summary says when the page's settings or places could not be read. */
+      selectLoadFailure: createSelector(selectLoadStatus, selectLoadError, selectTranslate, (load, error, t) =>
+        load === 'failed' ? loadFailureView(error, t) : null,
+      ),
     };
   },
 });
+
+/** The result panel's lines. */
+export interface SavedSummary {
+  readonly what: string;
+  readonly counts: string | null;
+}
+
+function savedSummary(
+  saved: SavedExport,
+  dataSets: readonly DataSetOption[],
+  places: readonly OrgUnitPlace[],
+  choices: Readonly<Record<PeriodType, PeriodChoices>> | null,
+  t: Translate,
+  locale: string,
+): SavedSummary {
+  const { request, counts } = saved;
+  const dataSet = dataSets.find(({ id }) => id === request.dataSet)?.name ?? request.dataSet;
+  const place = request.orgUnit
+    ? [...new Set(places.filter(({ orgUnit }) => orgUnit === request.orgUnit).map(({ name }) => name))].join(' / ') || request.orgUnit
+    : t('export.dhis.place.all');
+  const period = Object.values(choices ?? {})
+    .flatMap(({ periods }) => periods)
+    .find(({ value }) => value === request.period)?.label ?? request.period;
+  let format: (value: number) => string;
+  try {
+    format = new Intl.NumberFormat(locale.replace(/_/g, '-')).format;
+  } catch {
+    format = String;
+  }
+  return {
+    what: t('export.dhis.result.what', { dataSet, place, period }),
+    counts: counts
+      ? t('export.dhis.result.counts', { values: format(counts.values), orgUnits: format(counts.orgUnits), zeros: format(counts.zeros) })
+      : null,
+  };
+}
 
 function periodsByDataSet(
   dataSets: readonly DataSetConfig[],

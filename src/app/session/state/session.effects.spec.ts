@@ -50,9 +50,9 @@ describe('session effects', () => {
 
   it('returns to the page asked for after login, never off-site', async () => {
     await firstValueFrom(returnAfterLogin(of(sessionApiActions.loginSucceeded({ user, returnUrl: '/admin/export/dhis?x=1' })) as Actions, router));
-    expect(router.navigateByUrl).toHaveBeenCalledWith('/admin/export/dhis?x=1');
+    expect(router.navigateByUrl).toHaveBeenCalledWith('/admin/export/dhis?x=1', { state: { focusHeading: true } });
     await firstValueFrom(returnAfterLogin(of(sessionApiActions.loginSucceeded({ user, returnUrl: '//evil.example' })) as Actions, router));
-    expect(router.navigateByUrl).toHaveBeenCalledWith(HOME_URL);
+    expect(router.navigateByUrl).toHaveBeenCalledWith(HOME_URL, { state: { focusHeading: true } });
   });
 
   it('logs out, then reloads on the login page', async () => {
@@ -65,6 +65,6 @@ describe('session effects', () => {
 
   it('sends an expired session to login with the page to return to', async () => {
     await firstValueFrom(loginAgainWhenExpired(of(sessionExpiryActions.sessionExpired({ returnUrl: '/admin/export/dhis' })) as Actions, router));
-    expect(router.navigate).toHaveBeenCalledWith(['/login'], { queryParams: { returnUrl: '/admin/export/dhis' } });
+    expect(router.navigate).toHaveBeenCalledWith(['/login'], { queryParams: { returnUrl: '/admin/export/dhis', reason: 'expired' } });
   });
 });

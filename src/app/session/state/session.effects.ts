@@ -53,7 +53,8 @@ export const returnAfterLogin = createEffect(
   (actions$ = inject(Actions), router = inject(Router)) =>
     actions$.pipe(
       ofType(sessionApiActions.loginSucceeded),
-      tap(({ returnUrl }) => void router.navigateByUrl(safeReturnUrl(returnUrl, HOME_URL))),
+      // the page's heading takes focus there, so a screen reader user hears where they are
+      tap(({ returnUrl }) => void router.navigateByUrl(safeReturnUrl(returnUrl, HOME_URL), { state: { focusHeading: true } })),
     ),
   { functional: true, dispatch: false },
 );
@@ -87,7 +88,7 @@ export const loginAgainWhenExpired = createEffect(
   (actions$ = inject(Actions), router = inject(Router)) =>
     actions$.pipe(
       ofType(sessionExpiryActions.sessionExpired),
-      tap(({ returnUrl }) => void router.navigate(['/login'], { queryParams: { returnUrl } })),
+      tap(({ returnUrl }) => void router.navigate(['/login'], { queryParams: { returnUrl, reason: 'expired' } })),
     ),
   { functional: true, dispatch: false },
 );

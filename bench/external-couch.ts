@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import { contactsByDhisOrgUnit, ORG_UNIT_VIEW } from '../server/src/couch/design-docs';
+import { basicAuth, HttpClient, HttpError } from './http-client';
+
+const created = new Set<ExternalCouch>();
+
+/** Deletes the databases still there (on an interrupt); safe to call more than once. */
+export const dropAllExternalDatabases = async (): Promise<void> => {
+  await Promise.all([...created].map(couch => couch.drop().catch(() => undefined)));
+};
+
+/**
+ * A database of the benchmark's own on a CouchDB named by `--couch-url` (a server admin's URL):
+ * created empty with the org-unit view a CHT has, and deleted at the end.
+ */
+export class ExternalCouch {
+  private constructor(
+    readonly origin: string,
+    readonly user: string,
+    readonly password: string,
+    readonly database: string,
+    readonly version: string,
+  ) {}
+
+  static async create(url: URL): Promise<ExternalCouch> {
+    const user = decodeURIComponent(url.username);
+    const password = decodeURIComponent(url.password);
+    const database = `medic-bench-${process.pid}-${randomBytes(3).toString('hex')}`;
+    const admin = new HttpClient(url.origin, basicAuth(user, password));
+    try {
+      const welcome = await admin.json<{ version?: string; vendor?: { name?: string } }>('/');
+      await admin.json(`/${database}`, { method: 'PUT' });
+      const [ddoc, view] = ORG_UNIT_VIEW.split('/');
+      await admin.json(`/${database}/_design/${ddoc}`, { method: 'PUT', body: { views: { [view]: { map: contactsByDhisOrgUnit } } } });
+      const couch = new ExternalCouch(url.origin, user, password, database, `${welcome.body.vendor?.name ?? 'CouchDB'} ${welcome.body.version ?? ''}`.trim());
+      created.add(couch);
+      return couch;
+    } catch (error) {
+      throw new Error(`--couch-url ${url.origin}: ${error instanceof HttpError ? error.message : (error as Error).message}`);
+    } finally {
+      admin.close();
+    }
+  }
+
+  get authorization(): string {
+    return basicAuth(this.user, this.password);
+  }
+
+  /** A client whose `/medic/…` paths go to the benchmark's database. */
+  client(): HttpClient {
+    return new HttpClient(this.origin, this.authorization, undefined, this.database);
+  }
+
+  /** COUCH_URL for the server under test. */
+  couchUrl(): string {
+    const url = new URL(`${this.origin}/${this.database}`);
+    url.username = encodeURIComponent(this.user);
+    url.password = encodeURIComponent(this.password);
+    return url.href;
+  }
+
+  async drop(): Promise<void> {
+    created.delete(this);
+    const admin = new HttpClient(this.origin, this.authorization);
+    try {
+      await admin.request(`/${this.database}`, { method: 'DELETE' });
+    } finally {
+      admin.close();
+    }
+  }
+}
