@@ -1,4 +1,5 @@
-import { DEFAULT_MESSAGES, dataSetOptions, messagesFromDoc, translate, translator } from './translate';
+import { MESSAGES_FR } from './messages-fr';
+import { DEFAULT_MESSAGES, dataSetOptions, hasShippedMessages, loadShippedMessages, messagesFromDoc, translate, translator } from './translate';
 
 describe('translate', () => {
   it('prefers the database text, then the built-in English, then the key', () => {
@@ -47,9 +48,19 @@ describe('messagesFromDoc', () => {
   });
 });
 
+describe('loadShippedMessages', () => {
+  it('loads this page\'s French when needed, and nothing for English or a language it does not ship', async () => {
+    expect(await loadShippedMessages('fr_CA')).toBe(MESSAGES_FR);
+    expect(await loadShippedMessages('en')).toEqual({});
+    expect(await loadShippedMessages('sw')).toEqual({});
+    expect(hasShippedMessages('fr')).toBeTrue();
+    expect(hasShippedMessages('sw')).toBeFalse();
+  });
+});
+
 describe('translator', () => {
   it('speaks the page\'s own French, and the database\'s English for keys the language lacks, marking what stays English', () => {
-    const t = translator({ 'export.dhis.place.label': 'Filtrer par Place' }, 'fr', { 'ds.monthly': 'Monthly indicators' });
+    const t = translator({ 'export.dhis.place.label': 'Filtrer par Place' }, 'fr', { 'ds.monthly': 'Monthly indicators' }, MESSAGES_FR);
     expect(t('export.dhis.place.label')).toBe('Filtrer par Place');
     expect(t('export.button.download')).toBe('Télécharger');
     expect(t('ds.monthly')).toBe('Monthly indicators');

@@ -1,4 +1,3 @@
-import { MESSAGES_FR } from './messages-fr';
 import { DataSetConfig, DataSetOption, Messages, TranslationsDoc } from './models';
 
 /**
@@ -163,12 +162,19 @@ function textsOf(texts: unknown): Messages {
   return Object.fromEntries(Object.entries(texts).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].trim() !== ''));
 }
 
-/** The page's own texts in the languages it ships, besides English. */
-export const SHIPPED_MESSAGES: Readonly<Record<string, Messages>> = { fr: MESSAGES_FR };
+const baseLanguage = (locale: string) => locale.split(/[-_]/)[0].toLowerCase();
 
-export const hasShippedMessages = (locale: string): boolean => Object.keys(shippedFor(locale)).length > 0;
+/** The page's own texts in the languages it ships besides English, each loaded when first needed. */
+const SHIPPED: Readonly<Partial<Record<string, () => Promise<Messages>>>> = {
+  fr: () => import('./messages-fr').then((module) => module.MESSAGES_FR),
+};
 
-const shippedFor = (locale: string): Messages => SHIPPED_MESSAGES[locale] ?? SHIPPED_MESSAGES[locale.split(/[-_]/)[0].toLowerCase()] ?? {};
+export const hasShippedMessages = (locale: string): boolean => SHIPPED[baseLanguage(locale)] !== undefined;
+
+/** This page's own texts in the language; none for English (the built-in ones) or a language it does not ship. */
+export async function loadShippedMessages(locale: string): Promise<Messages> {
+  return (await SHIPPED[baseLanguage(locale)]?.()) ?? {};
+}
 
 /**
  * The database's text for `key`, else this page's own text in the language, else the built-in
@@ -178,10 +184,10 @@ export function translate(
   messages: Messages,
   key: string,
   values?: Readonly<Record<string, string | number>>,
-  locale = 'en',
   englishMessages: Messages = {},
+  shippedMessages: Messages = {},
 ): string {
-  const text = messages[key] || shippedFor(locale)[key] || englishMessages[key] || DEFAULT_MESSAGES[key] || key;
+  const text = messages[key] || shippedMessages[key] || englishMessages[key] || DEFAULT_MESSAGES[key] || key;
   return values ? text.replace(/\{\{\s*(\w+)\s*\}\}/g, (match, name: string) => (name in values ? String(values[name]) : match)) : text;
 }
 
@@ -191,10 +197,11 @@ export interface Translate {
   langOf(key: string): string | null;
 }
 
-export function translator(messages: Messages, locale = 'en', englishMessages: Messages = {}): Translate {
-  const english = locale.split(/[-_]/)[0].toLowerCase() === 'en';
-  const t = ((key, values) => translate(messages, key, values, locale, englishMessages)) as Translate;
-  t.langOf = (key) => (english || messages[key] || shippedFor(locale)[key] ? null : 'en');
+/** Texts in `locale`: the database's (`messages`), this page's own (`shippedMessages`), then English. */
+export function translator(messages: Messages, locale = 'en', englishMessages: Messages = {}, shippedMessages: Messages = {}): Translate {
+  const english = baseLanguage(locale) === 'en';
+  const t = ((key, values) => translate(messages, key, values, englishMessages, shippedMessages)) as Translate;
+  t.langOf = (key) => (english || messages[key] || shippedMessages[key] ? null : 'en');
   return t;
 }
 

@@ -132,7 +132,7 @@ describe('PreviewPanel', () => {
   });
 
   it('speaks French', () => {
-    fixture.componentRef.setInput('t', translator({}, 'fr'));
+    fixture.componentRef.setInput('t', translator({}, 'fr', {}, MESSAGES_FR));
     fixture.componentRef.setInput('locale', 'fr');
     setState('loaded', previewOf());
     expect(text('.preview-title')).toBe(MESSAGES_FR['export.dhis.preview.title']);

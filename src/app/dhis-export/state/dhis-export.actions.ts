@@ -39,9 +39,9 @@ export const dhisExportApiActions = createActionGroup({
   events: {
     'Settings Loaded': props<{ settings: DhisSettingsData }>(),
     /** The texts in the page's language, and in English for those it lacks. */
-    'Translations Loaded': props<{ messages: Messages; englishMessages: Messages }>(),
+    'Translations Loaded': props<{ messages: Messages; englishMessages: Messages; shippedMessages: Messages }>(),
     /** The host changed the user's language: the page speaks it from now on. */
-    'Language Changed': props<{ locale: string; messages: Messages; englishMessages: Messages }>(),
+    'Language Changed': props<{ locale: string; messages: Messages; englishMessages: Messages; shippedMessages: Messages }>(),
     /** The same months, named in the new language. */
     'Periods Relabelled': props<{ periodChoices: Readonly<Record<PeriodType, PeriodChoices>> }>(),
     'Places Loaded': props<{ places: readonly OrgUnitPlace[] }>(),

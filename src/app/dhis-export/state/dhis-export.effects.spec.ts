@@ -1,5 +1,6 @@
 import { Router } from '@angular/router';
 import moment from 'moment';
+import { MESSAGES_FR } from '../domain/messages-fr';
 import { useMomentLocale } from '../domain/moment-locales';
 import { Action, Store } from '@ngrx/store';
 import { firstValueFrom, of, Subject, toArray } from 'rxjs';
@@ -89,7 +90,11 @@ describe('referenceDataReads', () => {
     expect(settings.periodChoices!.Yearly.periods.map(({ value }) => value)).toEqual(['2024', '2023', '2022']);
     expect(db.getTranslations).toHaveBeenCalledWith('en');
     expect(actions).toContain(
-      dhisExportApiActions.translationsLoaded({ messages: { a: 'generic', b: 'custom' }, englishMessages: { a: 'generic', b: 'custom' } }),
+      dhisExportApiActions.translationsLoaded({
+        messages: { a: 'generic', b: 'custom' },
+        englishMessages: { a: 'generic', b: 'custom' },
+        shippedMessages: MESSAGES_FR,
+      }),
     );
     expect(actions).toContain(dhisExportApiActions.placesLoaded({ places: [{ orgUnit: 'ou-1', name: 'Place' }] }));
     expect(actions.length).toBe(3);

@@ -32,7 +32,7 @@ import { useMomentLocale } from '../domain/moment-locales';
 import { periodChoices } from '../domain/periods';
 import { orgUnitPlaces } from '../domain/places';
 import { canExportDhis, configuredDataSets, monthStartDateOf, settingsLocale } from '../domain/settings';
-import { messagesFromDoc } from '../domain/translate';
+import { loadShippedMessages, messagesFromDoc } from '../domain/translate';
 import { DhisSettingsData, dhisExportApiActions, dhisExportPageActions } from './dhis-export.actions';
 import { dhisExportFeature } from './dhis-export.feature';
 
@@ -234,10 +234,14 @@ export function referenceDataReads(
 }
 
 /** The database's texts in the language, and in English for what it lacks. */
-async function translationsIn(db: MedicDb, locale: string): Promise<{ messages: Messages; englishMessages: Messages }> {
+async function translationsIn(db: MedicDb, locale: string): Promise<{ messages: Messages; englishMessages: Messages; shippedMessages: Messages }> {
   const english = locale.split(/[-_]/)[0].toLowerCase() === 'en';
-  const [doc, englishDoc] = await Promise.all([db.getTranslations(locale), english ? null : db.getTranslations('en')]);
-  return { messages: messagesFromDoc(doc), englishMessages: english ? {} : messagesFromDoc(englishDoc) };
+  const [doc, englishDoc, shippedMessages] = await Promise.all([
+    db.getTranslations(locale),
+    english ? null : db.getTranslations('en'),
+    loadShippedMessages(locale),
+  ]);
+  return { messages: messagesFromDoc(doc), englishMessages: english ? {} : messagesFromDoc(englishDoc), shippedMessages };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { MESSAGES_FR } from '../domain/messages-fr';
 import { DhisExportRequest } from '../domain/models';
 import { periodChoices } from '../domain/periods';
 import { dhisExportApiActions, dhisExportPageActions, DhisSettingsData } from './dhis-export.actions';
@@ -15,6 +16,7 @@ const settingsLoaded = dhisExportApiActions.settingsLoaded({ settings });
 const translationsLoaded = dhisExportApiActions.translationsLoaded({
   messages: { 'ds.monthly': 'Mensuel', 'export.dhis.status.saved': 'Enregistré : {{filename}}' },
   englishMessages: {},
+  shippedMessages: MESSAGES_FR,
 });
 const placesLoaded = dhisExportApiActions.placesLoaded({
   places: [

@@ -23,6 +23,8 @@ export interface DhisExportState {
   readonly messages: Messages;
   /** The database's English texts, for keys the page's language lacks (a data set's name, say). */
   readonly englishMessages: Messages;
+  /** This page's own texts in its language (loaded with it; none for English). */
+  readonly shippedMessages: Messages;
   readonly dataSets: readonly DataSetConfig[];
   readonly places: readonly OrgUnitPlace[];
   readonly periodChoices: Readonly<Record<PeriodType, PeriodChoices>> | null;
@@ -46,6 +48,7 @@ export const initialDhisExportState: DhisExportState = {
   locale: 'en',
   messages: {},
   englishMessages: {},
+  shippedMessages: {},
   dataSets: [],
   places: [],
   periodChoices: null,
@@ -70,17 +73,19 @@ export const dhisExportFeature = createFeature({
         : state;
     }),
     on(dhisExportApiActions.settingsLoaded, (state, { settings }): DhisExportState => ({ ...state, ...settings })),
-    on(dhisExportApiActions.languageChanged, (state, { locale, messages, englishMessages }): DhisExportState => ({
+    on(dhisExportApiActions.languageChanged, (state, { locale, messages, englishMessages, shippedMessages }): DhisExportState => ({
       ...state,
       locale,
       messages,
       englishMessages,
+      shippedMessages,
     })),
     on(dhisExportApiActions.periodsRelabelled, (state, { periodChoices }): DhisExportState => ({ ...state, periodChoices })),
-    on(dhisExportApiActions.translationsLoaded, (state, { messages, englishMessages }): DhisExportState => ({
+    on(dhisExportApiActions.translationsLoaded, (state, { messages, englishMessages, shippedMessages }): DhisExportState => ({
       ...state,
       messages,
       englishMessages,
+      shippedMessages,
       referenceData: 'loaded',
     })),
     on(dhisExportApiActions.placesLoaded, (state, { places }): DhisExportState => ({ ...state, places, placesLoad: 'loaded' })),
@@ -126,6 +131,7 @@ export const dhisExportFeature = createFeature({
   extraSelectors: ({
     selectLocale,
     selectEnglishMessages,
+    selectShippedMessages,
     selectPeriodChoices,
     selectFormat,
     selectOmitZeros,
@@ -140,7 +146,7 @@ export const dhisExportFeature = createFeature({
     selectLastError,
     selectLoadError,
   }) => {
-    const selectTranslate = createSelector(selectMessages, selectLocale, selectEnglishMessages, translator);
+    const selectTranslate = createSelector(selectMessages, selectLocale, selectEnglishMessages, selectShippedMessages, translator);
     const selectConfigured = createSelector(selectDataSets, (dataSets) => dataSets.length > 0);
     /** Places still on their way to a user who will be offered them. */
     const selectPlacesLoading = createSelector(
