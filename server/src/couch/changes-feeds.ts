@@ -1,4 +1,5 @@
 import type { Request, RequestHandler, Response } from 'express';
+import { queryValue } from './couch-request-shapes';
 import { couchContextOf, sendCouchError } from './embedded-couch-guard';
 
 export interface FeedLimits {
@@ -12,18 +13,9 @@ export interface FeedLimits {
 
 export const DEFAULT_FEED_LIMITS: FeedLimits = { maxFeeds: 50, maxFeedsPerUser: 5, maxFeedMs: 60_000 };
 
-const parsed = (value: unknown): unknown => {
-  if (typeof value !== 'string') return value;
-  try {
-    return JSON.parse(value);
-  } catch {
-    return value;
-  }
-};
-
 /** PouchDB changes options from CouchDB's query parameters (already checked for shape) and body. */
 const changesOptions = (req: Request): PouchDB.Core.ChangesOptions => {
-  const query = Object.fromEntries(Object.entries(req.query).map(([name, value]) => [name, parsed(value)]));
+  const query = Object.fromEntries(Object.entries(req.query).map(([name, value]) => [name, queryValue(value)]));
   const body = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as Record<string, unknown>;
   const docIds = body['doc_ids'] ?? query['doc_ids'];
   return {
@@ -48,7 +40,7 @@ export const boundedChangesFeeds = (db: PouchDB.Database, limits: FeedLimits = D
     if (!/^\/medic\/_changes\/?$/.test(req.path) || (req.method !== 'GET' && req.method !== 'POST')) {
       return next();
     }
-    const feed = parsed(req.query['feed']);
+    const feed = queryValue(req.query['feed']);
     if (feed !== 'longpoll' && feed !== 'continuous') {
       return next();
     }
@@ -62,8 +54,8 @@ export const boundedChangesFeeds = (db: PouchDB.Database, limits: FeedLimits = D
     }
     total += 1;
     open.set(who, (open.get(who) ?? 0) + 1);
-    const timeout = Math.min(Number(parsed(req.query['timeout']) ?? limits.maxFeedMs) || limits.maxFeedMs, limits.maxFeedMs);
-    const heartbeatParam = parsed(req.query['heartbeat']);
+    const timeout = Math.min(Number(queryValue(req.query['timeout']) ?? limits.maxFeedMs) || limits.maxFeedMs, limits.maxFeedMs);
+    const heartbeatParam = queryValue(req.query['heartbeat']);
     const heartbeatMs = typeof heartbeatParam === 'number' && heartbeatParam > 0 ? Math.max(heartbeatParam, 1000) : heartbeatParam === true ? 60_000 : 0;
     serveFeed(db, req, res, feed, timeout, heartbeatMs, () => {
       total -= 1;

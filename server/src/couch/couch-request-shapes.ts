@@ -143,7 +143,9 @@ const BOOLEANS = new Set([
 ]);
 const COUNTS = new Set(['limit', 'skip', 'group_level', 'heartbeat', 'timeout', 'seq_interval']);
 
-const parsed = (value: string): unknown => {
+/** A query parameter's value as express-pouchdb reads it: JSON when it parses, else the text. */
+export const queryValue = (value: unknown): unknown => {
+  if (typeof value !== 'string') return value;
   try {
     return JSON.parse(value);
   } catch {
@@ -167,7 +169,7 @@ export const queryProblem = (rest: string[], method: string, query: Record<strin
     if (typeof raw !== 'string') {
       return badRequest(`Query parameter \`${name}\` must be given once`);
     }
-    const value = parsed(raw);
+    const value = queryValue(raw);
     if (BOOLEANS.has(name) && typeof value !== 'boolean') {
       return badRequest(`Query parameter \`${name}\` must be true or false`);
     }

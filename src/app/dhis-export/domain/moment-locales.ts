@@ -1,6 +1,5 @@
 import moment from 'moment';
-
-const baseLanguage = (code: string): string => code.split(/[-_]/)[0].toLowerCase();
+import { baseLanguage } from './translate';
 
 /**
  * moment's locales for the languages the CHT ships, each loaded when first needed so the first

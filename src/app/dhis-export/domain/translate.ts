@@ -162,7 +162,8 @@ function textsOf(texts: unknown): Messages {
   return Object.fromEntries(Object.entries(texts).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].trim() !== ''));
 }
 
-const baseLanguage = (locale: string) => locale.split(/[-_]/)[0].toLowerCase();
+/** The primary subtag: `fr` of `fr_CA` or `fr-CA`. */
+export const baseLanguage = (locale: string): string => locale.split(/[-_]/)[0].toLowerCase();
 
 /** The page's own texts in the languages it ships besides English, each loaded when first needed. */
 const SHIPPED: Readonly<Partial<Record<string, () => Promise<Messages>>>> = {

@@ -32,7 +32,7 @@ import { useMomentLocale } from '../domain/moment-locales';
 import { periodChoices } from '../domain/periods';
 import { orgUnitPlaces } from '../domain/places';
 import { canExportDhis, configuredDataSets, monthStartDateOf, settingsLocale } from '../domain/settings';
-import { loadShippedMessages, messagesFromDoc } from '../domain/translate';
+import { baseLanguage, loadShippedMessages, messagesFromDoc } from '../domain/translate';
 import { DhisSettingsData, dhisExportApiActions, dhisExportPageActions } from './dhis-export.actions';
 import { dhisExportFeature } from './dhis-export.feature';
 
@@ -235,7 +235,7 @@ export function referenceDataReads(
 
 /** The database's texts in the language, and in English for what it lacks. */
 async function translationsIn(db: MedicDb, locale: string): Promise<{ messages: Messages; englishMessages: Messages; shippedMessages: Messages }> {
-  const english = locale.split(/[-_]/)[0].toLowerCase() === 'en';
+  const english = baseLanguage(locale) === 'en';
   const [doc, englishDoc, shippedMessages] = await Promise.all([
     db.getTranslations(locale),
     english ? null : db.getTranslations('en'),
