@@ -66,16 +66,19 @@ describe('App', () => {
       await harness.navigateByUrl('/');
       expect(TestBed.inject(Router).url).toBe('/admin/export/dhis');
       // reference data loads through promises: let them settle
-      for (let i = 0; i < 5 && !harness.routeNativeElement!.querySelector('#dhis-place'); i++) {
+      const placesShown = () => harness.routeNativeElement!.querySelector('#dhis-place') && !harness.routeNativeElement!.querySelector('#dhis-place-status');
+      for (let i = 0; i < 10 && !placesShown(); i++) {
         await new Promise((resolve) => setTimeout(resolve));
         await harness.fixture.whenStable();
       }
       const el = harness.routeNativeElement!;
       expect(el.querySelector('header')!.textContent).toContain('pm');
       expect(el.querySelector('[role="tab"][aria-selected="true"]')!.textContent!.trim()).toBe('DHIS2');
-      expect([...el.querySelectorAll<HTMLOptionElement>('#dhis-place option')].map((o) => o.textContent!.trim())).toEqual([
+      el.querySelector<HTMLInputElement>('#dhis-place')!.click();
+      await harness.fixture.whenStable();
+      expect([...el.querySelectorAll('#dhis-place-listbox [role="option"]')].map((o) => o.textContent!.trim())).toEqual([
         'All Places',
-        'Clinic',
+        'Clinic · ou-c',
       ]);
       expect(fetchSpy.calls.allArgs().filter(([url]) => url === '/_session').length).toBe(1);
     });

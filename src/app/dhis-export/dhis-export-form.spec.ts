@@ -1,5 +1,5 @@
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { DhisExportForm, PLACE_OPTION_CAP, PLACE_SEARCH_DEBOUNCE_MS, PLACE_SEARCH_THRESHOLD } from './dhis-export-form';
+import { DhisExportForm } from './dhis-export-form';
 import { DataSetPeriods, monthlyPeriods, quarterlyPeriods } from './domain/periods';
 import { DhisExportRequest, ExportPreferences, PlaceOption } from './domain/models';
 import { translator } from './domain/translate';
@@ -18,8 +18,6 @@ const fewPlaces = new Map<string, readonly PlaceOption[]>([
   ['ds1', [{ orgUnit: 'ou-a', name: 'Alpha' }, { orgUnit: 'ou-b', name: 'Beta' }]],
   ['ds2', [{ orgUnit: 'ou-b', name: 'Beta' }, { orgUnit: 'ou-c', name: 'Gamma' }]],
 ]);
-const manyPlaces = (count: number): readonly PlaceOption[] =>
-  Array.from({ length: count }, (_, i) => ({ orgUnit: `ou-${i}`, name: `Place ${String(i).padStart(5, '0')}` }));
 
 describe('DhisExportForm', () => {
   let fixture: ComponentFixture<DhisExportForm>;
@@ -56,6 +54,23 @@ describe('DhisExportForm', () => {
     await fixture.whenStable();
   }
 
+  /** The place combobox: its text is the chosen place's label; a click opens its list. */
+  const placeInput = () => el.querySelector<HTMLInputElement>('#dhis-place')!;
+  async function placeOptionTexts() {
+    placeInput().click();
+    await fixture.whenStable();
+    const texts = [...el.querySelectorAll('#dhis-place-listbox [role="option"]')].map((option) => option.textContent!.trim());
+    placeInput().dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    await fixture.whenStable();
+    return texts;
+  }
+  async function choosePlace(orgUnit: string) {
+    placeInput().click();
+    await fixture.whenStable();
+    el.querySelector<HTMLElement>(`#dhis-place-listbox [data-org-unit="${orgUnit}"]`)!.click();
+    await fixture.whenStable();
+  }
+
   beforeEach(() => TestBed.configureTestingModule({ imports: [DhisExportForm] }));
 
   it('labels every control and ties its help text to it', async () => {
@@ -80,7 +95,7 @@ describe('DhisExportForm', () => {
     await render();
     expect(optionTexts('dhis-data-set')).toEqual(['Monthly indicators', 'Quarterly indicators']);
     expect(select('dhis-data-set').value).toBe('ds1');
-    expect(select('dhis-place').value).toBe('');
+    expect(placeInput().value).toBe('All Places');
     expect(select('dhis-period').selectedOptions[0].textContent!.trim()).toBe('May, 2024');
     expect(select('dhis-period').value).toBe('202405');
     expect([...select('dhis-period').options].slice(0, 3).map((option) => option.value)).toEqual(['202406', '202405', '202404']);
@@ -99,7 +114,7 @@ describe('DhisExportForm', () => {
     expect(select('dhis-period').value).toBe('2023Q4');
     fixture.componentRef.setInput('placesByDataSet', fewPlaces);
     await fixture.whenStable();
-    expect(select('dhis-place').value).toBe('ou-c');
+    expect(placeInput().value).toBe('Gamma · ou-c');
   });
 
   it('marks the period under way as in progress', async () => {
@@ -113,7 +128,7 @@ describe('DhisExportForm', () => {
     let changes = 0;
     fixture.componentInstance.selectionChange.subscribe(() => changes++);
     await choose('dhis-period', '202403');
-    await choose('dhis-place', 'ou-b');
+    await choosePlace('ou-b');
     expect(changes).toBe(2);
   });
 
@@ -131,24 +146,24 @@ describe('DhisExportForm', () => {
 
   it('offers All Places and the places of the chosen data set', async () => {
     await render();
-    expect(optionTexts('dhis-place')).toEqual(['All Places', 'Alpha', 'Beta']);
+    expect(await placeOptionTexts()).toEqual(['All Places', 'Alpha · ou-a', 'Beta · ou-b']);
     await choose('dhis-data-set', 'ds2');
-    expect(optionTexts('dhis-place')).toEqual(['All Places', 'Beta', 'Gamma']);
+    expect(await placeOptionTexts()).toEqual(['All Places', 'Beta · ou-b', 'Gamma · ou-c']);
   });
 
   it('resets the place when the new data set does not have it', async () => {
     await render();
-    await choose('dhis-place', 'ou-a');
+    await choosePlace('ou-a');
     await choose('dhis-data-set', 'ds2');
-    expect(select('dhis-place').value).toBe('');
-    await choose('dhis-place', 'ou-b');
+    expect(placeInput().value).toBe('All Places');
+    await choosePlace('ou-b');
     await choose('dhis-data-set', 'ds1');
-    expect(select('dhis-place').value).toBe('ou-b');
+    expect(placeInput().value).toBe('Beta · ou-b');
   });
 
   it('emits the chosen data set, org unit and month on submit', async () => {
     await render();
-    await choose('dhis-place', 'ou-b');
+    await choosePlace('ou-b');
     await choose('dhis-period', select('dhis-period').options[3].value);
     button().click();
     expect(emitted).toEqual([{ dataSet: 'ds1', orgUnit: 'ou-b', period: '202403', format: 'json', omitZeros: false }]);
@@ -225,151 +240,5 @@ describe('DhisExportForm', () => {
     expect(select('dhis-format').value).toBe('xml');
     expect(el.querySelector<HTMLInputElement>('#dhis-omit-zeros')!.checked).toBeTrue();
     expect(preferences).toEqual([]);
-  });
-
-  it('has no search field for a short place list', async () => {
-    await render();
-    expect(el.querySelector('#dhis-place-search')).toBeNull();
-  });
-
-  describe('with many places', () => {
-    const places = manyPlaces(10_000);
-
-    // debounceTime compares Date.now(): the date must be mocked with the timers
-    beforeEach(() => jasmine.clock().install().mockDate(new Date(2024, 5, 15)));
-    afterEach(() => jasmine.clock().uninstall());
-
-    async function type(text: string) {
-      const input = el.querySelector<HTMLInputElement>('#dhis-place-search')!;
-      input.value = text;
-      input.dispatchEvent(new Event('input'));
-      await fixture.whenStable();
-    }
-
-    const placeValues = () => [...select('dhis-place').options].map((o) => o.value);
-    const placeStatus = () => el.querySelector('#dhis-place-status')?.textContent?.trim();
-    const searchHint = () => el.querySelector('#dhis-place-search-hint')!.textContent!.replace(/\s+/g, ' ').trim();
-
-    async function search(text: string) {
-      await type(text);
-      jasmine.clock().tick(PLACE_SEARCH_DEBOUNCE_MS);
-      await fixture.whenStable();
-    }
-
-    it('renders the first 100 of 10,000, says so beside the list, and offers a labelled search field', async () => {
-      await render(new Map([['ds1', places], ['ds2', []]]));
-      expect(PLACE_OPTION_CAP).toBe(100);
-      expect(select('dhis-place').options.length).toBe(1 + PLACE_OPTION_CAP);
-      expect(optionTexts('dhis-place').slice(0, 3)).toEqual(['All Places', 'Place 00000', 'Place 00001']);
-      expect(placeStatus()).toBe('Showing 100 of 10,000 places. Type in Search places to find others.');
-      expect(select('dhis-place').getAttribute('aria-describedby')).toBe('dhis-place-hint dhis-place-status');
-      const search = el.querySelector<HTMLInputElement>('#dhis-place-search')!;
-      expect(el.querySelector('label[for="dhis-place-search"]')?.textContent?.trim()).toBe('Search places');
-      expect(search.getAttribute('aria-describedby')).toBe('dhis-place-search-hint');
-      expect(searchHint()).toContain('100 of 10,000 places shown.');
-      expect(PLACE_SEARCH_THRESHOLD).toBeLessThan(PLACE_OPTION_CAP);
-    });
-
-    it('finds the places beyond the cap by search', async () => {
-      await render(new Map([['ds1', places], ['ds2', []]]));
-      expect(placeValues()).not.toContain('ou-9999');
-      await search('place 09999');
-      expect(placeValues()).toEqual(['', 'ou-9999']);
-      expect(placeStatus()).toBeUndefined();
-      expect(select('dhis-place').getAttribute('aria-describedby')).toBe('dhis-place-hint');
-    });
-
-    it('caps a search with many matches too, and says how many match', async () => {
-      await render(new Map([['ds1', places], ['ds2', []]]));
-      await search('ou-1');
-      // ou-1, ou-10 … ou-19, ou-100 … ou-199, ou-1000 … ou-1999
-      expect(select('dhis-place').options.length).toBe(1 + PLACE_OPTION_CAP);
-      expect(placeValues().slice(0, 3)).toEqual(['', 'ou-1', 'ou-10']);
-      expect(placeStatus()).toBe(
-        'Showing 100 of 1,111 places that match the search. Type more of the name or org unit id to find others.',
-      );
-    });
-
-    it('keeps a place chosen beyond the cap as an option when the search is cleared', async () => {
-      await render(new Map([['ds1', places], ['ds2', []]]));
-      await search('Place 05000');
-      await choose('dhis-place', 'ou-5000');
-      await search('');
-      expect(select('dhis-place').value).toBe('ou-5000');
-      expect(placeValues().length).toBe(1 + PLACE_OPTION_CAP + 1);
-      expect(placeValues().at(-1)).toBe('ou-5000');
-      expect(placeStatus()).toBe('Showing 101 of 10,000 places. Type in Search places to find others.');
-      button().click();
-      expect(emitted).toEqual([{ dataSet: 'ds1', orgUnit: 'ou-5000', period: preselected, format: 'json', omitZeros: false }]);
-    });
-
-    it('narrows the options after a pause in typing, reusing the option elements', async () => {
-      await render(new Map([['ds1', places], ['ds2', []]]));
-      const kept = [...select('dhis-place').options].find((o) => o.value === 'ou-55')!;
-      await type('Place 0005');
-      expect(select('dhis-place').options.length).toBe(1 + PLACE_OPTION_CAP); // not yet: debounced
-      jasmine.clock().tick(PLACE_SEARCH_DEBOUNCE_MS);
-      await fixture.whenStable();
-      // "Place 00005", then "Place 00050" … "Place 00059"
-      expect(placeValues()).toEqual(['', 'ou-5', ...Array.from({ length: 10 }, (_, i) => `ou-${50 + i}`)]);
-      expect([...select('dhis-place').options].find((o) => o.value === 'ou-55')).toBe(kept);
-      expect(searchHint()).toContain('11 of 10,000 places shown.');
-    });
-
-    it('writes the numbers in the language of the texts', async () => {
-      await render(new Map([['ds1', places], ['ds2', []]]));
-      fixture.componentRef.setInput('locale', 'fr');
-      await fixture.whenStable();
-      expect(placeStatus()).toMatch(/^Showing 100 of 10\s000 places\./);
-    });
-
-    it('offers every place, with no status beside the list, up to the cap', async () => {
-      await render(new Map([['ds1', manyPlaces(PLACE_OPTION_CAP)], ['ds2', []]]));
-      expect(select('dhis-place').options.length).toBe(1 + PLACE_OPTION_CAP);
-      expect(placeStatus()).toBeUndefined();
-      expect(select('dhis-place').getAttribute('aria-describedby')).toBe('dhis-place-hint');
-      expect(searchHint()).toContain('100 of 100 places shown.');
-    });
-
-    it('filters at once on Enter in the search field, without starting an export', async () => {
-      await render(new Map([['ds1', places], ['ds2', []]]));
-      await type('place 09999');
-      const enter = new KeyboardEvent('keydown', { key: 'Enter', cancelable: true, bubbles: true });
-      el.querySelector('#dhis-place-search')!.dispatchEvent(enter);
-      await fixture.whenStable();
-      expect(enter.defaultPrevented).toBeTrue();
-      expect([...select('dhis-place').options].map((o) => o.value)).toEqual(['', 'ou-9999']);
-      expect(emitted).toEqual([]);
-    });
-
-    it('keeps the chosen place in the list while filtering', async () => {
-      await render(new Map([['ds1', places], ['ds2', []]]));
-      await choose('dhis-place', 'ou-42');
-      await type('place 0999');
-      jasmine.clock().tick(PLACE_SEARCH_DEBOUNCE_MS);
-      await fixture.whenStable();
-      expect(select('dhis-place').value).toBe('ou-42');
-      expect([...select('dhis-place').options].map((o) => o.value)).toEqual([
-        '',
-        'ou-42',
-        'ou-999', // "Place 00999"
-        ...Array.from({ length: 10 }, (_, i) => `ou-${9990 + i}`),
-      ]);
-      expect(el.querySelector('#dhis-place-search-result')!.textContent!.trim()).toBe('11 places match: choose one in the list below.');
-    });
-
-    it('chooses the one place a search finds, and keeps the choice when it finds none', async () => {
-      await render(new Map([['ds1', places], ['ds2', []]]));
-      await choose('dhis-place', 'ou-42');
-      await type('place 09999');
-      jasmine.clock().tick(PLACE_SEARCH_DEBOUNCE_MS);
-      await fixture.whenStable();
-      expect(select('dhis-place').value).toBe('ou-9999');
-      await type('xyzzy');
-      jasmine.clock().tick(PLACE_SEARCH_DEBOUNCE_MS);
-      await fixture.whenStable();
-      expect(select('dhis-place').value).toBe('ou-9999');
-      expect(el.querySelector('#dhis-place-search-result')!.textContent!.trim()).toBe('No place matches "xyzzy". The place chosen stays as it was.');
-    });
   });
 });

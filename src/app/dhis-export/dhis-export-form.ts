@@ -1,20 +1,11 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
-import { debounceTime, merge } from 'rxjs';
-import { filterPlaces, shownPlaces } from './domain/places';
+import { merge } from 'rxjs';
+import { PlacePicker } from './place-picker';
 import { Translate } from './domain/translate';
 import { DataSetOption, DhisExportRequest, ExportSelection, EXPORT_FORMATS, ExportFormat, ExportPreferences, Period, PlaceOption } from './domain/models';
 import { DataSetPeriods } from './domain/periods';
-
-/** Above this many places for a data set, a search field narrows the place list. */
-export const PLACE_SEARCH_THRESHOLD = 25;
-export const PLACE_SEARCH_DEBOUNCE_MS = 250;
-/**
- * At most this many places are options at once (the chosen one besides): thousands of `<option>`s
- * take most of a second to render and are no easier to choose from. The search finds the others.
- */
-export const PLACE_OPTION_CAP = 100;
 
 const NO_PLACES: readonly PlaceOption[] = [];
 const NO_PERIODS: readonly Period[] = [];
@@ -23,7 +14,7 @@ const DEFAULT_PREFERENCES: ExportPreferences = { format: 'json', omitZeros: fals
 /** The DHIS2 export form: data set, place, period, file format, zeros, Download. Knows nothing of the store. */
 @Component({
   selector: 'app-dhis-export-form',
-  imports: [ReactiveFormsModule],
+  imports: [ReactiveFormsModule, PlacePicker],
   templateUrl: './dhis-export-form.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -55,7 +46,6 @@ export class DhisExportForm {
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     dataSet: '',
-    placeSearch: '',
     orgUnit: '',
     period: '',
     format: 'json' as ExportFormat,
@@ -63,9 +53,6 @@ export class DhisExportForm {
   });
 
   private readonly dataSet = toSignal(this.form.controls.dataSet.valueChanges, { initialValue: '' });
-  private readonly orgUnit = toSignal(this.form.controls.orgUnit.valueChanges, { initialValue: '' });
-  /** The search text the list is filtered by: set after a pause in typing, or at once on Enter. */
-  private readonly searchQuery = signal('');
 
   private readonly periodChoice = computed(() => this.periodsByDataSet().get(this.dataSet()));
   protected readonly periods = computed(() => {
@@ -88,45 +75,6 @@ export class DhisExportForm {
 
   /** The places of the chosen data set (a lookup in the memoized selector's map). */
   protected readonly places = computed(() => this.placesByDataSet().get(this.dataSet()) ?? NO_PLACES);
-  protected readonly searchable = computed(() => this.places().length > PLACE_SEARCH_THRESHOLD);
-  /** The places matching the search, in order: computed again when the query changes, not when the choice does. */
-  private readonly matchingPlaces = computed(() =>
-    this.searchable() ? filterPlaces(this.places(), this.searchQuery()) : this.places(),
-  );
-  /** The options: the first PLACE_OPTION_CAP matching places, and the chosen place wherever it is. */
-  protected readonly visiblePlaces = computed(() =>
-    shownPlaces(this.places(), this.matchingPlaces(), PLACE_OPTION_CAP, this.orgUnit()),
-  );
-  private readonly formatNumber = computed(() => numberFormat(this.locale()));
-  protected readonly searchCountText = computed(() => {
-    const format = this.formatNumber();
-    return this.t()('export.dhis.place.search.count', {
-      count: format(this.visiblePlaces().length),
-      total: format(this.places().length),
-    });
-  });
-  /** Said after a search, politely: how many places match, or that none does and the choice stays as it was. */
-  protected readonly searchResultText = computed(() => {
-    const query = this.searchQuery();
-    if (!this.searchable() || !query) return '';
-    const matching = this.matchingPlaces().length;
-    return matching === 0
-      ? this.t()('export.dhis.place.search.none', { query })
-      : this.t()('export.dhis.place.search.found', { count: this.formatNumber()(matching) });
-  });
-  /** Said beside the place list when it is not complete: still loading, or cut at the cap. */
-  protected readonly placeStatusText = computed(() => {
-    if (this.placesLoading()) return this.t()('export.dhis.place.loading');
-    const matching = this.matchingPlaces().length;
-    if (matching <= PLACE_OPTION_CAP) return '';
-    const format = this.formatNumber();
-    const key = matching < this.places().length ? 'export.dhis.place.capped.search' : 'export.dhis.place.capped';
-    return this.t()(key, { count: format(this.visiblePlaces().length), total: format(matching) });
-  });
-  protected readonly placeDescribedBy = computed(() =>
-    this.placeStatusText() ? 'dhis-place-hint dhis-place-status' : 'dhis-place-hint',
-  );
-
   private readonly formValue = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
   /** The request Download would make now, or null when it can make none: what the preview is of. */
   readonly currentRequest = computed((): DhisExportRequest | null => {
@@ -137,14 +85,6 @@ export class DhisExportForm {
   });
 
   constructor() {
-    this.form.controls.placeSearch.valueChanges
-      .pipe(debounceTime(PLACE_SEARCH_DEBOUNCE_MS), takeUntilDestroyed())
-      .subscribe((query) => this.searchQuery.set(query.trim()));
-    // a search that finds one place chooses it; one that finds none leaves the choice alone
-    effect(() => {
-      const matching = this.searchQuery() ? this.matchingPlaces() : [];
-      if (matching.length === 1) this.form.controls.orgUnit.setValue(matching[0].orgUnit);
-    });
     // the first data set and the previous month are preselected
     effect(() => {
       const dataSets = this.dataSets();
@@ -209,12 +149,6 @@ export class DhisExportForm {
     });
   }
 
-  /** Enter in the search field filters now instead of starting an export. */
-  protected searchNow(event: Event): void {
-    event.preventDefault();
-    this.searchQuery.set(this.form.controls.placeSearch.value.trim());
-  }
-
   protected submit(): void {
     if (this.exporting()) return;
     const error = this.periodError();
@@ -230,13 +164,5 @@ export class DhisExportForm {
   /** "CSV", "XML (DXF2)": the format's name in the texts' language. */
   protected formatLabel(format: ExportFormat): string {
     return this.t()(`export.dhis.format.${format}`);
-  }
-}
-
-function numberFormat(locale: string): (value: number) => string {
-  try {
-    return new Intl.NumberFormat(locale.replace(/_/g, '-')).format;
-  } catch {
-    return new Intl.NumberFormat().format; // not a language tag Intl knows
   }
 }

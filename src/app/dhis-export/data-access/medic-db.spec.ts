@@ -6,7 +6,7 @@ describe('MedicDb', () => {
   let medicDb: MedicDb;
 
   beforeEach(() => {
-    db = jasmine.createSpyObj<MedicDatabase>('db', ['get', 'query']);
+    db = jasmine.createSpyObj<MedicDatabase>('db', ['get', 'query', 'allDocs']);
     TestBed.configureTestingModule({ providers: [{ provide: MEDIC_DATABASE, useValue: db }] });
     medicDb = TestBed.inject(MedicDb);
   });
@@ -43,5 +43,16 @@ describe('MedicDb', () => {
     } as never);
     expect(await medicDb.getPlacesWithOrgUnits()).toEqual([{ _id: 'a', name: 'A', dhis: { orgUnit: 'ou-a' } }]);
     expect(db.query).toHaveBeenCalledWith(CONTACTS_BY_DHIS_ORGUNIT, { include_docs: true });
+  });
+
+  it('reads the parents by key, leaving out those missing or deleted, and asks nothing for none', async () => {
+    db.allDocs.and.resolveTo({
+      rows: [{ key: 'district', doc: { _id: 'district', name: 'District' } }, { key: 'gone', doc: null }, { key: 'never' }],
+    } as never);
+    expect(await medicDb.getDocs(['district', 'gone', 'never'])).toEqual([{ _id: 'district', name: 'District' }]);
+    expect(db.allDocs).toHaveBeenCalledWith({ keys: ['district', 'gone', 'never'], include_docs: true });
+    db.allDocs.calls.reset();
+    expect(await medicDb.getDocs([])).toEqual([]);
+    expect(db.allDocs).not.toHaveBeenCalled();
   });
 });

@@ -9,6 +9,10 @@ export interface MedicDatabase {
     view: string,
     options: { include_docs: true },
   ): Promise<{ rows: readonly { id: string; key?: unknown; doc?: T | null }[] }>;
+  allDocs<T extends object>(options: {
+    keys: string[];
+    include_docs: true;
+  }): Promise<{ rows: readonly { key: string; doc?: (T & { _id: string }) | null }[] }>;
 }
 
 export const CONTACTS_BY_DHIS_ORGUNIT = 'medic-admin/contacts_by_dhis_orgunit';
@@ -47,6 +51,13 @@ export class MedicDb {
   /** Every contact the view `contacts_by_dhis_orgunit` lists (one row per org unit), with its doc. */
   async getPlacesWithOrgUnits(): Promise<PlaceDoc[]> {
     const result = await this.db.query<PlaceDoc>(CONTACTS_BY_DHIS_ORGUNIT, { include_docs: true });
+    return result.rows.flatMap((row) => (row.doc ? [row.doc] : []));
+  }
+
+  /** The docs of these ids that exist, read by key as the CHT reads a lineage (the places' parents). */
+  async getDocs(ids: readonly string[]): Promise<PlaceDoc[]> {
+    if (!ids.length) return [];
+    const result = await this.db.allDocs<PlaceDoc>({ keys: [...ids], include_docs: true });
     return result.rows.flatMap((row) => (row.doc ? [row.doc] : []));
   }
 }

@@ -12,16 +12,14 @@ export const MESSAGES_FR: Messages = {
   'export.dhis.place.description':
     "Exportez une unité d'organisation, ou toutes les places associées à l'ensemble de données. Les chiffres d'une place comptent chaque agent de santé sous elle : un district comprend ses centres de santé.",
   'export.dhis.place.all': 'Toutes les Places',
-  'export.dhis.place.search.label': 'Rechercher des places',
   'export.dhis.place.search.description':
-    "Tapez une partie du nom d'une place ou de l'identifiant de son unité d'organisation pour raccourcir la liste.",
-  'export.dhis.place.search.count': '{{count}} places affichées sur {{total}}.',
-  'export.dhis.place.capped': '{{count}} places affichées sur {{total}}. Tapez dans « Rechercher des places » pour trouver les autres.',
-  'export.dhis.place.capped.search':
-    "{{count}} places affichées sur les {{total}} qui correspondent à la recherche. Tapez davantage du nom ou de l'identifiant pour trouver les autres.",
+    "Tapez une partie du nom d'une place, du nom de la place dont elle fait partie, ou de l'identifiant de son unité d'organisation ; choisissez avec les flèches et Entrée.",
+  'export.dhis.place.capped': 'La liste montre {{count}} places sur {{total}} : tapez pour trouver les autres.',
+  'export.dhis.place.capped.search': 'La liste montre {{count}} des {{total}} places qui correspondent : tapez davantage pour trouver les autres.',
   'export.dhis.place.loading': 'Chargement des places…',
   'export.dhis.place.search.none': "Aucune place ne correspond à « {{query}} ». La place choisie reste la même.",
-  'export.dhis.place.search.found': '{{count}} places correspondent : choisissez-en une dans la liste ci-dessous.',
+  'export.dhis.place.search.found': '{{count}} places correspondent. Choisissez-en une avec les flèches, puis Entrée.',
+  'export.dhis.place.search.one': '1 place correspond : {{place}}. Appuyez sur Entrée pour la choisir.',
   'export.dhis.period.label': 'Filtrer par période',
   'export.dhis.period.description': 'Le mois à exporter. Le mois précédent est le dernier complet ; le mois en cours est encore incomplet.',
   'export.dhis.period.current': '{{label}} (en cours)',

@@ -26,6 +26,8 @@ export interface PlaceDoc {
   readonly _id: string;
   readonly name?: unknown;
   readonly dhis?: unknown;
+  /** The CHT's lineage: `{ _id, parent: { _id, … } }`. */
+  readonly parent?: unknown;
 }
 
 /** One mapping of one place to an org unit (a place with two `dhis` entries gives two). */
@@ -34,12 +36,16 @@ export interface OrgUnitPlace {
   readonly name: string;
   /** Absent: the mapping applies to every data set. */
   readonly dataSet?: string;
+  /** The name of the place it belongs to (a health centre's district), when that is known. */
+  readonly parent?: string;
 }
 
 /** A choice in the place list: the option value is the org unit. */
 export interface PlaceOption {
   readonly orgUnit: string;
   readonly name: string;
+  /** The parent place's name, to tell apart places of the same name. */
+  readonly parent?: string;
 }
 
 /** A period the export can cover. `value` is its DHIS2 period: `YYYYMM`, `YYYYQn` or `YYYY`. */

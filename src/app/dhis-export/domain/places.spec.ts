@@ -1,4 +1,4 @@
-import { filterPlaces, orgUnitPlaces, placesByDataSet, shownPlaces } from './places';
+import { filterPlaces, missingParentIds, orgUnitPlaces, placeLabel, placesByDataSet, shownPlaces } from './places';
 import { PlaceDoc } from './models';
 
 const dataSets = [{ id: 'ds1' }, { id: 'ds2' }];
@@ -96,21 +96,56 @@ describe('placesByDataSet', () => {
   });
 });
 
-describe('placesByDataSet with places of the same name', () => {
-  it('tells them apart by their org unit id', () => {
-    const byDataSet = placesByDataSet(
+describe('places with their parents', () => {
+  const docs: PlaceDoc[] = [
+    { _id: 'district', name: 'Kisumu District', dhis: { orgUnit: 'ouKisumu001' } },
+    { _id: 'hc1', name: 'Kondele Health Centre', dhis: { orgUnit: 'ouKondele01' }, parent: { _id: 'district' } },
+    { _id: 'hc2', name: 'Kondele Health Centre', dhis: { orgUnit: 'ouKondele02' }, parent: { _id: 'siaya', parent: { _id: 'province' } } },
+    { _id: 'area', name: "Achieng's Area", dhis: { orgUnit: 'ouKondele01' }, parent: { _id: 'hc1', parent: { _id: 'district' } } },
+    { _id: 'odd', name: 'Odd parent', dhis: { orgUnit: 'ouOdd000001' }, parent: 'district' as never },
+  ];
+
+  it('names the parents to read: those not among the places, each once', () => {
+    expect(missingParentIds(docs)).toEqual(['siaya']);
+    expect(missingParentIds([...docs, { _id: 'x', parent: { _id: 'siaya' } }])).toEqual(['siaya']);
+  });
+
+  it('gives each place its parent\'s name, read among the places or the parents', () => {
+    const places = orgUnitPlaces(docs, [{ _id: 'siaya', name: 'Siaya District' }]);
+    expect(places.map(({ orgUnit, parent }) => [orgUnit, parent])).toEqual([
+      ['ouKisumu001', undefined],
+      ['ouKondele01', 'Kisumu District'],
+      ['ouKondele02', 'Siaya District'],
+      ['ouKondele01', 'Kondele Health Centre'],
+      ['ouOdd000001', undefined],
+    ]);
+  });
+
+  it('tells places of the same name apart by parent and org unit, in the picker\'s words', () => {
+    const options = placesByDataSet(orgUnitPlaces(docs, [{ _id: 'siaya', name: 'Siaya District' }]), [{ id: 'ds' }]).get('ds')!;
+    expect(options.map(placeLabel)).toEqual([
+      // a place under another of the same org unit: its parent is already in the name
+      "Achieng's Area / Kondele Health Centre — Kisumu District · ouKondele01",
+      'Kisumu District · ouKisumu001',
+      'Kondele Health Centre — Siaya District · ouKondele02',
+      'Odd parent · ouOdd000001',
+    ]);
+  });
+
+  it('labels a place without a name by its org unit alone', () => {
+    expect(placeLabel({ orgUnit: 'ou-x', name: 'ou-x' })).toBe('ou-x');
+    expect(placeLabel({ orgUnit: 'ou-x', name: 'ou-x', parent: 'P' })).toBe('ou-x — P · ou-x');
+  });
+
+  it('sorts places of one name by parent', () => {
+    const options = placesByDataSet(
       [
-        { orgUnit: 'ouKondele01', name: 'Kondele Health Centre' },
-        { orgUnit: 'ouKondele02', name: 'Kondele Health Centre' },
-        { orgUnit: 'ouOther0001', name: 'Other' },
+        { orgUnit: 'ou-2', name: 'Kondele', parent: 'Siaya' },
+        { orgUnit: 'ou-1', name: 'Kondele', parent: 'Kisumu' },
       ],
       [{ id: 'ds' }],
-    );
-    expect(byDataSet.get('ds')!.map(({ name }) => name)).toEqual([
-      'Kondele Health Centre · ouKondele01',
-      'Kondele Health Centre · ouKondele02',
-      'Other',
-    ]);
+    ).get('ds')!;
+    expect(options.map(({ orgUnit }) => orgUnit)).toEqual(['ou-1', 'ou-2']);
   });
 });
 
@@ -118,12 +153,18 @@ describe('filterPlaces', () => {
   const places = [
     { orgUnit: 'OU-1', name: 'Kisumu East Health Centre' },
     { orgUnit: 'OU-2', name: 'Kisumu West Dispensary' },
-    { orgUnit: 'XYZ', name: 'Nairobi Central' },
+    { orgUnit: 'XYZ', name: 'Nairobi Central', parent: 'Nairobi County' },
   ];
 
-  it('keeps places matching every word, in name or org unit, ignoring case', () => {
+  it('keeps places matching every word, in name, parent or org unit, ignoring case', () => {
     expect(filterPlaces(places, 'kisumu  health').map((p) => p.orgUnit)).toEqual(['OU-1']);
     expect(filterPlaces(places, 'xyz').map((p) => p.orgUnit)).toEqual(['XYZ']);
+    expect(filterPlaces(places, 'county').map((p) => p.orgUnit)).toEqual(['XYZ']);
+    expect(filterPlaces(places, 'nairobi county').map((p) => p.orgUnit)).toEqual(['XYZ']);
+  });
+
+  it('does not match across the name and the org unit as one text', () => {
+    expect(filterPlaces(places, 'centralxyz')).toEqual([]);
   });
 
   it('returns the same list for an empty query', () => {

@@ -15,15 +15,14 @@ export const DEFAULT_MESSAGES: Messages = {
   'export.dhis.place.description':
     "Export one organisation unit, or all places mapped to the data set. A place's figures count every health worker under it: a district includes its health centres.",
   'export.dhis.place.all': 'All Places',
-  'export.dhis.place.search.label': 'Search places',
-  'export.dhis.place.search.description': 'Type part of a place name or org unit id to shorten the list of places.',
-  'export.dhis.place.search.count': '{{count}} of {{total}} places shown.',
-  'export.dhis.place.capped': 'Showing {{count}} of {{total}} places. Type in Search places to find others.',
-  'export.dhis.place.capped.search':
-    'Showing {{count}} of {{total}} places that match the search. Type more of the name or org unit id to find others.',
+  'export.dhis.place.search.description':
+    "Type part of a place's name, of the name of the place it belongs to, or its org unit id; choose with the arrow keys and Enter.",
+  'export.dhis.place.capped': 'The list shows {{count}} of {{total}} places: type to find the others.',
+  'export.dhis.place.capped.search': 'The list shows {{count}} of the {{total}} places that match: type more to find the others.',
   'export.dhis.place.loading': 'Loading places…',
   'export.dhis.place.search.none': 'No place matches "{{query}}". The place chosen stays as it was.',
-  'export.dhis.place.search.found': '{{count}} places match: choose one in the list below.',
+  'export.dhis.place.search.found': '{{count}} places match. Use the arrow keys to choose one, then Enter.',
+  'export.dhis.place.search.one': '1 place matches: {{place}}. Press Enter to choose it.',
   'export.dhis.period.label': 'Filter by period',
   'export.dhis.period.description': 'The month to export. The previous month is the last complete one; the current month is still in progress.',
   'export.dhis.period.current': '{{label}} (in progress)',

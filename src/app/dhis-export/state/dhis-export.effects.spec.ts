@@ -39,7 +39,8 @@ function fakeDb(overrides: Partial<Record<keyof MedicDb, jasmine.Spy>> = {}): Me
       .and.resolveTo({ _id: 'messages-fr', generic: { a: 'generic', b: 'generic' }, custom: { b: 'custom' } }),
     getPlacesWithOrgUnits: jasmine
       .createSpy('getPlacesWithOrgUnits')
-      .and.resolveTo([{ _id: 'p', name: 'Place', dhis: { orgUnit: 'ou-1' } }]),
+      .and.resolveTo([{ _id: 'p', name: 'Place', dhis: { orgUnit: 'ou-1' }, parent: { _id: 'district' } }]),
+    getDocs: jasmine.createSpy('getDocs').and.resolveTo([{ _id: 'district', name: 'District' }]),
     ...overrides,
   } as unknown as MedicDb;
 }
@@ -96,7 +97,8 @@ describe('referenceDataReads', () => {
         shippedMessages: MESSAGES_FR,
       }),
     );
-    expect(actions).toContain(dhisExportApiActions.placesLoaded({ places: [{ orgUnit: 'ou-1', name: 'Place' }] }));
+    expect(db.getDocs).toHaveBeenCalledWith(['district']);
+    expect(actions).toContain(dhisExportApiActions.placesLoaded({ places: [{ orgUnit: 'ou-1', name: 'Place', parent: 'District' }] }));
     expect(actions.length).toBe(3);
   });
 
@@ -144,6 +146,12 @@ describe('referenceDataReads', () => {
     await settled();
     expect(db.getTranslations).toHaveBeenCalledOnceWith('en');
     expect(emitted.length).toBe(3);
+  });
+
+  it('offers the places without their parents\' names when the parents cannot be read', async () => {
+    const db = fakeDb({ getDocs: jasmine.createSpy().and.rejectWith({ status: 500, reason: 'down' }) });
+    const actions = await readAll(db, fakeSession());
+    expect(actions).toContain(dhisExportApiActions.placesLoaded({ places: [{ orgUnit: 'ou-1', name: 'Place' }] }));
   });
 
   it('reports a failed places read on its own, leaving the settings and translations', async () => {

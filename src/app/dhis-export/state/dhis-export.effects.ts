@@ -27,10 +27,10 @@ import { ExportPreferencesStore } from '../data-access/export-preferences';
 import { EXPORT_LANGUAGE, EXPORT_SESSION, ExportSession, NOW } from '../data-access/export-session';
 import { FileSave } from '../data-access/file-save';
 import { MedicDb } from '../data-access/medic-db';
-import { DhisExportRequest, ExportPreferences, Messages } from '../domain/models';
+import { DhisExportRequest, ExportPreferences, Messages, OrgUnitPlace } from '../domain/models';
 import { useMomentLocale } from '../domain/moment-locales';
 import { periodChoices } from '../domain/periods';
-import { orgUnitPlaces } from '../domain/places';
+import { missingParentIds, orgUnitPlaces } from '../domain/places';
 import { canExportDhis, configuredDataSets, monthStartDateOf, settingsLocale } from '../domain/settings';
 import { baseLanguage, loadShippedMessages, messagesFromDoc } from '../domain/translate';
 import { DhisSettingsData, dhisExportApiActions, dhisExportPageActions } from './dhis-export.actions';
@@ -222,8 +222,8 @@ export function referenceDataReads(
     switchMap(({ locale }) => translationsIn(db, locale)),
     map((texts) => dhisExportApiActions.translationsLoaded(texts)),
   );
-  const places$ = defer(() => db.getPlacesWithOrgUnits()).pipe(
-    map((docs) => dhisExportApiActions.placesLoaded({ places: orgUnitPlaces(docs) })),
+  const places$ = defer(() => placesWithParents(db)).pipe(
+    map((places) => dhisExportApiActions.placesLoaded({ places })),
     catchError((error: unknown) =>
       statusOf(error) === 401
         ? throwError(() => error)
@@ -231,6 +231,13 @@ export function referenceDataReads(
     ),
   );
   return merge(settings$.pipe(map((settings) => dhisExportApiActions.settingsLoaded({ settings }))), translations$, places$);
+}
+
+/** The mapped places, with their parents' names; without them when the parents cannot be read. */
+async function placesWithParents(db: MedicDb): Promise<OrgUnitPlace[]> {
+  const docs = await db.getPlacesWithOrgUnits();
+  const parents = await db.getDocs(missingParentIds(docs)).catch(() => []);
+  return orgUnitPlaces(docs, parents);
 }
 
 /** The database's texts in the language, and in English for what it lacks. */
