@@ -91,6 +91,7 @@ describe('PlacePicker', () => {
     expect(listbox().getAttribute('role')).toBe('listbox');
     expect(listbox().getAttribute('aria-labelledby')).toBe('dhis-place-label');
     expect(listbox().hidden).toBeTrue();
+    expect(listbox().tabIndex).toBe(-1); // a scrolling list is no Tab stop: Tab goes on to the next field
     expect(el.querySelector('#dhis-place-search-result')!.getAttribute('aria-live')).toBe('polite');
     expect(el.querySelector('select')).toBeNull();
     expect(input().value).toBe('All Places');
