@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { MONTHLY, USERS } from './support/deployment';
 import { expect, logIn, test } from './support/fixtures';
+import { ALL_PLACES, PLACE_LABELS } from './support/places';
 
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
@@ -27,6 +28,21 @@ test('the login page with its error', async ({ page }) => {
 test('the DHIS2 export form', async ({ page, exportPage }) => {
   await exportPage.openAs(USERS.manager);
   await expect(exportPage.dataSet).toHaveValue(MONTHLY.id);
+  expect(await violationsOf(page)).toEqual([]);
+});
+
+test('the DHIS2 export form with the place list open', async ({ page, exportPage }) => {
+  await exportPage.openAs(USERS.manager);
+  await expect(exportPage.dataSet).toHaveValue(MONTHLY.id);
+  await exportPage.openPlaceList();
+  await expect(exportPage.placeOptions.first()).toHaveText(ALL_PLACES);
+  await exportPage.expectActivePlace(ALL_PLACES);
+  expect(await violationsOf(page)).toEqual([]);
+
+  // narrowed by typing, the first match active and the count said
+  await page.keyboard.type('Health');
+  await exportPage.expectActivePlace(PLACE_LABELS.north);
+  await expect(exportPage.placeResult).toHaveText('2 places match. Use the arrow keys to choose one, then Enter.');
   expect(await violationsOf(page)).toEqual([]);
 });
 

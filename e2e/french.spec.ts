@@ -10,9 +10,12 @@ test('with the settings locale "fr" the form shows the French texts of the messa
   await expect(dataSet.locator('option')).toHaveText([MONTHLY.nameFr, QUARTERLY.nameFr]);
   await expect(page.getByText('Sélectionnez parmi les intégrations DHIS2 disponibles.')).toBeVisible();
   await expect(dataSet).toHaveAccessibleDescription('Sélectionnez parmi les intégrations DHIS2 disponibles.');
-  const place = page.getByLabel('Filtrer par Place');
+  const place = page.getByRole('combobox', { name: 'Filtrer par Place' });
   await expect(place).toHaveAttribute('id', 'dhis-place');
-  await expect(place.locator('option').first()).toHaveText('Toutes les Places');
+  await expect(place).toHaveValue('Toutes les Places');
+  await exportPage.openPlaceList();
+  await expect(page.getByRole('listbox', { name: 'Filtrer par Place' }).getByRole('option').first()).toHaveText('Toutes les Places');
+  await page.keyboard.press('Escape');
   await expect(page.getByLabel('Filtrer par période')).toHaveAttribute('id', 'dhis-period');
   await expect(page.getByRole('button', { name: 'Télécharger' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Download', exact: true })).toHaveCount(0);

@@ -2,8 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { ORG_UNITS, QUARTERLY, USERS, adminFetch, dhisPeriod, exportUrl, monthStart, periodLabel } from './support/deployment';
 import { expect, test } from './support/fixtures';
 import { expectFocusRing } from './support/keyboard';
+import { ALL_PLACES, PLACE_LABELS } from './support/places';
 
-test('keyboard only: log in, choose data set, place and month, download the file the API gives for them', async ({ page }) => {
+test('keyboard only: log in, choose data set, place and month, download the file the API gives for them', async ({ page, exportPage }) => {
   const keyboard = page.keyboard;
   const twoMonthsAgo = monthStart(2);
 
@@ -64,15 +65,29 @@ test('keyboard only: log in, choose data set, place and month, download the file
   await expect(dataSet).toHaveValue(QUARTERLY.id);
 
   await keyboard.press('Tab');
-  const place = page.getByLabel('Filter by place');
+  const place = page.getByRole('combobox', { name: 'Filter by place' });
   await expectFocusRing(place);
-  // the list followed the data set: East is mapped to the second data set only
-  await expect(place.locator('option')).toHaveText(['All Places', ORG_UNITS.district.name, ORG_UNITS.east.name, ORG_UNITS.north.name, ORG_UNITS.south.name]);
+  await expect(place).toHaveValue(ALL_PLACES);
+  await expect(place).toHaveAttribute('aria-expanded', 'false');
+  // ArrowDown opens the list on the place chosen; it followed the data set: East is mapped to the second data set only
+  await keyboard.press('ArrowDown');
+  await expect(place).toHaveAttribute('aria-expanded', 'true');
+  const options = page.getByRole('listbox', { name: 'Filter by place' }).getByRole('option');
+  await expect(options).toHaveText([ALL_PLACES, PLACE_LABELS.district, PLACE_LABELS.east, PLACE_LABELS.north, PLACE_LABELS.south]);
+  await exportPage.expectActivePlace(ALL_PLACES);
   await keyboard.press('ArrowDown');
   await keyboard.press('ArrowDown');
   await keyboard.press('ArrowDown');
   await keyboard.press('ArrowUp');
-  await expect(place).toHaveValue(ORG_UNITS.east.id);
+  await exportPage.expectActivePlace(PLACE_LABELS.east);
+  // Enter chooses it and closes the list; it downloads nothing
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  await keyboard.press('Enter');
+  await expect(place).toHaveAttribute('aria-expanded', 'false');
+  await expect(place).toHaveValue(PLACE_LABELS.east);
+  await expect(place).toBeFocused();
+  expect(downloads).toBe(0);
 
   await keyboard.press('Tab');
   const period = page.getByLabel('Filter by period');

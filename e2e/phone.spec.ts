@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { USERS } from './support/deployment';
 import { expect, test } from './support/fixtures';
+import { ALL_PLACES, PLACE_LABELS } from './support/places';
 
 /** Phones, and 400 % zoom of a 1280 px window (WCAG 1.4.10): checked by the boxes of the elements. */
 for (const width of [320, 375]) {
@@ -26,6 +27,22 @@ for (const width of [320, 375]) {
       expect(download.y + download.height).toBeLessThanOrEqual(640);
       expect(download.x + download.width).toBeLessThanOrEqual(width);
       await page.screenshot({ path: test.info().outputPath(`export-${width}.png`) });
+      const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      expect(violations.map(({ id }) => id)).toEqual([]);
+    });
+
+    test('the open place list fits too: long place labels wrap, nothing is cut or scrolls sideways', async ({ page, exportPage }) => {
+      await exportPage.openAs(USERS.manager);
+      await exportPage.openPlaceList();
+      await expect(exportPage.placeOptions).toHaveText([ALL_PLACES, PLACE_LABELS.district, PLACE_LABELS.north, PLACE_LABELS.south]);
+      for (const option of await exportPage.placeOptions.all()) {
+        const box = (await option.boundingBox())!;
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width).toBeLessThanOrEqual(width);
+        // the whole label is there to read, on as many lines as it takes
+        expect(await option.evaluate((element) => element.scrollWidth - element.clientWidth)).toBeLessThanOrEqual(0);
+      }
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
       expect(violations.map(({ id }) => id)).toEqual([]);
     });

@@ -72,7 +72,7 @@ test('keyboard only: preview the export, read values and warnings, expand missin
     dataValues: Array<{ orgUnit: string; dataElement: string; categoryOptionCombo?: string; value: number }>;
   };
   expect(file.period).toBe(dhisPeriod(monthStart(1)));
-  const byName = new Map(Object.values(ORG_UNITS).map(({ id, name }) => [id, name]));
+  const byName = new Map<string, string>(Object.values(ORG_UNITS).map(({ id, name }) => [id, name]));
   const fromFile = file.dataValues.map(({ orgUnit, dataElement, categoryOptionCombo, value }) =>
     [byName.get(orgUnit) ?? orgUnit, orgUnit, dataElement, categoryOptionCombo ?? '', String(value)].join('|'));
   const fromPreview = rows.map(([name, orgUnit, , dataElement, combos, value]) => [name, orgUnit, dataElement, combos, value].join('|'));

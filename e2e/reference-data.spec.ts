@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { MONTHLY, USERS, putDocs } from './support/deployment';
+import { MONTHLY, ORG_UNITS, USERS, dhisPeriod, monthStart, putDocs } from './support/deployment';
 import { expect, test } from './support/fixtures';
+import { placeLabel } from './support/places';
 
 /** Places as import scripts write them: a number for a name or an org unit, `dataSet: ""` for every data set. */
 const scriptedPlaces = [
@@ -24,12 +25,22 @@ test('places written by import scripts (a number as name or org unit, dataSet ""
   await exportPage.openAs(USERS.manager);
 
   await exportPage.dataSet.selectOption(MONTHLY.id);
-  await expect(exportPage.place.locator('option', { hasText: '1234' })).toHaveAttribute('value', '5003');
-  await expect(exportPage.place.locator('option', { hasText: 'Zebra Post' })).toHaveAttribute('value', 'ouZebraPst1');
-  await exportPage.place.selectOption('5003');
+  await exportPage.openPlaceList();
+  // a number as name and org unit, under the district; a place without a parent has no "— parent"
+  const numbered = placeLabel('1234', ORG_UNITS.district.name, '5003');
+  const zebra = placeLabel('Zebra Post', undefined, 'ouZebraPst1');
+  await expect(exportPage.placeOptions.filter({ hasText: '1234' })).toHaveText(numbered);
+  await expect(exportPage.placeOptions.filter({ hasText: '1234' })).toHaveAttribute('data-org-unit', '5003');
+  await expect(exportPage.placeOptions.filter({ hasText: 'Zebra Post' })).toHaveText(zebra);
+  await expect(exportPage.placeOptions.filter({ hasText: 'Zebra Post' })).toHaveAttribute('data-org-unit', 'ouZebraPst1');
+  await page.keyboard.press('Escape');
+  await exportPage.choosePlace('5003', numbered);
+  await expect(exportPage.place).toHaveValue(numbered);
   const saved = page.waitForEvent('download');
   await exportPage.download.click();
-  const file = JSON.parse(await readFile(await (await saved).path(), 'utf8'));
+  const download = await saved;
+  expect(download.suggestedFilename()).toBe(`dhis-${MONTHLY.id}-${dhisPeriod(monthStart(1))}-5003.json`);
+  const file = JSON.parse(await readFile(await download.path(), 'utf8'));
   expect(new Set(file.dataValues.map((value: { orgUnit: string }) => value.orgUnit))).toEqual(new Set(['5003']));
 });
 
@@ -39,7 +50,10 @@ test('a tab left open over the end of the month offers the new month, and new pl
   await expect(exportPage.period).toHaveValue('202610');
   await expect(exportPage.period.locator('option').first()).toHaveAttribute('value', '202611');
   await exportPage.dataSet.selectOption(MONTHLY.id);
-  await expect(exportPage.place.locator('option', { hasText: 'Yellow Hill' })).toHaveCount(0);
+  await exportPage.openPlaceList();
+  await expect(exportPage.placeOptions).toHaveCount(4); // All Places and the three places of the data set
+  await expect(exportPage.placeOptions.filter({ hasText: 'Yellow Hill' })).toHaveCount(0);
+  await page.keyboard.press('Escape');
 
   await add([latePlace]);
   await page.clock.setSystemTime(new Date(2026, 11, 1, 9));
@@ -47,6 +61,7 @@ test('a tab left open over the end of the month offers the new month, and new pl
 
   await expect(exportPage.period).toHaveValue('202611');
   await expect(exportPage.period.locator('option').first()).toHaveAttribute('value', '202612');
-  await expect(exportPage.place.locator('option', { hasText: 'Yellow Hill' })).toHaveCount(1);
+  await exportPage.openPlaceList();
+  await expect(exportPage.placeOptions.filter({ hasText: 'Yellow Hill' })).toHaveText(placeLabel('Yellow Hill', undefined, 'ouYellowHl1'));
   await expect(exportPage.dataSet).toHaveValue(MONTHLY.id);
 });

@@ -1,5 +1,6 @@
 import { MONTHLY, ORG_UNITS, QUARTERLY, USERS, dhisPeriod, monthStart } from './support/deployment';
 import { expect, logIn, test } from './support/fixtures';
+import { PLACE_LABELS } from './support/places';
 
 test('an expired session leads to login, which says why, then back to the DHIS2 page with the choices made, where Download works', async ({
   page,
@@ -10,7 +11,8 @@ test('an expired session leads to login, which says why, then back to the DHIS2 
   await expect(exportPage.dataSet).toHaveValue(MONTHLY.id);
   // choices of the manager's own, not the defaults
   await exportPage.dataSet.selectOption(QUARTERLY.id);
-  await exportPage.place.selectOption(ORG_UNITS.east.id);
+  await exportPage.choosePlace(ORG_UNITS.east.id);
+  await expect(exportPage.place).toHaveValue(PLACE_LABELS.east);
   const period = await exportPage.period.locator('option').nth(2).getAttribute('value');
   await exportPage.period.selectOption(period!);
   let downloads = 0;
@@ -30,7 +32,7 @@ test('an expired session leads to login, which says why, then back to the DHIS2 
   // focus on the page's heading, so a screen reader says where the manager is
   await expect(page.getByRole('heading', { level: 1, name: 'Import & export data' })).toBeFocused();
   await expect(exportPage.dataSet).toHaveValue(QUARTERLY.id);
-  await expect(exportPage.place).toHaveValue(ORG_UNITS.east.id);
+  await expect(exportPage.place).toHaveValue(PLACE_LABELS.east);
   await expect(exportPage.period).toHaveValue(period!);
   await expect(exportPage.alert).toHaveCount(0);
 

@@ -28,11 +28,13 @@ export const QUARTERLY = { id: 'dsSupervis1', name: 'Supervision visits', nameFr
 export const VILLAGES = { id: 'dsVillage01', name: 'Village registers', count: 30 } as const;
 export const villagesDataSet = { id: VILLAGES.id, translation_key: 'dhis.dataset.villages' };
 export const villageName = (n: number) => `Village ${String(n).padStart(2, '0')}`;
+/** The org unit of village `n`: `ouVillage27`. */
+export const villageOrgUnit = (n: number) => `ouVillage${String(n).padStart(2, '0')}`;
 const villages = Array.from({ length: VILLAGES.count }, (_, i) => ({
   _id: `e2e-village-${i + 1}`,
   type: 'clinic',
   name: villageName(i + 1),
-  dhis: { orgUnit: `ouVillage${String(i + 1).padStart(2, '0')}`, dataSet: VILLAGES.id },
+  dhis: { orgUnit: villageOrgUnit(i + 1), dataSet: VILLAGES.id },
   parent: { _id: 'e2e-hc-north', parent: { _id: 'e2e-district' } },
 }));
 
