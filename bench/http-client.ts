@@ -16,6 +16,8 @@ export interface RequestOptions {
   /** Keep the body (otherwise it is read fully and only counted). */
   collect?: boolean;
   timeoutMs?: number;
+  /** The Accept header (default application/json). */
+  accept?: string;
 }
 
 export const basicAuth = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
@@ -63,7 +65,7 @@ export class HttpClient {
         agent: this.agent,
         headers: {
           authorization: this.authorization,
-          accept: 'application/json',
+          accept: options.accept ?? 'application/json',
           ...(payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {}),
         },
       }, response => {

@@ -28,6 +28,27 @@ export const runExport = async (client: HttpClient, deployment: Deployment): Pro
   return { ms: result.ms, bytes: result.bytes, text: result.text!, set: JSON.parse(result.text!) as DataValueSet };
 };
 
+export interface PreviewRun extends Timed {
+  /** Lines of progress the stream held before the preview. */
+  progressLines: number;
+  dataValues: DataValue[];
+}
+
+/**
+ * (p) The preview as the page asks for it: \`GET /api/v2/export/dhis/preview\` with the export's filters,
+ * as a stream of progress lines then the preview (\`application/x-ndjson\`), read fully and parsed.
+ */
+export const runPreview = async (client: HttpClient, deployment: Deployment): Promise<PreviewRun> => {
+  const path = exportPath(deployment).replace('/api/v2/export/dhis?', '/api/v2/export/dhis/preview?');
+  const result = await client.request(path, { collect: true, accept: 'application/x-ndjson' });
+  const lines = (result.text ?? '').split('\n').filter(Boolean).map(line => JSON.parse(line) as { progress?: unknown; preview?: { dataValues: DataValue[] } });
+  const preview = lines.at(-1)?.preview;
+  if (result.status !== 200 || !preview) {
+    throw new HttpError(result.status, `GET ${path}`, (result.text ?? '').slice(-500));
+  }
+  return { ms: result.ms, bytes: result.bytes, progressLines: lines.length - 1, dataValues: preview.dataValues };
+};
+
 const monthRange = (month: string) =>
   `startkey=${encodeURIComponent(JSON.stringify(`target~${month}~`))}&endkey=${encodeURIComponent(JSON.stringify(`target~${month}~\ufff0`))}`;
 

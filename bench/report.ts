@@ -52,6 +52,7 @@ export const targetChecks = (result: ModeResult, shape: Shape['name'] = 'cht'): 
   const start = startToFirstExport(result);
   const ab = summary.export.median / summary.floor.median;
   const ac = summary.export.median / summary.cht.median;
+  const pa = summary.preview.median / summary.export.median;
   const coldRatio = cold.ms / summary.export.median;
   const rss = exportPeakRss(result);
   const freshFailed = result.freshness.filter(check => !check.ok).length;
@@ -59,6 +60,7 @@ export const targetChecks = (result: ModeResult, shape: Shape['name'] = 'cht'): 
   return [
     { target: 'warm export ≤ 1.25 × floor (a/b)', measured: fmtTargetRatio(ab), pass: ab <= 1.25 },
     { target: 'warm export ≤ 0.6 × CHT method (a/c)', measured: fmtTargetRatio(ac), pass: ac <= 0.6 },
+    { target: 'preview ≤ 1.2 × export (p/a)', measured: fmtTargetRatio(pa), pass: pa <= 1.2 },
     { target: 'cold export ≤ 2 × warm export', measured: `${fmtRatio(coldRatio)} (${fmtMs(cold.ms)} vs ${fmtMs(summary.export.median)})`, pass: coldRatio <= 2 },
     { target: 'start → first export complete ≤ 10 s', measured: start.what, pass: start.ms <= 10_000 },
     { target: `server RSS peak ≤ ${rssTarget} MB (fresh process: started, then exporting)`, measured: fmtMb(rss), pass: rss !== undefined && rss <= rssTarget * MB },
@@ -123,8 +125,10 @@ const modeSection = (result: ModeResult): string[] => {
       `| **first start against the populated database → first export complete** | **${fmtMs(result.firstStart.startMs + result.firstStart.firstExportMs)}** | | start ${fmtMs(result.firstStart.startMs)} + export ${fmtMs(result.firstStart.firstExportMs)}; idle RSS ${fmtMb(result.firstStart.idleRss)}, peak ${fmtMb(result.firstStart.firstExportPeakRss)} (anonymous ${fmtMb(result.firstStart.firstExportPeakAnon)}) |`,
     ] : []),
     `| **cold export** (${result.firstStart ? 'the first export after the first start' : 'first query after loading'}) | **${fmtMs(cold.ms)}** | | \`/_session\` meanwhile: max ${fmtMs(cold.session.maxMs)} over ${cold.session.polls} polls |`,
+    `| (p) preview \`GET /api/v2/export/dhis/preview\` (NDJSON, as the page asks) | ${fmtMs(summary.preview.median)} | ${fmtRange(summary.preview)} | ${summary.preview.n} runs; ${fmtBytes(bytes.preview)} response (values with names, coverage with the missing and stale health workers, checks); first run ${fmtMs(result.firstRuns.previewMs)} (not counted); values ${result.previewCorrect ? 'correct' : 'differ from the generator'} |`,
     `| a / b | **${fmtRatio(summary.export.median / summary.floor.median)}** | | medians |`,
     `| a / c | **${fmtRatio(summary.export.median / summary.cht.median)}** | | medians |`,
+    `| p / a | **${fmtRatio(summary.preview.median / summary.export.median)}** | | medians |`,
     `| cold / warm export | **${fmtRatio(cold.ms / summary.export.median)}** | | |`,
     `| ${concurrent.count} concurrent exports | ${fmtMs(concurrent.wallMs)} for all | each ${fmtRange(concurrent.each)} | ${concurrent.allCorrect ? 'all correct' : 'WRONG'}, ${concurrent.identical ? 'identical' : 'NOT identical'} |`,
     `| \`GET /_session\` every 100 ms meanwhile | max ${fmtMs(concurrent.session.maxMs)} | | median ${fmtMs(concurrent.session.medianMs)}, ${concurrent.session.polls} polls, ${concurrent.session.failures} failed |`,
@@ -138,6 +142,7 @@ const modeSection = (result: ModeResult): string[] => {
     rssLine(`RSS peak, ${concurrent.count} concurrent exports`, concurrent.memory),
     rssLine('RSS peak, floor scans (reference)', memory.floor),
     rssLine('RSS peak, CHT method (reference)', memory.cht),
+    rssLine('RSS peak, previews', memory.preview),
     '',
     'RSS is VmRSS, sampled every 50 ms; "anonymous" is its RssAnon part, without the file pages LevelDB maps from the database\'s files. The peaks during the run include memory taken by loading and by the floor scans and ' +
       'CHT method (RSS seldom shrinks); the restarted process shows what exporting itself costs, and is what the target is checked on.' +
@@ -181,9 +186,9 @@ export const buildReport = (
       `${count(deployment.docCount)} docs: ${count(deployment.workers)} target docs for ${deployment.month}, ${count(deployment.workers * (shape.months - 1))} for earlier months (noise); ` +
       `${deployment.mappedTargets.length} targets mapped to data elements, ${deployment.unmappedTargetIds.length} unmapped; seed ${deployment.seed} |`,
     `| export | ${count(deployment.centreCount + 1)} org units × ${deployment.mappedTargets.length} data elements |`,
-    `| runs | ${options.rounds} rounds, export / floor / CHT method alternating (order rotated each round); ${options.concurrentExports} concurrent exports; load ${options.batchSize} docs a request, ${options.loadConcurrency} in flight |`,
+    `| runs | ${options.rounds} rounds, export / floor / CHT method / preview alternating (order rotated each round); ${options.concurrentExports} concurrent exports; load ${options.batchSize} docs a request, ${options.loadConcurrency} in flight |`,
     '',
-    `## Targets (issues 5 and 11)`,
+    `## Targets (issues 5, 11 and 12)`,
     '',
     `| target | ${modes.map(mode => (mode === 'embedded' ? 'embedded' : 'COUCH_URL')).join(' | ')} |`,
     `|---|${modes.map(() => '---|').join('')}`,

@@ -6,7 +6,7 @@ import { runFreshnessChecks, type FreshnessCheck } from './freshness';
 import { basicAuth, HttpClient } from './http-client';
 import { loadDeployment, type LoadResult } from './load';
 import { ExternalCouch } from './external-couch';
-import { ORG_UNIT_VIEW_PATH, runChtMethod, runExport, runFloor, type ChtRun } from './methods';
+import { ORG_UNIT_VIEW_PATH, runChtMethod, runExport, runFloor, runPreview, type ChtRun, type PreviewRun } from './methods';
 import { mergePeaks, pollSessionWhile, sampleMemoryWhile, type MemoryPeaks, type SessionLatency } from './sampling';
 import { ServerProcess, type ServerOptions } from './server-process';
 import { summarize, type Summary } from './stats';
@@ -28,7 +28,7 @@ export interface ModeOptions {
   couchUrl?: URL;
 }
 
-type Method = 'export' | 'floor' | 'cht';
+type Method = 'export' | 'floor' | 'cht' | 'preview';
 
 export interface ModeResult {
   mode: Mode;
@@ -36,11 +36,13 @@ export interface ModeResult {
   setup: { export: string; floorAndCht: string; load: string };
   load: LoadResult;
   cold: { ms: number; memory: MemoryPeaks; session: SessionLatency };
-  firstRuns: { floorMs: number; chtMs: number };
+  firstRuns: { floorMs: number; chtMs: number; previewMs: number };
   runs: Record<Method, number[]>;
   summary: Record<Method, Summary> & { chtSteps: ChtRun['steps'] };
-  bytes: { export: number; floor: number; cht: number };
-  memory: { beforeCold: MemoryPeaks; export: MemoryPeaks; floor: MemoryPeaks; cht: MemoryPeaks };
+  bytes: { export: number; floor: number; cht: number; preview: number };
+  memory: { beforeCold: MemoryPeaks; export: MemoryPeaks; floor: MemoryPeaks; cht: MemoryPeaks; preview: MemoryPeaks };
+  /** Whether every preview's values were the generator's. */
+  previewCorrect: boolean;
   concurrent: {
     count: number;
     wallMs: number;
@@ -172,14 +174,28 @@ export const runMode = async (mode: Mode, deployment: Deployment, options: ModeO
       problems.push(`the month's scan returned ${firstCht.targetDocs} target docs, expected ${deployment.workers}`);
     }
     let chtMethodCorrect = expected.differences(firstCht.set).length === 0;
+    const firstPreview = await runPreview(exporter, deployment);
+    const previewMatches = (run: PreviewRun) => {
+      const differences = expected.differences({
+        dataSet: deployment.dataSet,
+        period: deployment.month.replace('-', ''),
+        completeDate: new Date().toISOString().slice(0, 10),
+        dataValues: run.dataValues,
+      });
+      if (differences.length) {
+        problems.push(`the preview's values differ from the generator's:\n    ${differences.join('\n    ')}`);
+      }
+      return differences.length === 0;
+    };
+    let previewCorrect = previewMatches(firstPreview);
 
-    const runs: Record<Method, number[]> = { export: [], floor: [], cht: [] };
+    const runs: Record<Method, number[]> = { export: [], floor: [], cht: [], preview: [] };
     const chtSteps: ChtRun['steps'][] = [];
-    const bytes = { export: 0, floor: firstFloor.bytes, cht: firstCht.bytes };
-    const memory = { beforeCold, export: {} as MemoryPeaks, floor: {} as MemoryPeaks, cht: {} as MemoryPeaks };
-    const order: Method[] = ['export', 'floor', 'cht'];
+    const bytes = { export: 0, floor: firstFloor.bytes, cht: firstCht.bytes, preview: firstPreview.bytes };
+    const memory = { beforeCold, export: {} as MemoryPeaks, floor: {} as MemoryPeaks, cht: {} as MemoryPeaks, preview: {} as MemoryPeaks };
+    const order: Method[] = ['export', 'floor', 'cht', 'preview'];
     for (let round = 0; round < options.rounds; round++) {
-      const methods = [...order.slice(round % 3), ...order.slice(0, round % 3)];
+      const methods = [...order.slice(round % order.length), ...order.slice(0, round % order.length)];
       for (const method of methods) {
         if (method === 'export') {
           const { result, memory: peaks } = await sampleMemoryWhile(servers, () => runExport(exporter, deployment));
@@ -191,6 +207,11 @@ export const runMode = async (mode: Mode, deployment: Deployment, options: ModeO
           const { result, memory: peaks } = await sampleMemoryWhile(servers, () => runFloor(reader, deployment.month));
           runs.floor.push(result.ms);
           mergePeaks(memory.floor, peaks);
+        } else if (method === 'preview') {
+          const { result, memory: peaks } = await sampleMemoryWhile(servers, () => runPreview(exporter, deployment));
+          runs.preview.push(result.ms);
+          mergePeaks(memory.preview, peaks);
+          previewCorrect &&= previewMatches(result);
         } else {
           const { result, memory: peaks } = await sampleMemoryWhile(servers, () => runChtMethod(reader, deployment));
           runs.cht.push(result.ms);
@@ -199,7 +220,7 @@ export const runMode = async (mode: Mode, deployment: Deployment, options: ModeO
           chtMethodCorrect &&= expected.differences(result.set).length === 0;
         }
       }
-      progress(`[${mode}] round ${round + 1}/${options.rounds}: export ${fmtMs(runs.export.at(-1)!)}, floor ${fmtMs(runs.floor.at(-1)!)}, CHT method ${fmtMs(runs.cht.at(-1)!)}`);
+      progress(`[${mode}] round ${round + 1}/${options.rounds}: export ${fmtMs(runs.export.at(-1)!)}, floor ${fmtMs(runs.floor.at(-1)!)}, CHT method ${fmtMs(runs.cht.at(-1)!)}, preview ${fmtMs(runs.preview.at(-1)!)}`);
     }
 
     progress(`[${mode}] ${options.concurrentExports} concurrent exports…`);
@@ -266,12 +287,13 @@ export const runMode = async (mode: Mode, deployment: Deployment, options: ModeO
       restart,
       load,
       cold,
-      firstRuns: { floorMs: firstFloor.ms, chtMs: firstCht.ms },
+      firstRuns: { floorMs: firstFloor.ms, chtMs: firstCht.ms, previewMs: firstPreview.ms },
       runs,
       summary: {
         export: summarize(runs.export),
         floor: summarize(runs.floor),
         cht: summarize(runs.cht),
+        preview: summarize(runs.preview),
         chtSteps: {
           scan: summarize(chtSteps.map(step => step.scan)).median,
           view: summarize(chtSteps.map(step => step.view)).median,
@@ -291,6 +313,7 @@ export const runMode = async (mode: Mode, deployment: Deployment, options: ModeO
         memory: concurrentRun.memory,
       },
       chtMethodCorrect,
+      previewCorrect,
       freshness,
       serverCode: [...new Set(spawned.map(server => server.codeVersion))],
       serverLogs: {
