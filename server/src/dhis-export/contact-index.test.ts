@@ -143,6 +143,75 @@ describe('ContactIndex across restarts', () => {
   });
 });
 
+describe('ContactIndex users across restarts', () => {
+  const ann = { _id: 'org.couchdb.user:ann', type: 'user-settings', name: 'ann', facility_id: 'area', roles: ['chw'] };
+  const ben = { _id: 'org.couchdb.user:ben', type: 'user-settings', name: 'ben', facility_id: 'area', roles: ['chw'] };
+
+  it('keeps no users in the checkpoint, and a restart reads them by key range, with the changes since', async () => {
+    const db = await memoryMedic([centre, worker, ann, ben]);
+    const first = new ContactIndex(db, { checkpoint: true });
+    await (await first.start()).caughtUp;
+    await first.close();
+    const saved = await db.get<Record<string, unknown>>(PLACES_CHECKPOINT_ID);
+    assert.equal(saved.users, undefined, 'a sync of 100,000 users would rewrite them every second');
+
+    await db.put({ ...(await db.get(ann._id)), facility_id: 'area2' });
+    await db.remove(await db.get(ben._id));
+    await db.put({ _id: 'org.couchdb.user:cy', type: 'user-settings', name: 'cy', roles: ['chw'] });
+    const second = new ContactIndex(db, { checkpoint: true });
+    await (await second.start()).caughtUp;
+    try {
+      assert.deepEqual((await second.userSettings()).map(({ _id, facility_id }) => [_id, facility_id]).sort(), [
+        ['org.couchdb.user:ann', 'area2'],
+        ['org.couchdb.user:cy', undefined],
+      ]);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('does not let the range read put back a user the changes feed changed meanwhile', async () => {
+    const db = await memoryMedic([centre, worker, ann, ben]);
+    const first = new ContactIndex(db, { checkpoint: true });
+    await (await first.start()).caughtUp;
+    await first.close();
+    // the range read answers with the users as they were before the changes below
+    const before = await db.allDocs({ startkey: 'org.couchdb.user:', endkey: 'org.couchdb.user:\ufff0', include_docs: true });
+    let release: () => void = () => undefined;
+    const held = new Promise<void>(resolve => (release = resolve));
+    const allDocs = db.allDocs.bind(db);
+    (db as unknown as { allDocs: unknown }).allDocs = (async (options: PouchDB.Core.AllDocsWithinRangeOptions) =>
+      options.startkey === 'org.couchdb.user:' ? (await held, before) : allDocs(options)) as unknown;
+    await db.remove(await db.get(ben._id));
+    await db.put({ ...(await db.get(ann._id)), facility_id: 'area2' });
+    const second = new ContactIndex(db, { checkpoint: true });
+    await (await second.start()).caughtUp;
+    release();
+    try {
+      assert.deepEqual((await second.userSettings()).map(({ _id, facility_id }) => [_id, facility_id]), [['org.couchdb.user:ann', 'area2']]);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('still reads the places of a checkpoint that held users too (version 2)', async () => {
+    const db = await memoryMedic([centre, worker, ann]);
+    const first = new ContactIndex(db, { checkpoint: true });
+    await (await first.start()).caughtUp;
+    await first.close();
+    const saved = await db.get<Record<string, unknown>>(PLACES_CHECKPOINT_ID);
+    await db.put({ ...saved, version: 2, users: [{ ...ann, name: 'stale' }] });
+    const second = new ContactIndex(db, { checkpoint: true });
+    await (await second.start()).caughtUp;
+    try {
+      assert.deepEqual(second.placesWithOrgUnits().map(place => place._id), ['hc']);
+      assert.deepEqual((await second.userSettings()).map(({ name }) => name), ['ann'], 'its users are read again, not taken from it');
+    } finally {
+      await second.close();
+    }
+  });
+});
+
 describe('ContactIndex over a CouchDB (places from the view)', () => {
   it('reads the view for places, and forgets an owner that changed since it was read', async () => {
     const db = await memoryMedic([centre, worker]);

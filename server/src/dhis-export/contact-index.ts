@@ -9,7 +9,9 @@ const BATCH_WITH_DOCS = 2000;
 const BATCH_IDS_ONLY = 10_000;
 /** Where the mapped places are saved with the sequence they are current at. */
 export const PLACES_CHECKPOINT_ID = '_local/dhis-export-mapped-places';
-const CHECKPOINT_VERSION = 2;
+/** 3: places only. 2 also held the user-settings docs: its places are still read, its users not. */
+const CHECKPOINT_VERSION = 3;
+const READABLE_CHECKPOINTS = new Set([2, CHECKPOINT_VERSION]);
 const CHECKPOINT_DELAY_MS = 1000;
 
 interface ContactDoc {
@@ -27,7 +29,6 @@ interface PlacesCheckpoint {
   version: number;
   since: string | number;
   places: PlaceDoc[];
-  users?: UserSettingsDoc[];
 }
 
 /** Contacts as current as the moment it was taken: see `ContactIndex.current()`. */
@@ -74,6 +75,12 @@ export class ContactIndex {
   private readonly places = new Map<string, PlaceDoc>();
   /** `user-settings` docs, slimmed to what the preview's coverage reads (one per user); `index` mode only. */
   private readonly users = new Map<string, UserSettingsDoc>();
+  /**
+   * After a start from a checkpoint, the users are read by key range (one read, in the background);
+   * the ids the changes feed updates meanwhile are noted so the read does not put back older versions.
+   */
+  private usersRead: Promise<void> = Promise.resolve();
+  private usersChangedWhileRead: Set<string> | undefined;
   /** Interned ids: the same ancestor id appears in many owners' lineages. */
   private readonly ids = new Map<string, string>();
   /** Counts the batches of changes to contacts read: a lookup by key that overlapped one caches nothing. */
@@ -248,13 +255,11 @@ export class ContactIndex {
         return;
       }
       const saved = await this.db.get<PlacesCheckpoint>(PLACES_CHECKPOINT_ID).catch(() => undefined);
-      if (saved && saved.version === CHECKPOINT_VERSION && Array.isArray(saved.places) && saved.since !== undefined) {
+      if (saved && READABLE_CHECKPOINTS.has(saved.version) && Array.isArray(saved.places) && saved.since !== undefined) {
         for (const place of saved.places) {
           this.places.set(place._id, place);
         }
-        for (const user of saved.users ?? []) {
-          this.users.set(user._id, user);
-        }
+        this.usersRead = this.readUsers();
         this.since = saved.since;
         this.checkpointRev = saved._rev;
         this.checkpointedSince = saved.since;
@@ -302,7 +307,9 @@ export class ContactIndex {
         if (change.deleted || !change.doc) {
           this.places.delete(change.id);
           this.users.delete(change.id);
+          this.usersChangedWhileRead?.add(change.id);
         } else if (change.id.startsWith('org.couchdb.user:')) {
+          this.usersChangedWhileRead?.add(change.id);
           this.rememberUser(change.doc as UserSettingsDoc);
         } else {
           this.rememberPlace(change.doc as ContactDoc);
@@ -334,10 +341,33 @@ export class ContactIndex {
   async userSettings(): Promise<UserSettingsDoc[]> {
     if (this.mode === 'index') {
       await this.catchUp();
+      await this.usersRead.catch(() => (this.usersRead = this.readUsers()));
       return [...this.users.values()];
     }
+    return (await this.userSettingsDocs()).map(slimUser);
+  }
+
+  private async userSettingsDocs(): Promise<UserSettingsDoc[]> {
     const { rows } = await this.db.allDocs<UserSettingsDoc>({ startkey: 'org.couchdb.user:', endkey: 'org.couchdb.user:\ufff0', include_docs: true });
-    return rows.flatMap(row => (row.doc && row.doc.type === 'user-settings' ? [slimUser(row.doc)] : []));
+    return rows.flatMap(row => (row.doc && row.doc.type === 'user-settings' ? [row.doc] : []));
+  }
+
+  /**
+   * The users as they are now, read by key range: the checkpoint does not hold them. Held there, they
+   * made it megabytes rewritten every second of a sync, and with 30,000 users the server's native
+   * memory (not its JavaScript heap) grew to 20 GB within a minute of loading.
+   */
+  private async readUsers(): Promise<void> {
+    const changed = (this.usersChangedWhileRead = new Set());
+    try {
+      for (const doc of await this.userSettingsDocs()) {
+        if (!changed.has(doc._id)) {
+          this.rememberUser(doc);
+        }
+      }
+    } finally {
+      this.usersChangedWhileRead = undefined;
+    }
   }
 
   private rememberUser(doc: UserSettingsDoc) {
@@ -367,7 +397,7 @@ export class ContactIndex {
       }
       // Taken at once, between two batches: the places are exactly those as of `since`.
       const doc: PlacesCheckpoint = {
-        _id: PLACES_CHECKPOINT_ID, version: CHECKPOINT_VERSION, since: this.since, places: [...this.places.values()], users: [...this.users.values()],
+        _id: PLACES_CHECKPOINT_ID, version: CHECKPOINT_VERSION, since: this.since, places: [...this.places.values()],
         ...(this.checkpointRev ? { _rev: this.checkpointRev } : {}),
       };
       try {
