@@ -32,6 +32,30 @@ describe('PouchExportSource.targetDocPages', () => {
     assert.deepEqual(read, targetDocs(8).map(doc => doc._id));
   });
 
+  it('reads a month of exactly one page once, and asks for each next page before the reader is done with the last', async () => {
+    const db = await memoryMedic(targetDocs(8));
+    const reads: string[] = [];
+    const allDocs = db.allDocs.bind(db);
+    db.allDocs = ((options: { startkey: string }) => {
+      reads.push(options.startkey);
+      return allDocs(options as never);
+    }) as typeof db.allDocs;
+    const pages = async (pageSize: number) => {
+      reads.length = 0;
+      const seen: string[][] = [];
+      for await (const page of new PouchExportSource(db, new ContactIndex(db), pageSize).targetDocPages('2026-10')) {
+        seen.push([...reads]); // the reads asked for when the page is handed over
+      }
+      return seen;
+    };
+    assert.deepEqual(await pages(8), [['target~2026-10~']]);
+    assert.deepEqual(await pages(3), [
+      ['target~2026-10~', targetDocs(8)[3]._id],
+      ['target~2026-10~', targetDocs(8)[3]._id, targetDocs(8)[6]._id],
+      ['target~2026-10~', targetDocs(8)[3]._id, targetDocs(8)[6]._id],
+    ]);
+  });
+
   it('for one export, reads the first page asked for at its start, then the rest, and only for its month', async () => {
     const db = await memoryMedic([...targetDocs(10), { _id: 'target~2026-09~chw~user', type: 'target' }]);
     const source = new PouchExportSource(db, new ContactIndex(db), 4).forExport({ month: { year: 2026, month: 10 } });

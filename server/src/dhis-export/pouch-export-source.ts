@@ -71,21 +71,29 @@ export class PouchExportSource implements ExportSource {
     return this.contacts.mappedPlaces(orgUnit);
   }
 
-  /** The month's target docs a page at a time; `firstPage`: the first page, already asked for. */
+  /**
+   * The month's target docs a page at a time; `firstPage`: the first page, already asked for.
+   * Each read asks for one doc more than a page: that doc starts the next page, so the last page
+   * needs no empty read after it, and the next page is asked for before this one is summed.
+   */
   async *targetDocPages(month: string, firstPage?: Promise<PouchDB.Core.AllDocsResponse<TargetDoc>>): AsyncIterable<TargetDoc[]> {
-    let startkey = `target~${month}~`;
-    for (let next = firstPage; ; next = undefined) {
-      const page = await (next ?? this.page(month, startkey));
-      const docs = page.rows.flatMap(row => (row.doc ? [row.doc as TargetDoc] : []));
+    let next = firstPage ?? this.page(month, `target~${month}~`);
+    for (;;) {
+      const page = await next;
+      const more = page.rows.length > this.pageSize;
+      if (more) {
+        // From the first id not yet read, never `skip` from the last one read: if that doc was
+        // deleted meanwhile, a skip would pass over the next one.
+        next = this.page(month, page.rows[this.pageSize].id);
+        next.catch(() => undefined); // seen by the next turn; not unhandled if the reader stops first
+      }
+      const docs = (more ? page.rows.slice(0, this.pageSize) : page.rows).flatMap(row => (row.doc ? [row.doc as TargetDoc] : []));
       if (docs.length > 0) {
         yield docs;
       }
-      if (page.rows.length < this.pageSize) {
+      if (!more) {
         return;
       }
-      // Just after the last id, never `skip: 1` from it: if that doc was deleted meanwhile, the skip would
-      // pass over the next one. `_all_docs` orders ids by their bytes, not by collation: nothing sorts between id and id + '\u0000'.
-      startkey = `${page.rows[page.rows.length - 1].id}\u0000`;
     }
   }
 
@@ -94,7 +102,7 @@ export class PouchExportSource implements ExportSource {
   }
 
   private page(month: string, startkey: string) {
-    return this.db.allDocs<TargetDoc>({ startkey, endkey: `target~${month}~\ufff0`, limit: this.pageSize, include_docs: true });
+    return this.db.allDocs<TargetDoc>({ startkey, endkey: `target~${month}~\ufff0`, limit: this.pageSize + 1, include_docs: true });
   }
 
   /** From the contact index: embedded, it follows them with the changes feed (one per user, as many as the health workers). */
