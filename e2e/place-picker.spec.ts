@@ -212,7 +212,7 @@ test('a query that matches nothing says so politely; after Escape or Tab the pla
   expect(exports.requests.map((url) => url.searchParams.get('filters[orgUnit]'))).toEqual([villageOrgUnit(27)]);
 });
 
-test('leaving the field with a query that matches one place chooses it; one that matches several leaves the choice as it was', async ({ page, exportPage }) => {
+test('leaving the field accepts the option the arrows moved to, or the one place a query matches; a query that matches several leaves the choice as it was', async ({ page, exportPage }) => {
   const exports = watchExports(page);
   await exportPage.dataSet.selectOption(VILLAGES.id);
   await exportPage.dataSet.focus();
@@ -237,6 +237,16 @@ test('leaving the field with a query that matches one place chooses it; one that
   await expect(exportPage.period).toBeFocused();
   await expect(exportPage.place).toHaveAttribute('aria-expanded', 'false');
   await expect(exportPage.place).toHaveValue(villageLabel(5));
+
+  // the option the arrow keys moved to is accepted by Tab, as the WAI-ARIA combobox pattern has it
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.type('Village 1');
+  await expect(exportPage.placeResult).toHaveText('12 places match. Use the arrow keys to choose one, then Enter.');
+  await page.keyboard.press('ArrowDown'); // Village 01 → Village 10
+  await exportPage.expectActivePlace(villageLabel(10));
+  await page.keyboard.press('Tab');
+  await expect(exportPage.period).toBeFocused();
+  await expect(exportPage.place).toHaveValue(villageLabel(10));
 
   // leaving with the mouse, by a click elsewhere on the page, is leaving too
   await exportPage.place.focus();

@@ -211,6 +211,23 @@ describe('PlacePicker', () => {
     expect(input().value).toBe('Kisumu District · ouKisumu001');
   });
 
+  it('accepts the option the arrow keys moved to when the manager leaves the field, not one merely opened on', async () => {
+    await render();
+    await press('ArrowDown'); // opens on All Places
+    await leave();
+    expect(host.orgUnit.value).toBe('');
+    await press('ArrowDown');
+    await press('ArrowDown');
+    await press('ArrowDown');
+    expect(activeText()).toBe('Kondele Health Centre — Siaya District · ouKondele02');
+    await leave();
+    expect(host.orgUnit.value).toBe('ouKondele02');
+    expect(input().value).toBe('Kondele Health Centre — Siaya District · ouKondele02');
+    await type('kondele'); // typing again: the first match is active, but not chosen on leaving
+    await leave();
+    expect(host.orgUnit.value).toBe('ouKondele02');
+  });
+
   it('puts the choice back on Escape', async () => {
     await render();
     await type('kondele');

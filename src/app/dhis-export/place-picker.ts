@@ -46,6 +46,8 @@ export class PlacePicker implements ControlValueAccessor {
   protected readonly expanded = signal(false);
   /** The index of the option Enter would choose, -1 for none. */
   protected readonly active = signal(-1);
+  /** The manager moved to the active option with the arrow keys: leaving the field accepts it. */
+  private navigated = false;
   protected readonly disabled = signal(false);
   /** The query whose result was last announced: set after a pause in typing. */
   private readonly announced = signal('');
@@ -133,6 +135,7 @@ export class PlacePicker implements ControlValueAccessor {
   protected typed(event: Event): void {
     const value = (event.target as HTMLInputElement).value;
     this.query.set(value);
+    this.navigated = false;
     this.expanded.set(true);
     this.active.set(this.options().length ? 0 : -1);
     clearTimeout(this.announceTimer);
@@ -141,6 +144,7 @@ export class PlacePicker implements ControlValueAccessor {
 
   protected open(): void {
     if (this.expanded() || this.disabled()) return;
+    this.navigated = false;
     this.expanded.set(true);
     this.active.set(Math.max(0, this.options().findIndex(({ orgUnit }) => orgUnit === this.chosen())));
   }
@@ -153,6 +157,7 @@ export class PlacePicker implements ControlValueAccessor {
         event.preventDefault();
         if (!this.expanded() || event.altKey) return this.open();
         if (last < 0) return;
+        this.navigated = true;
         this.active.update((index) => (event.key === 'ArrowDown' ? Math.min(index + 1, last) : Math.max(index - 1, 0)));
         return;
       case 'Enter':
@@ -169,15 +174,21 @@ export class PlacePicker implements ControlValueAccessor {
     }
   }
 
-  /** Leaving the field: a query that matches one place chooses it; any other leaves the choice as it was. */
+  /**
+   * Leaving the field (Tab, or a click elsewhere) accepts the option the arrow keys moved to, as the
+   * WAI-ARIA pattern has it, or the one place a query matches; otherwise the choice stays as it was.
+   */
   protected left(): void {
     const matching = this.words() ? this.matching() : [];
-    if (matching.length === 1) this.choose({ orgUnit: matching[0].orgUnit, label: '' });
+    const active = this.listShown() && this.navigated ? this.options()[this.active()] : undefined;
+    if (active) this.choose(active);
+    else if (matching.length === 1) this.choose({ orgUnit: matching[0].orgUnit, label: '' });
     else this.revert();
     this.onTouched();
   }
 
   protected choose(option: PickerOption): void {
+    this.navigated = false;
     clearTimeout(this.announceTimer);
     this.announced.set('');
     this.query.set(null);
@@ -189,6 +200,7 @@ export class PlacePicker implements ControlValueAccessor {
   }
 
   private revert(): void {
+    this.navigated = false;
     this.query.set(null);
     this.expanded.set(false);
     this.active.set(-1);
