@@ -227,6 +227,33 @@ describe('ContactIndex over a CouchDB (places from the view)', () => {
   });
 });
 
+describe('ContactIndex users over a CouchDB', () => {
+  it('reads the users by key range once, and again only after a user doc changed', async () => {
+    const ann = { _id: 'org.couchdb.user:ann', type: 'user-settings', name: 'ann', roles: ['chw'] };
+    const db = await memoryMedic([centre, worker, ann]);
+    let reads = 0;
+    const allDocs = db.allDocs.bind(db);
+    (db as unknown as { allDocs: unknown }).allDocs = ((options: PouchDB.Core.AllDocsWithinRangeOptions) => {
+      if (options.startkey === 'org.couchdb.user:') reads++;
+      return allDocs(options);
+    }) as unknown;
+    const index = new ContactIndex(db, { places: 'view' });
+    await index.start();
+    assert.deepEqual((await index.userSettings()).map(({ name }) => name), ['ann']);
+    assert.deepEqual((await index.userSettings()).map(({ name }) => name), ['ann']);
+    assert.equal(reads, 1);
+    await db.put({ _id: 'report', type: 'data_record' });
+    await db.put({ ...(await db.get(worker._id)), name: 'Moved' });
+    await index.userSettings();
+    assert.equal(reads, 1, 'other docs changing leave the users as read');
+    await db.put({ _id: 'org.couchdb.user:ben', type: 'user-settings', name: 'ben', roles: ['chw'] });
+    assert.deepEqual((await index.userSettings()).map(({ name }) => name), ['ann', 'ben'], 'a user written before the call is seen');
+    assert.equal(reads, 2);
+    await db.remove(await db.get(ann._id));
+    assert.deepEqual((await index.userSettings()).map(({ name }) => name), ['ben']);
+  });
+});
+
 describe('ContactIndex over a CouchDB after a long backlog', () => {
   it('forgets every owner and goes on from now rather than read the whole backlog', async () => {
     const db = await memoryMedic([centre, worker]);

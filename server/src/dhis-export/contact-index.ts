@@ -81,6 +81,13 @@ export class ContactIndex {
    */
   private usersRead: Promise<void> = Promise.resolve();
   private usersChangedWhileRead: Set<string> | undefined;
+  /**
+   * `view` mode: the users as last read by key range, kept until the changes feed (read without
+   * docs) shows a user doc changed; `usersGeneration` counts those changes, so a read that overlapped
+   * one is not kept.
+   */
+  private viewUsers: Promise<UserSettingsDoc[]> | undefined;
+  private usersGeneration = 0;
   /** Interned ids: the same ancestor id appears in many owners' lineages. */
   private readonly ids = new Map<string, string>();
   /** Counts the batches of changes to contacts read: a lookup by key that overlapped one caches nothing. */
@@ -285,6 +292,8 @@ export class ContactIndex {
         // starting from now costs one owner fetch at the next export, not the rest of the backlog.
         const now = (await this.db.info()).update_seq;
         this.owners.clear();
+        this.usersGeneration += 1;
+        this.viewUsers = undefined;
         this.contactChangesRead += 1;
         this.since = now;
         break;
@@ -302,6 +311,10 @@ export class ContactIndex {
         contactChanges = true;
         this.owners.delete(change.id);
         if (!withDocs) {
+          if (change.id.startsWith('org.couchdb.user:')) {
+            this.usersGeneration += 1;
+            this.viewUsers = undefined;
+          }
           continue;
         }
         if (change.deleted || !change.doc) {
@@ -336,7 +349,8 @@ export class ContactIndex {
 
   /**
    * The `user-settings` docs, for the preview's coverage: in `index` mode as the changes feed had
-   * them at the last catch-up; in `view` mode read from the database (by key range: one per user).
+   * them at the last catch-up; in `view` mode read from the database by key range (one per user),
+   * and read again only once the changes feed shows a user doc changed.
    */
   async userSettings(): Promise<UserSettingsDoc[]> {
     if (this.mode === 'index') {
@@ -344,7 +358,17 @@ export class ContactIndex {
       await this.usersRead.catch(() => (this.usersRead = this.readUsers()));
       return [...this.users.values()];
     }
-    return (await this.userSettingsDocs()).map(slimUser);
+    await this.catchUp();
+    if (!this.viewUsers) {
+      const generation = this.usersGeneration;
+      const read = this.userSettingsDocs().then(docs => docs.map(slimUser));
+      this.viewUsers = read;
+      read.then(
+        () => this.usersGeneration !== generation && this.viewUsers === read && (this.viewUsers = undefined),
+        () => this.viewUsers === read && (this.viewUsers = undefined),
+      );
+    }
+    return this.viewUsers;
   }
 
   private async userSettingsDocs(): Promise<UserSettingsDoc[]> {
