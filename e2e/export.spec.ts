@@ -54,7 +54,7 @@ test('an export for one place holds only that org unit, under dhis-<dataSet>-<YY
   const values = dataValueSet.dataValues as { orgUnit: string; value: number }[];
   await expect(exportPage.status).toContainText(`${MONTHLY.name} · ${ORG_UNITS.north.name} ·`);
   await expect(exportPage.status).toContainText(
-    `${values.length} values for ${new Set(values.map((value) => value.orgUnit)).size} org units, of which ${values.filter((value) => value.value === 0).length} are zero.`,
+    `Values: ${values.length} · Org units: ${new Set(values.map((value) => value.orgUnit)).size} · Zero values: ${values.filter((value) => value.value === 0).length}`,
   );
   // and is gone once the choice changes
   await exportPage.choosePlace(ALL_PLACES, ALL_PLACES);

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { USERS } from './support/deployment';
+import { readFile } from 'node:fs/promises';
+import { MONTHLY, ORG_UNITS, USERS, dhisPeriod, monthStart } from './support/deployment';
 import { expect, test } from './support/fixtures';
 import { ALL_PLACES, PLACE_LABELS } from './support/places';
 
@@ -45,6 +46,35 @@ for (const width of [320, 375]) {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
       expect(violations.map(({ id }) => id)).toEqual([]);
+    });
+
+    test('keyboard only: a place found by typing part of its name, downloaded, and the page says what the file holds', async ({ page, exportPage }) => {
+      await exportPage.openAs(USERS.manager);
+      await exportPage.dataSet.focus();
+      await page.keyboard.press('Tab');
+      await expect(exportPage.place).toBeFocused();
+      await page.keyboard.type('sout');
+      await exportPage.expectActivePlace(PLACE_LABELS.south);
+      await page.keyboard.press('Enter');
+      await expect(exportPage.place).toHaveValue(PLACE_LABELS.south);
+      // with the list closed, Enter in the field is Download
+      const saved = page.waitForEvent('download');
+      await page.keyboard.press('Enter');
+      const file = await saved;
+      const filename = `dhis-${MONTHLY.id}-${dhisPeriod(monthStart(1))}-${ORG_UNITS.south.id}.json`;
+      expect(file.suggestedFilename()).toBe(filename);
+      const values = JSON.parse(await readFile(await file.path(), 'utf8')).dataValues as { orgUnit: string; value: number }[];
+      expect(values.length).toBeGreaterThan(0);
+      expect(new Set(values.map(({ orgUnit }) => orgUnit))).toEqual(new Set([ORG_UNITS.south.id]));
+      await expect(exportPage.status).toContainText(`Export saved as ${filename}.`);
+      await expect(exportPage.status).toContainText(`${MONTHLY.name} · ${ORG_UNITS.south.name} ·`);
+      await expect(exportPage.status).toContainText(
+        `Values: ${values.length} · Org units: 1 · Zero values: ${values.filter(({ value }) => value === 0).length}`,
+      );
+      // the result sits in the window, by the button
+      const result = (await exportPage.status.first().boundingBox())!;
+      expect(result.x + result.width).toBeLessThanOrEqual(width);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
     });
 
     test('the login page fits too', async ({ page }) => {

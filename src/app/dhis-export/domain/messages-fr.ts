@@ -44,7 +44,7 @@ export const MESSAGES_FR: Messages = {
   'export.dhis.status.exporting': "Préparation de l'export DHIS2…",
   'export.dhis.status.saved': 'Export enregistré sous {{filename}}.',
   'export.dhis.result.what': '{{dataSet}} · {{place}} · {{period}}',
-  'export.dhis.result.counts': "{{values}} valeurs pour {{orgUnits}} unités d'organisation, dont {{zeros}} nulles.",
+  'export.dhis.result.counts': "Valeurs : {{values}} · Unités d'organisation : {{orgUnits}} · Valeurs nulles : {{zeros}}",
   'export.dhis.status.failed': "L'export a échoué.",
   'export.dhis.error.title': 'Il y a un problème',
   'export.dhis.error.load': "Les paramètres DHIS2 ou les places n'ont pas pu être chargés.",

@@ -47,7 +47,7 @@ export const DEFAULT_MESSAGES: Messages = {
   'export.dhis.status.exporting': 'Preparing the DHIS2 export…',
   'export.dhis.status.saved': 'Export saved as {{filename}}.',
   'export.dhis.result.what': '{{dataSet}} · {{place}} · {{period}}',
-  'export.dhis.result.counts': '{{values}} values for {{orgUnits}} org units, of which {{zeros}} are zero.',
+  'export.dhis.result.counts': 'Values: {{values}} · Org units: {{orgUnits}} · Zero values: {{zeros}}',
   'export.dhis.status.failed': 'The export failed.',
   'export.dhis.error.title': 'There is a problem',
   'export.dhis.error.load': 'The DHIS2 settings or places could not be loaded.',

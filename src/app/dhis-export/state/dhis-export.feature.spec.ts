@@ -116,7 +116,7 @@ describe('dhisExportFeature reducer', () => {
     const summary = dhisExportFeature.selectSavedSummary(root(saved))!;
     expect(summary.what).toContain('Mensuel');
     expect(summary.what).toContain('Beta');
-    expect(summary.counts).toBe("1\u202f200 valeurs pour 1 unités d'organisation, dont 3 nulles.");
+    expect(summary.counts).toBe("Valeurs : 1\u202f200 · Unités d'organisation : 1 · Valeurs nulles : 3");
     const changed = reducer(saved, dhisExportPageActions.selectionChanged());
     expect(dhisExportFeature.selectSavedSummary(root(changed))).toBeNull();
     expect(dhisExportFeature.selectStatusText(root(changed))).toBe('');
