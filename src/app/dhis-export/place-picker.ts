@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, afterRender
 import { ControlValueAccessor, NG_VALUE_ACCESSOR } from '@angular/forms';
 import { filterPlaces, placeLabel, shownPlaces } from './domain/places';
 import { PlaceOption } from './domain/models';
+import { numberFormat } from './domain/numbers';
 import { Translate } from './domain/translate';
 
 /**
@@ -208,11 +209,3 @@ export class PlacePicker implements ControlValueAccessor {
 }
 
 const optionId = (index: number) => `dhis-place-option-${index}`;
-
-export function numberFormat(locale: string): (value: number) => string {
-  try {
-    return new Intl.NumberFormat(locale.replace(/_/g, '-')).format;
-  } catch {
-    return new Intl.NumberFormat().format; // not a language tag Intl knows
-  }
-}

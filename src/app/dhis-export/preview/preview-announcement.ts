@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { Store } from '@ngrx/store';
 import { Translate } from '../domain/translate';
 import { exportPreviewFeature } from './export-preview.feature';
+import { numberFormat } from '../domain/numbers';
 
 /**
  * What the page's one status region says about the preview: once when it arrives or fails.
@@ -23,7 +24,7 @@ export class PreviewAnnouncement {
 
   protected readonly text = computed(() => {
     const t = this.t();
-    const format = new Intl.NumberFormat(this.locale()).format;
+    const format = numberFormat(this.locale());
     if (this.status() === 'failed') {
       return t('export.dhis.preview.failed', { error: this.error()?.error ?? t('export.dhis.error.network') });
     }

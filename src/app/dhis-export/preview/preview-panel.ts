@@ -6,6 +6,7 @@ import { exportPreviewPageActions } from './export-preview.actions';
 import { exportPreviewFeature } from './export-preview.feature';
 import { PreviewAnnouncement } from './preview-announcement';
 import { OrgUnitCoverage, PreviewCheck, PreviewTotal, PreviewValue } from './preview-models';
+import { numberFormat } from '../domain/numbers';
 
 /** Rows per page: a page renders at once whatever the deployment's size (1,000 org units × 20 data elements is 200 pages). */
 export const VALUES_PER_PAGE = 100;
@@ -42,8 +43,8 @@ export class PreviewPanel {
   protected readonly valuesPage = signal(0);
   protected readonly coveragePage = signal(0);
 
-  private readonly number = computed(() => new Intl.NumberFormat(this.locale()));
-  protected readonly format = (value: number) => this.number().format(value);
+  private readonly number = computed(() => numberFormat(this.locale()));
+  protected readonly format = (value: number) => this.number()(value);
   private readonly dateFormat = computed(() => new Intl.DateTimeFormat(this.locale(), { dateStyle: 'medium' }));
   protected readonly date = (iso: string) => this.dateFormat().format(new Date(iso));
 

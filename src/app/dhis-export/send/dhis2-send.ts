@@ -5,6 +5,7 @@ import { Translate } from '../domain/translate';
 import { ExportLogRecord } from './dhis2-send-api';
 import { dhis2SendPageActions } from './state/dhis2-send.actions';
 import { dhis2SendFeature } from './state/dhis2-send.feature';
+import { numberFormat } from '../domain/numbers';
 
 /**
  * Under the export form: checks the chosen export with DHIS2 (its own dry run), sends it after a
@@ -148,10 +149,6 @@ export class Dhis2Send {
   }
 
   protected number(value: number): string {
-    try {
-      return new Intl.NumberFormat(this.locale()).format(value);
-    } catch {
-      return String(value);
-    }
+    return numberFormat(this.locale())(value);
   }
 }

@@ -6,6 +6,7 @@ import { Translate, dataSetOptions, translator } from '../domain/translate';
 import { DataSetConfig, DataSetOption, DhisExportRequest, ExportFormat, ExportPreferences, Messages, OrgUnitPlace, SavedExport } from '../domain/models';
 import { ExportFailure, exportFailureView, loadFailureView } from '../domain/export-errors';
 import { dhisExportApiActions, dhisExportPageActions } from './dhis-export.actions';
+import { numberFormat } from '../domain/numbers';
 
 export type { ExportFailure } from '../domain/export-errors';
 
@@ -231,12 +232,7 @@ function savedSummary(
   const period = Object.values(choices ?? {})
     .flatMap(({ periods }) => periods)
     .find(({ value }) => value === request.period)?.label ?? request.period;
-  let format: (value: number) => string;
-  try {
-    format = new Intl.NumberFormat(locale.replace(/_/g, '-')).format;
-  } catch {
-    format = String;
-  }
+  const format = numberFormat(locale);
   return {
     what: t('export.dhis.result.what', { dataSet, place, period }),
     counts: counts
