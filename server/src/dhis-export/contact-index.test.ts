@@ -254,6 +254,46 @@ describe('ContactIndex users over a CouchDB', () => {
   });
 });
 
+describe('ContactIndex users by the thousand', () => {
+  it('reads them a page at a time, every one once', async () => {
+    const users = Array.from({ length: 4500 }, (_, i) => ({ _id: `org.couchdb.user:u${String(i).padStart(4, '0')}`, type: 'user-settings', name: `u${i}`, roles: ['chw'] }));
+    const db = await memoryMedic([centre, ...users, { _id: 'org.couchdb.user:admin', type: 'user', name: 'admin' }]);
+    const limits: number[] = [];
+    const allDocs = db.allDocs.bind(db);
+    (db as unknown as { allDocs: unknown }).allDocs = ((options: PouchDB.Core.AllDocsWithinRangeOptions) => {
+      if (String(options.startkey).startsWith('org.couchdb.user:')) limits.push(options.limit ?? Infinity);
+      return allDocs(options);
+    }) as unknown;
+    const index = new ContactIndex(db, { places: 'view' });
+    await index.start();
+    const read = await index.userSettings();
+    assert.equal(read.length, 4500);
+    assert.equal(new Set(read.map(({ _id }) => _id)).size, 4500);
+    assert.equal(limits.length, 3);
+    assert.ok(limits.every(limit => limit <= 2001), 'never all at once');
+  });
+});
+
+describe('ContactIndex owners by the thousand', () => {
+  it('fetches many owners a few thousand keys a read, and knows each', async () => {
+    const workers = Array.from({ length: 4500 }, (_, i) => ({ _id: `chw${i}`, type: 'person', parent: { _id: 'area', parent: { _id: 'hc' } } }));
+    const db = await memoryMedic([centre, ...workers]);
+    const sizes: number[] = [];
+    const allDocs = db.allDocs.bind(db);
+    (db as unknown as { allDocs: unknown }).allDocs = ((options: { keys?: string[] }) => {
+      if (options.keys) sizes.push(options.keys.length);
+      return allDocs(options as never);
+    }) as unknown;
+    const index = new ContactIndex(db);
+    const lineages = await index.lineages([...workers.map(({ _id }) => _id), 'gone']);
+    assert.deepEqual(sizes, [2000, 2000, 501]);
+    assert.equal(lineages.size, 4501);
+    assert.deepEqual(lineages.get('chw4499'), ['chw4499', 'area', 'hc']);
+    assert.deepEqual(lineages.get('gone'), ['gone']);
+    assert.equal(index.size.owners, 4501, 'all kept');
+  });
+});
+
 describe('ContactIndex over a CouchDB after a long backlog', () => {
   it('forgets every owner and goes on from now rather than read the whole backlog', async () => {
     const db = await memoryMedic([centre, worker]);

@@ -13,6 +13,11 @@ export const PLACES_CHECKPOINT_ID = '_local/dhis-export-mapped-places';
 const CHECKPOINT_VERSION = 3;
 const READABLE_CHECKPOINTS = new Set([2, CHECKPOINT_VERSION]);
 const CHECKPOINT_DELAY_MS = 1000;
+const USER_PREFIX = 'org.couchdb.user:';
+/** User-settings docs a read asks for. */
+const USERS_PAGE = 2000;
+/** Owners a read asks for by key. */
+const OWNERS_PER_READ = 2000;
 
 interface ContactDoc {
   _id: string;
@@ -239,16 +244,19 @@ export class ContactIndex {
     if (missing.length === 0) {
       return found;
     }
-    const changesReadBefore = this.contactChangesRead;
-    const result = await this.db.allDocs<ContactDoc>({ keys: missing, include_docs: true });
-    // A catch-up that ran meanwhile may have seen a change this read missed: use the docs, keep none.
-    const cache = changesReadBefore === this.contactChangesRead && !this.closed;
-    for (const row of result.rows as Array<{ key: string; doc?: ContactDoc | null }>) {
-      const doc = row.doc;
-      const lineage = doc && isContact(doc) ? lineageOf(doc).map(id => this.intern(id)) : [this.intern(row.key)];
-      found.set(row.key, lineage);
-      if (cache) {
-        this.owners.set(this.intern(row.key), lineage);
+    // by a few thousand keys a read: the preview's coverage may ask for 100,000 at once
+    for (let from = 0; from < missing.length; from += OWNERS_PER_READ) {
+      const changesReadBefore = this.contactChangesRead;
+      const result = await this.db.allDocs<ContactDoc>({ keys: missing.slice(from, from + OWNERS_PER_READ), include_docs: true });
+      // A catch-up that ran meanwhile may have seen a change this read missed: use the docs, keep none.
+      const cache = changesReadBefore === this.contactChangesRead && !this.closed;
+      for (const row of result.rows as Array<{ key: string; doc?: ContactDoc | null }>) {
+        const doc = row.doc;
+        const lineage = doc && isContact(doc) ? lineageOf(doc).map(id => this.intern(id)) : [this.intern(row.key)];
+        found.set(row.key, lineage);
+        if (cache) {
+          this.owners.set(this.intern(row.key), lineage);
+        }
       }
     }
     return found;
@@ -361,7 +369,7 @@ export class ContactIndex {
     await this.catchUp();
     if (!this.viewUsers) {
       const generation = this.usersGeneration;
-      const read = this.userSettingsDocs().then(docs => docs.map(slimUser));
+      const read = this.userSettingsDocs();
       this.viewUsers = read;
       read.then(
         () => this.usersGeneration !== generation && this.viewUsers === read && (this.viewUsers = undefined),
@@ -371,9 +379,24 @@ export class ContactIndex {
     return this.viewUsers;
   }
 
+  /**
+   * Every `user-settings` doc, slimmed, read by key range a page at a time: one read of 100,000
+   * whole docs would hold them all at once.
+   */
   private async userSettingsDocs(): Promise<UserSettingsDoc[]> {
-    const { rows } = await this.db.allDocs<UserSettingsDoc>({ startkey: 'org.couchdb.user:', endkey: 'org.couchdb.user:\ufff0', include_docs: true });
-    return rows.flatMap(row => (row.doc && row.doc.type === 'user-settings' ? [row.doc] : []));
+    const users: UserSettingsDoc[] = [];
+    for (let startkey = USER_PREFIX; ;) {
+      const { rows } = await this.db.allDocs<UserSettingsDoc>({ startkey, endkey: `${USER_PREFIX}\ufff0`, limit: USERS_PAGE + 1, include_docs: true });
+      for (const row of rows.slice(0, USERS_PAGE)) {
+        if (row.doc && row.doc.type === 'user-settings') {
+          users.push(slimUser(row.doc));
+        }
+      }
+      if (rows.length <= USERS_PAGE) {
+        return users;
+      }
+      startkey = rows[USERS_PAGE].id;
+    }
   }
 
   /**
