@@ -92,7 +92,7 @@ test.describe('sending to DHIS2', () => {
       await page.keyboard.press('Enter');
       const confirmation = send.getByRole('group');
       await expect(confirmation).toContainText(
-        `Send 3 values of ${MONTHLY.name} for ${periodLabel(monthStart(1))}, ${ORG_UNITS.north.name}, to DHIS2 at ${new URL(dhis2.url).host}?`,
+        `Send 3 values of ${MONTHLY.name} for ${periodLabel(monthStart(1))}, ${PLACE_LABELS.north}, to DHIS2 at ${new URL(dhis2.url).host}?`,
       );
       await expect(confirmation.getByRole('button', { name: 'Yes, send to DHIS2' })).toBeFocused();
       expect(await violationsOf(page)).toEqual([]);

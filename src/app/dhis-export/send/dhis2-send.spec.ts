@@ -58,7 +58,7 @@ describe('Dhis2Send', () => {
   it('confirms the send naming data set, month, place and number of values, and disables the buttons while one runs', async () => {
     await render({ capabilities: configured, selection, confirming: true, log: { current: { values: 12, total: 30 }, records: [] } });
     const confirmation = el.querySelector<HTMLElement>('[role="group"]')!;
-    expect(confirmation.textContent).toContain('Send 12 values of Monthly for May, 2024, Clinic, to DHIS2 at dhis2.example.org?');
+    expect(confirmation.textContent).toContain('Send 12 values of Monthly for May, 2024, Clinic · ou-1, to DHIS2 at dhis2.example.org?');
     expect(document.activeElement?.textContent?.trim()).toBe('Yes, send to DHIS2');
     (document.activeElement as HTMLElement).click();
     expect(store.dispatch).toHaveBeenCalledWith(dhis2SendPageActions.sendConfirmed());

@@ -6,6 +6,7 @@ import { ExportLogRecord } from './dhis2-send-api';
 import { dhis2SendPageActions } from './state/dhis2-send.actions';
 import { dhis2SendFeature } from './state/dhis2-send.feature';
 import { numberFormat } from '../domain/numbers';
+import { placeLabel } from '../domain/places';
 
 /**
  * Under the export form: checks the chosen export with DHIS2 (its own dry run), sends it after a
@@ -51,10 +52,12 @@ export class Dhis2Send {
     const chosen = this.selection();
     return this.dataSets().find(({ id }) => id === chosen?.dataSet)?.name ?? chosen?.dataSet ?? '';
   });
+  /** As the place picker names it (with its parent and org unit): sending cannot be undone, two places may share a name. */
   protected readonly placeName = computed(() => {
     const chosen = this.selection();
     if (!chosen?.orgUnit) return this.t()('export.dhis.send.place.all');
-    return this.placesByDataSet().get(chosen.dataSet)?.find(({ orgUnit }) => orgUnit === chosen.orgUnit)?.name ?? chosen.orgUnit;
+    const place = this.placesByDataSet().get(chosen.dataSet)?.find(({ orgUnit }) => orgUnit === chosen.orgUnit);
+    return place ? placeLabel(place) : chosen.orgUnit;
   });
   protected readonly periodLabel = computed(() => {
     const chosen = this.selection();
