@@ -36,6 +36,11 @@ for (const width of [320, 375]) {
       await exportPage.openAs(USERS.manager);
       await exportPage.openPlaceList();
       await expect(exportPage.placeOptions).toHaveText([ALL_PLACES, PLACE_LABELS.district, PLACE_LABELS.north, PLACE_LABELS.south]);
+      // the open list is scrolled into the window, above the Download bar that stays at its bottom
+      const list = (await exportPage.placeList.boundingBox())!;
+      const downloadBar = (await exportPage.download.boundingBox())!;
+      expect(list.y).toBeGreaterThanOrEqual(0);
+      expect(list.y + list.height).toBeLessThanOrEqual(downloadBar.y);
       for (const option of await exportPage.placeOptions.all()) {
         const box = (await option.boundingBox())!;
         expect(box.x).toBeGreaterThanOrEqual(0);

@@ -106,6 +106,10 @@ export class PlacePicker implements ControlValueAccessor {
   protected readonly optionId = optionId;
 
   constructor() {
+    // the list, once open, is in sight (below the field on a phone, it may open under the fold)
+    afterRenderEffect(() => {
+      if (this.listShown()) this.host.nativeElement.querySelector('#dhis-place-listbox')?.scrollIntoView({ block: 'nearest' });
+    });
     // the active option stays in sight as the arrow keys move it
     afterRenderEffect(() => {
       const index = this.active();
