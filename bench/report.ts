@@ -137,6 +137,9 @@ const modeSection = (result: ModeResult): string[] => {
     `| first export after the restart | ${fmtMs(result.restart.firstExportMs)} | | **RSS peak ${fmtMb(result.restart.firstExportPeakRss)}** (anonymous ${fmtMb(result.restart.firstExportPeakAnon)}) |`,
     `| **restart → first export complete** | **${fmtMs(result.restart.startMs + result.restart.firstExportMs)}** | | |`,
     `| next 3 exports after the restart | ${fmtMs(result.restart.laterExports.median)} | ${fmtRange(result.restart.laterExports)} | **RSS peak ${fmtMb(result.restart.laterExportsPeakRss)}** (anonymous ${fmtMb(result.restart.laterExportsPeakAnon)}) |`,
+    ...(result.restart.afterWarmUp ? [
+      `| restarted again: first export once the warm-up has read the health workers' lineages | ${fmtMs(result.restart.afterWarmUp.exportMs)} | | the warm-up ended ${fmtMs(result.restart.afterWarmUp.warmUpMs)} after the start; an export asked before that reads the owners itself |`,
+    ] : []),
     rssLine('RSS peak, cold export', cold.memory),
     rssLine('RSS peak, warm exports', memory.export),
     rssLine(`RSS peak, ${concurrent.count} concurrent exports`, concurrent.memory),

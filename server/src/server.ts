@@ -79,8 +79,8 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
   // Embedded: the mapped places are kept from the changes feed and saved with their sequence, so a
   // restart reads only what changed since. A CouchDB keeps the org-unit view current itself.
   const contacts = config.couchUrl
-    ? new ContactIndex(couch.medic, { log, places: 'view' })
-    : new ContactIndex(couch.medic, { log, places: 'index', checkpoint: true });
+    ? new ContactIndex(couch.medic, { log, places: 'view', warmUp: true })
+    : new ContactIndex(couch.medic, { log, places: 'index', checkpoint: true, warmUp: true });
   const indexing = Date.now();
   const { caughtUp } = await contacts.start();
   const indexed = caughtUp.then(

@@ -294,6 +294,67 @@ describe('ContactIndex owners by the thousand', () => {
   });
 });
 
+describe('ContactIndex warm-up after a start', () => {
+  const users = (count: number) => Array.from({ length: count }, (_, i) => [
+    { _id: `chw${i}`, type: 'person', parent: { _id: 'area', parent: { _id: 'hc' } } },
+    { _id: `org.couchdb.user:u${i}`, type: 'user-settings', name: `u${i}`, contact_id: `chw${i}`, roles: ['chw'] },
+  ]).flat();
+
+  for (const places of ['index', 'view'] as const) {
+    it(`reads the health workers' lineages in the background (${places} mode), so the first export fetches none`, async () => {
+      const db = await memoryMedic([centre, ...users(30)]);
+      const index = new ContactIndex(db, { places, warmUp: true });
+      await index.start();
+      await index.warmedUp;
+      assert.equal(index.size.owners, 30);
+      let keysRead = 0;
+      const allDocs = db.allDocs.bind(db);
+      (db as unknown as { allDocs: unknown }).allDocs = ((options: { keys?: string[] }) => {
+        if (options.keys) keysRead += options.keys.length;
+        return allDocs(options as never);
+      }) as unknown;
+      assert.deepEqual((await index.lineages(['chw7'])).get('chw7'), ['chw7', 'area', 'hc']);
+      assert.equal(keysRead, 0);
+      await index.close();
+    });
+  }
+
+  it('stops as soon as an export asks for lineages, and reads nothing without the option', async () => {
+    const db = await memoryMedic([centre, ...users(4500)]);
+    const stopped = new ContactIndex(db, { warmUp: true });
+    await stopped.start();
+    await stopped.lineages(['chw1']);
+    await stopped.warmedUp;
+    assert.ok(stopped.size.owners <= 1 + 2000, `at most the read under way when the export came: ${stopped.size.owners}`);
+    await stopped.close();
+    const plain = new ContactIndex(db);
+    await plain.start();
+    await plain.warmedUp;
+    assert.equal(plain.size.owners, 0);
+    await plain.close();
+  });
+
+  it('keeps no lineage read while a catch-up saw contacts change', async () => {
+    const db = await memoryMedic([centre, ...users(3)]);
+    const index = new ContactIndex(db, { warmUp: true });
+    const allDocs = db.allDocs.bind(db);
+    (db as unknown as { allDocs: unknown }).allDocs = (async (options: { keys?: string[] }) => {
+      const result = await allDocs(options as never);
+      if (options.keys) {
+        await db.put({ ...(await db.get<object>('chw1')), parent: { _id: 'area2' } });
+        await index.catchUp();
+      }
+      return result;
+    }) as unknown;
+    await index.start();
+    await index.warmedUp;
+    assert.equal(index.size.owners, 0);
+    (db as unknown as { allDocs: unknown }).allDocs = allDocs;
+    assert.deepEqual((await index.lineages(['chw1'])).get('chw1'), ['chw1', 'area2']);
+    await index.close();
+  });
+});
+
 describe('ContactIndex over a CouchDB after a long backlog', () => {
   it('forgets every owner and goes on from now rather than read the whole backlog', async () => {
     const db = await memoryMedic([centre, worker]);

@@ -61,6 +61,12 @@ export interface ContactIndexOptions {
    * the current sequence rather than read them all (default 50,000).
    */
   backlogLimit?: number;
+  /**
+   * After the start, read the health workers' lineages (the contacts of the user-settings docs: they
+   * own the target docs) in the background, so that the first export after a restart does not fetch
+   * them all; an export that comes first stops it.
+   */
+  warmUp?: boolean;
 }
 
 /**
@@ -110,12 +116,18 @@ export class ContactIndex {
   private readonly log?: Log;
   private readonly checkpoint: boolean;
   private readonly backlogLimit: number;
+  private readonly warmUpOnStart: boolean;
+  /** The background read of the health workers' lineages runs; an export's `lineages` stops it. */
+  private warming = false;
+  /** Settles when the warm-up has ended (read everything, or stopped). */
+  warmedUp: Promise<void> = Promise.resolve();
 
   constructor(private readonly db: PouchDB.Database, options: ContactIndexOptions = {}) {
     this.mode = options.places ?? 'index';
     this.backlogLimit = Math.max(1, options.backlogLimit ?? 50_000);
     this.log = options.log;
     this.checkpoint = this.mode === 'index' && (options.checkpoint ?? false);
+    this.warmUpOnStart = options.warmUp ?? false;
   }
 
   /**
@@ -125,6 +137,10 @@ export class ContactIndex {
    */
   async start(): Promise<{ caughtUp: Promise<void> }> {
     await this.startingPoint();
+    if (this.warmUpOnStart) {
+      this.warming = true;
+      this.warmedUp = this.warmUp();
+    }
     if (this.mode === 'view') {
       return { caughtUp: Promise.resolve() };
     }
@@ -147,6 +163,7 @@ export class ContactIndex {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.warming = false;
     this.feed?.cancel();
     await this.running?.catch(() => undefined);
     if (this.checkpointTimer) {
@@ -230,6 +247,7 @@ export class ContactIndex {
    * `caughtUp`: a catch-up begun after every write to reflect (by default, one begun now).
    */
   async lineages(ownerIds: readonly string[], caughtUp: Promise<void> = this.catchUp()): Promise<Map<string, readonly string[]>> {
+    this.warming = false; // an export needs the database now
     await caughtUp;
     const found = new Map<string, readonly string[]>();
     const missing: string[] = [];
@@ -244,10 +262,18 @@ export class ContactIndex {
     if (missing.length === 0) {
       return found;
     }
-    // by a few thousand keys a read: the preview's coverage may ask for 100,000 at once
-    for (let from = 0; from < missing.length; from += OWNERS_PER_READ) {
+    await this.fetchLineages(missing, found);
+    return found;
+  }
+
+  /**
+   * Reads these owners by key into `found`, a few thousand keys a read (the preview's coverage may
+   * ask for 100,000 at once), while `goOn()` says so; keeps each lineage unless a catch-up ran meanwhile.
+   */
+  private async fetchLineages(ids: readonly string[], found: Map<string, readonly string[]>, goOn = () => true): Promise<void> {
+    for (let from = 0; from < ids.length && goOn(); from += OWNERS_PER_READ) {
       const changesReadBefore = this.contactChangesRead;
-      const result = await this.db.allDocs<ContactDoc>({ keys: missing.slice(from, from + OWNERS_PER_READ), include_docs: true });
+      const result = await this.db.allDocs<ContactDoc>({ keys: ids.slice(from, from + OWNERS_PER_READ), include_docs: true });
       // A catch-up that ran meanwhile may have seen a change this read missed: use the docs, keep none.
       const cache = changesReadBefore === this.contactChangesRead && !this.closed;
       for (const row of result.rows as Array<{ key: string; doc?: ContactDoc | null }>) {
@@ -259,7 +285,24 @@ export class ContactIndex {
         }
       }
     }
-    return found;
+  }
+
+  private async warmUp(): Promise<void> {
+    try {
+      const users = await this.userSettings();
+      const contacts = new Set(users.flatMap(({ contact_id: id }) => (typeof id === 'string' && id !== '' && !this.owners.has(id) ? [id] : [])));
+      const started = Date.now();
+      await this.fetchLineages([...contacts], new Map(), () => this.warming && !this.closed);
+      if (this.warming) {
+        this.log?.info(`Read the lineages of ${contacts.size} health workers ahead of the first export in ${Date.now() - started} ms`);
+      }
+    } catch (error) {
+      if (!this.closed) {
+        this.log?.error('Could not read the health workers ahead of the first export', error);
+      }
+    } finally {
+      this.warming = false;
+    }
   }
 
   private async startingPoint(): Promise<void> {
