@@ -253,13 +253,18 @@ export const runMode = async (mode: Mode, deployment: Deployment, options: ModeO
     // export did not ask for. A fresh process of the server under test shows what exporting costs.
     progress(`[${mode}] restarting the server under test to measure a fresh process while it exports…`);
     const logsBeforeRestart = exportServer.logLines().slice(-60);
-    await exportServer.stop();
-    servers.splice(servers.indexOf(exportServer), 1);
-    const fresh = await ServerProcess.start(underTest);
-    servers.push(fresh);
-    spawned.push(fresh);
-    const freshExporter = new HttpClient(fresh.url, exportAuth);
-    clients.push(freshExporter);
+    /** Stops `running` and starts the server under test again on the same data. */
+    const restartServer = async (running: ServerProcess) => {
+      await running.stop();
+      servers.splice(servers.indexOf(running), 1);
+      const started = await ServerProcess.start(underTest);
+      servers.push(started);
+      spawned.push(started);
+      const exporter = new HttpClient(started.url, exportAuth);
+      clients.push(exporter);
+      return { server: started, exporter };
+    };
+    const { server: fresh, exporter: freshExporter } = await restartServer(exportServer);
     const idleRss = fresh.rssBytes();
     const firstAfterRestart = await sampleMemoryWhile([fresh], () => runExport(freshExporter, deployment));
     check('first export after a restart', firstAfterRestart.result.set);
@@ -273,13 +278,7 @@ export const runMode = async (mode: Mode, deployment: Deployment, options: ModeO
       return times;
     });
     progress(`[${mode}] restarting once more, waiting for the warm-up, then exporting…`);
-    await fresh.stop();
-    servers.splice(servers.indexOf(fresh), 1);
-    const warmed = await ServerProcess.start(underTest);
-    servers.push(warmed);
-    spawned.push(warmed);
-    const warmedExporter = new HttpClient(warmed.url, exportAuth);
-    clients.push(warmedExporter);
+    const { server: warmed, exporter: warmedExporter } = await restartServer(fresh);
     const warmUpStarted = performance.now();
     while (!warmed.logLines().some(line => line.includes('ahead of the first export')) && performance.now() - warmUpStarted < 10 * 60_000) {
       await new Promise(resolve => setTimeout(resolve, 100));
