@@ -194,6 +194,30 @@ describe('ContactIndex users across restarts', () => {
     }
   });
 
+  it('reads the users again when the read after a restart failed, with no rejection left unhandled', async () => {
+    const db = await memoryMedic([centre, worker, ann]);
+    const first = new ContactIndex(db, { checkpoint: true });
+    await (await first.start()).caughtUp;
+    await first.close();
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    const allDocs = db.allDocs.bind(db);
+    let failures = 1;
+    (db as unknown as { allDocs: unknown }).allDocs = ((options: PouchDB.Core.AllDocsWithinRangeOptions) =>
+      options.startkey === 'org.couchdb.user:' && failures-- > 0 ? Promise.reject(new Error('disk busy')) : allDocs(options)) as unknown;
+    const second = new ContactIndex(db, { checkpoint: true });
+    try {
+      await (await second.start()).caughtUp;
+      await new Promise(resolve => setTimeout(resolve, 10));
+      assert.deepEqual((await second.userSettings()).map(({ name }) => name), ['ann']);
+      assert.deepEqual(unhandled, []);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+      await second.close();
+    }
+  });
+
   it('still reads the places of a checkpoint that held users too (version 2)', async () => {
     const db = await memoryMedic([centre, worker, ann]);
     const first = new ContactIndex(db, { checkpoint: true });

@@ -318,6 +318,7 @@ export class ContactIndex {
           this.places.set(place._id, place);
         }
         this.usersRead = this.readUsers();
+        this.usersRead.catch(() => undefined); // seen, and read again, by the next userSettings()
         this.since = saved.since;
         this.checkpointRev = saved._rev;
         this.checkpointedSince = saved.since;
