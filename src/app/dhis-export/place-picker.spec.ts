@@ -250,6 +250,20 @@ describe('PlacePicker', () => {
     expect(input().getAttribute('aria-expanded')).toBe('false');
   });
 
+  it('chooses nothing on Enter when the places change under an open list and its active option is gone', async () => {
+    await render();
+    await press('ArrowDown');
+    for (let i = 0; i < 4; i++) await press('ArrowDown');
+    expect(activeText()).toBe('Nyalenda Health Centre — Kisumu District · ouNyalenda1');
+    host.places.set(kisumu.slice(0, 1)); // another data set: two options now
+    await fixture.whenStable();
+    expect(input().hasAttribute('aria-activedescendant')).toBeFalse();
+    expect((await press('Enter')).defaultPrevented).toBeTrue();
+    expect(host.orgUnit.value).toBe('');
+    await press('ArrowUp');
+    expect(activeText()).toBe('Kondele Health Centre — Kisumu District · ouKondele01');
+  });
+
   it('follows the form control: a value set, and disabled', async () => {
     await render();
     host.orgUnit.setValue('ouKondele01');

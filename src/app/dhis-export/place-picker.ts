@@ -80,7 +80,9 @@ export class PlacePicker implements ControlValueAccessor {
   protected readonly text = computed(() => this.query() ?? this.chosenLabel());
   /** The popup shows when open with something to list: an empty listbox is not offered. */
   protected readonly listShown = computed(() => this.expanded() && this.options().length > 0);
-  protected readonly activeId = computed(() => (this.listShown() && this.active() >= 0 ? optionId(this.active()) : null));
+  /** The option Enter would choose: none when the list changed under the index (another data set's places arrived). */
+  private readonly activeOption = computed(() => (this.listShown() ? this.options()[this.active()] : undefined));
+  protected readonly activeId = computed(() => (this.activeOption() ? optionId(this.active()) : null));
 
   private readonly formatNumber = computed(() => numberFormat(this.locale()));
   /** Beside the field when the list is not complete: still loading, or cut at the cap. */
@@ -163,13 +165,17 @@ export class PlacePicker implements ControlValueAccessor {
         if (!this.expanded() || event.altKey) return this.open();
         if (last < 0) return;
         this.navigated = true;
-        this.active.update((index) => (event.key === 'ArrowDown' ? Math.min(index + 1, last) : Math.max(index - 1, 0)));
+        // with no option active (or the one active gone), Down goes to the first and Up to the last
+        this.active.update((index) =>
+          !this.activeOption() ? (event.key === 'ArrowDown' ? 0 : last) : event.key === 'ArrowDown' ? Math.min(index + 1, last) : Math.max(index - 1, 0),
+        );
         return;
       case 'Enter':
         // with the list open, Enter chooses; closed, it submits the form (Download)
         if (!this.expanded()) return;
         event.preventDefault();
-        if (this.active() >= 0) this.choose(this.options()[this.active()]);
+        const option = this.activeOption();
+        if (option) this.choose(option);
         return;
       case 'Escape':
         if (!this.expanded() && this.query() === null) return;
@@ -185,7 +191,7 @@ export class PlacePicker implements ControlValueAccessor {
    */
   protected left(): void {
     const matching = this.words() ? this.matching() : [];
-    const active = this.listShown() && this.navigated ? this.options()[this.active()] : undefined;
+    const active = this.navigated ? this.activeOption() : undefined;
     if (active) this.choose(active);
     else if (matching.length === 1) this.choose({ orgUnit: matching[0].orgUnit, label: '' });
     else this.revert();
