@@ -1,10 +1,11 @@
-import { ChangeDetectionStrategy, Component, WritableSignal, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { Store } from '@ngrx/store';
 import { DhisExportRequest } from '../domain/models';
 import { Translate } from '../domain/translate';
 import { exportPreviewPageActions } from './export-preview.actions';
 import { exportPreviewFeature } from './export-preview.feature';
 import { PreviewAnnouncement } from './preview-announcement';
+import { PreviewPager } from './preview-pager';
 import { OrgUnitCoverage, PreviewCheck, PreviewTotal, PreviewValue } from './preview-models';
 import { numberFormat } from '../domain/numbers';
 
@@ -23,7 +24,7 @@ const pageCount = (rows: number, perPage: number) => Math.max(1, Math.ceil(rows 
  */
 @Component({
   selector: 'app-preview-panel',
-  imports: [PreviewAnnouncement],
+  imports: [PreviewAnnouncement, PreviewPager],
   templateUrl: './preview-panel.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -84,11 +85,6 @@ export class PreviewPanel {
     this.valuesPage.set(0);
     this.coveragePage.set(0);
     this.store.dispatch(exportPreviewPageActions.previewRequested({ request }));
-  }
-
-  protected turnPage(page: WritableSignal<number>, pages: number, by: number): void {
-    const next = page() + by;
-    if (next >= 0 && next < pages) page.set(next);
   }
 
   protected targetsOf(row: PreviewValue | PreviewTotal): string {
