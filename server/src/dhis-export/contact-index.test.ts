@@ -8,6 +8,15 @@ const worker = { _id: 'chw', type: 'person', name: 'Worker', parent: { _id: 'are
 
 const lineage = async (index: ContactIndex, id: string) => (await index.lineages([id])).get(id);
 
+type AllDocsOptions = PouchDB.Core.AllDocsWithinRangeOptions & { keys?: string[] };
+type AllDocs = (options: AllDocsOptions) => Promise<PouchDB.Core.AllDocsResponse<object>>;
+/** Puts `wrap` in front of the database's `allDocs` (given the real one); returns the real one, to put back. */
+const wrapAllDocs = (db: PouchDB.Database, wrap: (options: AllDocsOptions, allDocs: AllDocs) => unknown): AllDocs => {
+  const allDocs = db.allDocs.bind(db) as AllDocs;
+  (db as unknown as { allDocs: unknown }).allDocs = (options: AllDocsOptions) => wrap(options, allDocs);
+  return allDocs;
+};
+
 describe('ContactIndex', () => {
   it('knows lineages and mapped places after catching up', async () => {
     const db = await memoryMedic([centre, worker, { _id: 'target~2026-10~chw~u', type: 'target', owner: 'chw', dhis: { orgUnit: 'x' } }]);
@@ -179,9 +188,7 @@ describe('ContactIndex users across restarts', () => {
     const before = await db.allDocs({ startkey: 'org.couchdb.user:', endkey: 'org.couchdb.user:\ufff0', include_docs: true });
     let release: () => void = () => undefined;
     const held = new Promise<void>(resolve => (release = resolve));
-    const allDocs = db.allDocs.bind(db);
-    (db as unknown as { allDocs: unknown }).allDocs = (async (options: PouchDB.Core.AllDocsWithinRangeOptions) =>
-      options.startkey === 'org.couchdb.user:' ? (await held, before) : allDocs(options)) as unknown;
+    wrapAllDocs(db, async (options, allDocs) => (options.startkey === 'org.couchdb.user:' ? (await held, before) : allDocs(options)));
     await db.remove(await db.get(ben._id));
     await db.put({ ...(await db.get(ann._id)), facility_id: 'area2' });
     const second = new ContactIndex(db, { checkpoint: true });
@@ -202,10 +209,9 @@ describe('ContactIndex users across restarts', () => {
     const unhandled: unknown[] = [];
     const onUnhandled = (reason: unknown) => unhandled.push(reason);
     process.on('unhandledRejection', onUnhandled);
-    const allDocs = db.allDocs.bind(db);
     let failures = 1;
-    (db as unknown as { allDocs: unknown }).allDocs = ((options: PouchDB.Core.AllDocsWithinRangeOptions) =>
-      options.startkey === 'org.couchdb.user:' && failures-- > 0 ? Promise.reject(new Error('disk busy')) : allDocs(options)) as unknown;
+    wrapAllDocs(db, (options, allDocs) =>
+      options.startkey === 'org.couchdb.user:' && failures-- > 0 ? Promise.reject(new Error('disk busy')) : allDocs(options));
     const second = new ContactIndex(db, { checkpoint: true });
     try {
       await (await second.start()).caughtUp;
@@ -256,11 +262,10 @@ describe('ContactIndex users over a CouchDB', () => {
     const ann = { _id: 'org.couchdb.user:ann', type: 'user-settings', name: 'ann', roles: ['chw'] };
     const db = await memoryMedic([centre, worker, ann]);
     let reads = 0;
-    const allDocs = db.allDocs.bind(db);
-    (db as unknown as { allDocs: unknown }).allDocs = ((options: PouchDB.Core.AllDocsWithinRangeOptions) => {
+    wrapAllDocs(db, (options, allDocs) => {
       if (options.startkey === 'org.couchdb.user:') reads++;
       return allDocs(options);
-    }) as unknown;
+    });
     const index = new ContactIndex(db, { places: 'view' });
     await index.start();
     assert.deepEqual((await index.userSettings()).map(({ name }) => name), ['ann']);
@@ -283,11 +288,10 @@ describe('ContactIndex users by the thousand', () => {
     const users = Array.from({ length: 4500 }, (_, i) => ({ _id: `org.couchdb.user:u${String(i).padStart(4, '0')}`, type: 'user-settings', name: `u${i}`, roles: ['chw'] }));
     const db = await memoryMedic([centre, ...users, { _id: 'org.couchdb.user:admin', type: 'user', name: 'admin' }]);
     const limits: number[] = [];
-    const allDocs = db.allDocs.bind(db);
-    (db as unknown as { allDocs: unknown }).allDocs = ((options: PouchDB.Core.AllDocsWithinRangeOptions) => {
+    wrapAllDocs(db, (options, allDocs) => {
       if (String(options.startkey).startsWith('org.couchdb.user:')) limits.push(options.limit ?? Infinity);
       return allDocs(options);
-    }) as unknown;
+    });
     const index = new ContactIndex(db, { places: 'view' });
     await index.start();
     const read = await index.userSettings();
@@ -303,11 +307,10 @@ describe('ContactIndex owners by the thousand', () => {
     const workers = Array.from({ length: 4500 }, (_, i) => ({ _id: `chw${i}`, type: 'person', parent: { _id: 'area', parent: { _id: 'hc' } } }));
     const db = await memoryMedic([centre, ...workers]);
     const sizes: number[] = [];
-    const allDocs = db.allDocs.bind(db);
-    (db as unknown as { allDocs: unknown }).allDocs = ((options: { keys?: string[] }) => {
+    wrapAllDocs(db, (options, allDocs) => {
       if (options.keys) sizes.push(options.keys.length);
-      return allDocs(options as never);
-    }) as unknown;
+      return allDocs(options);
+    });
     const index = new ContactIndex(db);
     const lineages = await index.lineages([...workers.map(({ _id }) => _id), 'gone']);
     assert.deepEqual(sizes, [2000, 2000, 501]);
@@ -332,11 +335,10 @@ describe('ContactIndex warm-up after a start', () => {
       await index.warmedUp;
       assert.equal(index.size.owners, 30);
       let keysRead = 0;
-      const allDocs = db.allDocs.bind(db);
-      (db as unknown as { allDocs: unknown }).allDocs = ((options: { keys?: string[] }) => {
+      wrapAllDocs(db, (options, allDocs) => {
         if (options.keys) keysRead += options.keys.length;
-        return allDocs(options as never);
-      }) as unknown;
+        return allDocs(options);
+      });
       assert.deepEqual((await index.lineages(['chw7'])).get('chw7'), ['chw7', 'area', 'hc']);
       assert.equal(keysRead, 0);
       await index.close();
@@ -361,15 +363,14 @@ describe('ContactIndex warm-up after a start', () => {
   it('keeps no lineage read while a catch-up saw contacts change', async () => {
     const db = await memoryMedic([centre, ...users(3)]);
     const index = new ContactIndex(db, { warmUp: true });
-    const allDocs = db.allDocs.bind(db);
-    (db as unknown as { allDocs: unknown }).allDocs = (async (options: { keys?: string[] }) => {
-      const result = await allDocs(options as never);
+    const allDocs = wrapAllDocs(db, async (options, real) => {
+      const result = await real(options);
       if (options.keys) {
         await db.put({ ...(await db.get<object>('chw1')), parent: { _id: 'area2' } });
         await index.catchUp();
       }
       return result;
-    }) as unknown;
+    });
     await index.start();
     await index.warmedUp;
     assert.equal(index.size.owners, 0);
