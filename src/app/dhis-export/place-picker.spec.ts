@@ -228,6 +228,19 @@ describe('PlacePicker', () => {
     expect(host.orgUnit.value).toBe('ouKondele02');
   });
 
+  it('shows the choice again when the field is left before the page had time to redraw (fast typing)', async () => {
+    await render();
+    for (const key of ['Escape', 'Tab']) {
+      input().focus();
+      input().value = 'xyzzy';
+      input().dispatchEvent(new Event('input'));
+      if (key === 'Escape') input().dispatchEvent(new KeyboardEvent('keydown', { key, cancelable: true }));
+      else input().dispatchEvent(new FocusEvent('blur'));
+      await fixture.whenStable();
+      expect(input().value).withContext(key).toBe('All Places');
+    }
+  });
+
   it('puts the choice back on Escape', async () => {
     await render();
     await type('kondele');

@@ -205,9 +205,11 @@ export class PlacePicker implements ControlValueAccessor {
     this.query.set(null);
     this.expanded.set(false);
     this.active.set(-1);
-    if (option.orgUnit === this.chosen()) return;
-    this.chosen.set(option.orgUnit);
-    this.onChange(option.orgUnit);
+    if (option.orgUnit !== this.chosen()) {
+      this.chosen.set(option.orgUnit);
+      this.onChange(option.orgUnit);
+    }
+    this.showChoice();
   }
 
   private revert(): void {
@@ -215,6 +217,16 @@ export class PlacePicker implements ControlValueAccessor {
     this.query.set(null);
     this.expanded.set(false);
     this.active.set(-1);
+    this.showChoice();
+  }
+
+  /**
+   * The field's text back to the choice, written at once: the `[value]` binding writes only what
+   * changed since the page last drew, and typing then leaving before it drew again changes nothing it saw.
+   */
+  private showChoice(): void {
+    const field = this.host.nativeElement.querySelector<HTMLInputElement>('#dhis-place');
+    if (field) field.value = this.text();
   }
 }
 
