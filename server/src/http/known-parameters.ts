@@ -17,13 +17,19 @@ export const parameterNames = (known: KnownParameters, prefix = ''): string[] =>
 
 const shown = (name: string) => (name.length > 60 ? `${name.slice(0, 60)}…` : name);
 
+/** Every name given under an unknown one, as written (`filter[orgUnit]`), a few levels at most. */
+const givenNames = (value: unknown, written: string, depth = 0): string[] =>
+  (isRecord(value) && depth < 3 && Object.keys(value).length > 0
+    ? Object.entries(value).flatMap(([name, inner]) => givenNames(inner, `${written}[${name}]`, depth + 1))
+    : [written]);
+
 /** The given names the shape does not know, as written in a query string; groups are only walked where known. */
 export const unknownParameters = (input: Record<string, unknown>, known: KnownParameters, prefix = ''): string[] =>
   Object.entries(input).flatMap(([name, value]) => {
     const written = prefix === '' ? name : `${prefix}[${name}]`;
     const inner = Object.hasOwn(known, name) ? known[name] : undefined;
     if (inner === undefined) {
-      return [written];
+      return givenNames(value, written);
     }
     // a value of the wrong shape (a group for a value, or the reverse) is for the parser to refuse
     return inner === true ? [] : isRecord(value) ? unknownParameters(value, inner, written) : [];
