@@ -56,6 +56,8 @@ const DEFAULT_COC = 'HllvX50cXC0';
 export interface StandInFaults {
   afterImport?: 'hang' | 'reset' | 502 | 503 | 504;
   resetBeforeImport?: boolean;
+  /** With `failWith`: the error message repeats the request's Authorization header, as a careless proxy may. */
+  echoAuthorization?: boolean;
 }
 
 /** Plays a fault instead of DHIS2's answer. */
@@ -145,7 +147,7 @@ export const startDhis2StandIn = async (options: StandInOptions): Promise<Dhis2S
       }
     }
     if (behaviour.failWith) {
-      return send(behaviour.failWith, { httpStatus: 'Internal Server Error', httpStatusCode: behaviour.failWith, status: 'ERROR', message: 'Stand-in failure' });
+      return send(behaviour.failWith, { httpStatus: 'Internal Server Error', httpStatusCode: behaviour.failWith, status: 'ERROR', message: behaviour.echoAuthorization ? `Stand-in failure for ${req.headers.authorization}` : 'Stand-in failure' });
     }
     const dryRun = url.searchParams.get('dryRun') === 'true';
     const wrapped = atLeast238(options.version ?? '2.40');
