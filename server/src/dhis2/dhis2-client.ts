@@ -92,7 +92,8 @@ export const postDataValueSet = async (
     }
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     const said = scrub(cause?.code ?? cause?.message ?? (error as Error).message);
-    return typeof cause?.code === 'string' && BEFORE_CONNECTION.test(cause.code)
+    // fetch refuses some addresses (such as port 9, "bad port") before connecting at all
+    return (typeof cause?.code === 'string' && BEFORE_CONNECTION.test(cause.code)) || cause?.message === 'bad port'
       ? { kind: 'failure', reason: 'network', message: `DHIS2 at ${where} could not be reached: ${said}` }
       : { kind: 'unknown', reason: 'connection', message: `The connection to DHIS2 at ${where} was lost before its answer: ${said}` };
   }
