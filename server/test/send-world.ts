@@ -34,7 +34,7 @@ export interface SendWorld {
   stop(): Promise<void>;
 }
 
-export const startSendWorld = async (mode: DatabaseMode, { timeoutMs = 1_000 } = {}): Promise<SendWorld> => {
+export const startSendWorld = async (mode: DatabaseMode, { timeoutMs = 2_500 } = {}): Promise<SendWorld> => {
   const dhis2 = await startDhis2StandIn({
     token: TOKEN,
     metadata: {
