@@ -47,7 +47,9 @@ export type SendOutcome = SendSelectionSummary & (
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
-export const headlineOf = (dryRun: boolean, outcome: 'success' | 'warning' | 'error', counts: ImportCount, conflicts: number, values: number): string => {
+export const headlineOf = (
+  dryRun: boolean, outcome: 'success' | 'warning' | 'error', counts: ImportCount, conflicts: number, values: number, sent = !dryRun,
+): string => {
   const tally = `${counts.imported} imported, ${counts.updated} updated, ${counts.ignored} ignored, ${counts.deleted} deleted`;
   if (outcome === 'success') {
     return dryRun
@@ -55,9 +57,12 @@ export const headlineOf = (dryRun: boolean, outcome: 'success' | 'warning' | 'er
       : `DHIS2 accepted all ${plural(values, 'value')}: ${tally}`;
   }
   if (outcome === 'warning') {
-    return dryRun
-      ? `DHIS2 would not accept every value: ${plural(conflicts, 'conflict')} (${tally}); nothing was saved`
-      : `Not every value was accepted: ${plural(conflicts, 'conflict')} (${tally})`;
+    if (dryRun) {
+      return `DHIS2 would not accept every value: ${plural(conflicts, 'conflict')} (${tally}); nothing was saved`;
+    }
+    return sent
+      ? `Not every value was accepted: ${plural(conflicts, 'conflict')} (${tally})`
+      : `DHIS2 refused every value: ${plural(conflicts, 'conflict')} (${tally}); nothing was sent`;
   }
   return dryRun
     ? `DHIS2 would refuse this import: ${plural(conflicts, 'conflict')} (${tally}); nothing was saved`

@@ -4,6 +4,7 @@ import type { ExportSource } from '../dhis-export/export-source';
 import type { ExportLog } from '../export-log/export-log';
 import { withApiUser } from '../http/api-user';
 import { apiJsonBody } from '../http/json-body';
+import { refuseUnknownParameters } from '../http/known-parameters';
 import { sendError } from '../http/json-errors';
 import type { Log } from '../http/log';
 import { mayExportDhis } from '../session/export-permission';
@@ -46,6 +47,7 @@ export const dhis2SendRouter = (deps: SendRouteDeps) => {
   const withUser = withApiUser(authenticate);
   const router = Router();
   router.get('/api/v2/export/dhis/send', (req, res) => withUser(req, res, async user => {
+    refuseUnknownParameters(queryOf(req.url), {});
     const settings = await source.settings();
     return res.json({
       configured: dhis2 !== undefined,

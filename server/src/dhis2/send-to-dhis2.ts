@@ -151,7 +151,7 @@ const sendAndRecord = async (
     outcome,
     sent,
     refused: refused.size,
-    headline: headlineOf(dryRun, outcome, counts, conflicts.length, rows.length),
+    headline: headlineOf(dryRun, outcome, counts, conflicts.length, rows.length, sent),
     counts,
     conflicts,
     dhis2: { httpStatus: answer.httpStatus, ...summary },
