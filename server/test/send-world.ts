@@ -31,6 +31,8 @@ export interface SendWorld {
   /** Writes docs to the database the server reads. */
   putDocs(docs: object[]): Promise<void>;
   medic: PouchDB.Database;
+  /** With COUCH_URL: the URL the server was given (a second server may be started on it). */
+  couchUrl?: URL;
   stop(): Promise<void>;
 }
 
@@ -82,6 +84,7 @@ export const startSendWorld = async (mode: DatabaseMode, { timeoutMs = 2_500 } =
     admin,
     putDocs: docsToPut => (couchdb ? couchdb.putDocs(docsToPut) : server.putDocs(docsToPut)),
     medic: couchdb ? couchdb.medic : server.couch.medic,
+    ...(couchdb ? { couchUrl: couchdb.medicUrl() } : {}),
     stop: async () => {
       await server.stop();
       await couchdb?.stop();
