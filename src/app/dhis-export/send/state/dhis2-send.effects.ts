@@ -21,26 +21,37 @@ export const loadCapabilities = createEffect(
   { functional: true },
 );
 
-/** A dry run or a confirmed send of the selection; one at a time. */
+/**
+ * A dry run or a confirmed send of the selection; one at a time. The send carries the digest of the
+ * values the confirmation counted (the log's `current`): the server sends those or nothing.
+ */
 export const sendToDhis2 = createEffect(
   (actions$ = inject(Actions), store = inject(Store), api = inject(Dhis2SendApi)) =>
     actions$.pipe(
       ofType(dhis2SendPageActions.dryRunRequested, dhis2SendPageActions.sendConfirmed),
-      withLatestFrom(store.select(dhis2SendFeature.selectSelection), store.select(dhis2SendFeature.selectRunning)),
+      withLatestFrom(store.select(dhis2SendFeature.selectSelection), store.select(dhis2SendFeature.selectRunning), store.select(dhis2SendFeature.selectLog)),
       // the reducer has marked the run; anything else was refused there
       filter(([, selection, running]) => selection !== null && running !== 'idle'),
-      exhaustMap(([action, selection]) =>
-        defer(() => api.send(selection!, action.type === dhis2SendPageActions.dryRunRequested.type)).pipe(
+      exhaustMap(([action, selection, , log]) => {
+        const dryRun = action.type === dhis2SendPageActions.dryRunRequested.type;
+        const confirmed = log?.current;
+        return defer(() => api.send(selection!, dryRun, dryRun ? undefined : confirmed?.digest)).pipe(
           map((result) => dhis2SendApiActions.answerReceived({ result })),
           catchError((error: unknown) =>
             of(
               error instanceof SendError
-                ? dhis2SendApiActions.answerFailed({ status: error.status, error: error.serverMessage })
+                ? dhis2SendApiActions.answerFailed({
+                    status: error.status,
+                    error: error.serverMessage,
+                    code: error.code,
+                    // what the user confirmed, beside what the server now holds
+                    details: error.code === 'send.changed' && confirmed ? { ...error.details, confirmedValues: confirmed.values, confirmedTotal: confirmed.total } : error.details,
+                  })
                 : dhis2SendApiActions.answerFailed({ status: 0, error: null }),
             ),
           ),
-        ),
-      ),
+        );
+      }),
     ),
   { functional: true },
 );
