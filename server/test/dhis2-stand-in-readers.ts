@@ -80,6 +80,9 @@ const CSV_FIELDS = ['dataElement', 'orgUnit', 'categoryOptionCombo', 'attributeO
   'period', 'value', 'comment', 'followUp', 'deleted'];
 const CSV_IGNORED = ['storedby', 'timestamp'];
 
+/** Java's `String.trim`: control characters and spaces, not JavaScript's Unicode white space (a BOM among it). */
+const javaTrim = (field: string) => field.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
+
 /** A 2.43 record: a quoted field runs to the next quote, any other to the next comma, trimmed; empty is null. */
 const fieldsOf = (line: string): (string | undefined)[] => {
   const fields: (string | undefined)[] = [];
@@ -95,7 +98,7 @@ const fieldsOf = (line: string): (string | undefined)[] => {
       at = comma < 0 ? line.length : comma + 1;
     } else {
       const comma = line.indexOf(',', at) < 0 ? line.length : line.indexOf(',', at);
-      fields.push(line.slice(at, comma).trim());
+      fields.push(javaTrim(line.slice(at, comma)));
       at = comma + 1;
     }
     while (line[at] === ' ' || line[at] === '\t') at++;
@@ -103,11 +106,15 @@ const fieldsOf = (line: string): (string | undefined)[] => {
   return fields;
 };
 
-/** 2.43: the header's names matched to `DataEntryValue.Input`; a record ends at `\r` or `\n`; an empty line ends the file. */
+/** 2.43: the header's names matched to `DataEntryValue.Input`; a record ends at `\r` or `\n`; an empty record ends the file. */
 const csvByName = (body: string): ImportRead => {
-  const [header = '', ...lines] = body.split(/\r|\n/);
+  // The header line is read by `BufferedReader.readLine` (CRLF is one line end), the records by `LineBuffer`.
+  const headerEnd = /\r\n|\r|\n/.exec(body);
+  const header = headerEnd ? body.slice(0, headerEnd.index) : body;
+  const lines = headerEnd ? body.slice(headerEnd.index + headerEnd[0].length).split(/\r|\n/) : [];
   const end = lines.indexOf('');
-  const columns = header.split(',').map(name => name.trim().replace(/^"(.*)"$/, '$1'));
+  // Only spaces and tabs are trimmed: a byte order mark stays part of the first name.
+  const columns = header.split(',').map(name => name.replace(/^[ \t]+|[ \t]+$/g, '').replace(/^"(.*)"$/, '$1'));
   const fieldOf = (name: string) => CSV_FIELDS.find(field => field === name || field.toLowerCase() === name);
   const anyColumns = !columns.includes('categoryOptionCombo');
   const rows = (end < 0 ? lines : lines.slice(0, end)).map(line => {

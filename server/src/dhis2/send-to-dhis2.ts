@@ -4,6 +4,7 @@ import { badRequest } from '../dhis-export/export-error';
 import type { ExportRequest } from '../dhis-export/export-request';
 import type { ExportSource } from '../dhis-export/export-source';
 import { loggedValuesOf, totalOf, type ExportLog } from '../export-log/export-log';
+import { completeAfterImport, loggedCompleteness, type CompletenessOutcome } from './complete-registration';
 import { explainConflict, type ExplainedConflict } from './conflict-explanation';
 import { postDataValueSet, type Dhis2FailureReason, type Fetch } from './dhis2-client';
 import type { Dhis2Config } from './dhis2-config';
@@ -41,6 +42,8 @@ export type SendOutcome = Selection & (
     conflicts: ExplainedConflict[];
     dhis2: { httpStatus: number } & ImportSummary;
     recordId: string;
+    /** When the send asked to register the data set as complete. */
+    completeness?: CompletenessOutcome;
   }
   | { kind: 'failure'; reason: Dhis2FailureReason; sent: false; error: string; httpStatus?: number });
 
@@ -104,9 +107,15 @@ export const sendToDhis2 = async (deps: SendDeps, user: string, request: ExportR
   const conflicts = summary.conflicts.map(conflict => explainConflict(conflict, rows, names));
   const outcome = isCleanSuccess(summary) ? 'success' : summary.status === 'ERROR' ? 'error' : 'warning';
   const counts = summary.importCount;
+  const completeness = request.completeDataSet
+    ? await completeAfterImport(deps.dhis2, {
+      dataSet: dataValueSet.dataSet, period: dataValueSet.period, date: dataValueSet.completeDate, dryRun, rows, accepted: outcome === 'success',
+    }, deps.fetch)
+    : undefined;
   const recordId = await deps.exportLog.record({
     ...entry,
     dhis2: { status: summary.status, httpStatus: answer.httpStatus, importCount: counts, conflicts: conflicts.length },
+    ...(completeness ? { completeness: loggedCompleteness(completeness) } : {}),
     dataValues: loggedValuesOf(rows),
   });
   return {
@@ -119,5 +128,6 @@ export const sendToDhis2 = async (deps: SendDeps, user: string, request: ExportR
     conflicts,
     dhis2: { httpStatus: answer.httpStatus, ...summary },
     recordId,
+    ...(completeness ? { completeness } : {}),
   };
 };

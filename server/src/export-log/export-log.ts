@@ -32,6 +32,8 @@ export interface ExportLogEntry {
   total: number;
   /** For dry runs and sends: DHIS2's verdict. */
   dhis2?: { status: string; httpStatus: number; importCount: ImportCount; conflicts: number };
+  /** For sends that asked for it: the complete data set registration (see dhis2/complete-registration.ts). */
+  completeness?: { outcome: string; orgUnits: number; status?: string; conflicts?: number; httpStatus?: number; reason?: string };
   /** For dry runs and sends that got no import summary: why. Nothing was sent. */
   failure?: { reason: string; message: string };
   /** For dry runs and sends: the values, to tell what changed since. */
