@@ -30,6 +30,15 @@ export interface ImportCount {
   readonly deleted: number;
 }
 
+/** The complete data set registration that a send asked for (see docs/sending-to-dhis2.md). */
+export interface CompletenessResult {
+  /** skipped: not every value was accepted, or none was sent; failed: DHIS2 gave no import summary. */
+  readonly outcome: 'success' | 'error' | 'skipped' | 'failed';
+  readonly orgUnits: readonly string[];
+  readonly counts?: ImportCount;
+  readonly conflicts?: readonly { readonly object?: string; readonly value: string }[];
+}
+
 /** DHIS2's answer to a dry run or a send, in the programme's words. */
 export interface SendResult {
   readonly dryRun: boolean;
@@ -39,6 +48,7 @@ export interface SendResult {
   readonly counts: ImportCount;
   readonly conflicts: readonly ExplainedConflict[];
   readonly dhis2: { readonly status: string; readonly httpStatus: number };
+  readonly completeness?: CompletenessResult;
 }
 
 export interface ExportLogRecord {
@@ -51,6 +61,7 @@ export interface ExportLogRecord {
   readonly total: number;
   readonly dhis2?: { readonly status: string; readonly importCount: ImportCount; readonly conflicts: number };
   readonly failure?: { readonly reason: string; readonly message: string };
+  readonly completeness?: { readonly outcome: string; readonly orgUnits: number };
 }
 
 export interface ChangedValue {
@@ -115,9 +126,10 @@ export class Dhis2SendApi {
     return readJson(() => fetch(DHIS2_SEND_URL, { credentials: 'include', headers: HEADERS }));
   }
 
-  send(request: DhisExportRequest, dryRun: boolean): Promise<SendResult> {
+  send(request: DhisExportRequest, dryRun: boolean, completeDataSet = false): Promise<SendResult> {
+    const complete = completeDataSet ? '&options[completeDataSet]=true' : '';
     return readJson(() =>
-      fetch(`${DHIS2_SEND_URL}?dryRun=${dryRun}&${selectionQuery(request)}`, { method: 'POST', credentials: 'include', headers: HEADERS }),
+      fetch(`${DHIS2_SEND_URL}?dryRun=${dryRun}&${selectionQuery(request)}${complete}`, { method: 'POST', credentials: 'include', headers: HEADERS }),
     );
   }
 

@@ -34,12 +34,24 @@ describe('DHIS2 send effects', () => {
     const store = fakeStore(new Map<unknown, unknown>([
       [dhis2SendFeature.selectSelection, of(selection)],
       [dhis2SendFeature.selectRunning, of('dry-run')],
+      [dhis2SendFeature.selectCompleteDataSet, of(false)],
     ]));
     expect(await firstValueFrom(sendToDhis2(of(dhis2SendPageActions.dryRunRequested()) as Actions, store, api)))
       .toEqual(dhis2SendApiActions.answerReceived({ result }));
-    expect(api.send).toHaveBeenCalledWith(selection, true);
+    expect(api.send).toHaveBeenCalledWith(selection, true, false);
     await firstValueFrom(sendToDhis2(of(dhis2SendPageActions.sendConfirmed()) as Actions, store, api));
-    expect(api.send).toHaveBeenCalledWith(selection, false);
+    expect(api.send).toHaveBeenCalledWith(selection, false, false);
+  });
+
+  it('asks DHIS2 to mark the data set complete when the user chose so', async () => {
+    const api = fakeApi();
+    const store = fakeStore(new Map<unknown, unknown>([
+      [dhis2SendFeature.selectSelection, of(selection)],
+      [dhis2SendFeature.selectRunning, of('send')],
+      [dhis2SendFeature.selectCompleteDataSet, of(true)],
+    ]));
+    await firstValueFrom(sendToDhis2(of(dhis2SendPageActions.sendConfirmed()) as Actions, store, api));
+    expect(api.send).toHaveBeenCalledWith(selection, false, true);
   });
 
   it('reports the server\'s message, or an unreachable server', async () => {

@@ -26,11 +26,15 @@ export const sendToDhis2 = createEffect(
   (actions$ = inject(Actions), store = inject(Store), api = inject(Dhis2SendApi)) =>
     actions$.pipe(
       ofType(dhis2SendPageActions.dryRunRequested, dhis2SendPageActions.sendConfirmed),
-      withLatestFrom(store.select(dhis2SendFeature.selectSelection), store.select(dhis2SendFeature.selectRunning)),
+      withLatestFrom(
+        store.select(dhis2SendFeature.selectSelection),
+        store.select(dhis2SendFeature.selectRunning),
+        store.select(dhis2SendFeature.selectCompleteDataSet),
+      ),
       // the reducer has marked the run; anything else was refused there
       filter(([, selection, running]) => selection !== null && running !== 'idle'),
-      exhaustMap(([action, selection]) =>
-        defer(() => api.send(selection!, action.type === dhis2SendPageActions.dryRunRequested.type)).pipe(
+      exhaustMap(([action, selection, , completeDataSet]) =>
+        defer(() => api.send(selection!, action.type === dhis2SendPageActions.dryRunRequested.type, completeDataSet)).pipe(
           map((result) => dhis2SendApiActions.answerReceived({ result })),
           catchError((error: unknown) =>
             of(
