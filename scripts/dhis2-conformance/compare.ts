@@ -21,6 +21,8 @@ const FORMATS: Record<string, string> = { json: '.json', csv: '.csv', xml: '.xml
 const formatOf = (file: string) => (file.endsWith('.adx.xml') ? 'adx' : path.extname(file).slice(1));
 const baseOf = (file: string) => file.slice(0, -FORMATS[formatOf(file)]!.length);
 const text = (value: unknown) => (value === undefined || value === null || value === '' ? null : String(value));
+/** A combo as the JSON names it: DHIS2's default one (which ADX names) is no combo there. */
+const combo = (value: unknown) => (value === 'HllvX50cXC0' ? null : text(value));
 
 /** Why the read file would not import as the JSON says, or undefined when it would. */
 const problemOf = (groups: Group[], expected: Fields[], format: string): { problem?: string; note?: string } => {
@@ -32,14 +34,14 @@ const problemOf = (groups: Group[], expected: Fields[], format: string): { probl
     if (group['attributeOptions']) {
       notes.push(`group attributes read as attribute options: ${JSON.stringify(group['attributeOptions'])}`);
     }
-    const options = group.rows.find(row => row['categoryOptions'] && Object.keys(row['categoryOptions'] as object).length > 0);
+    const options = group.rows.find(row => row['categoryOptions'] && !row['categoryOptionCombo']);
     if (options) {
-      return { problem: `category options instead of an option combo: ${JSON.stringify(options['categoryOptions'])}` };
+      return { problem: `category options instead of an option combo (2.43: E8108 for a default combo): ${JSON.stringify(options['categoryOptions'])}` };
     }
   }
   const read = groups.flatMap(group => group.rows.map(row => JSON.stringify({
     dataElement: text(row['dataElement']), orgUnit: text(row['orgUnit'] ?? group['orgUnit']), period: text(row['period'] ?? group['period']),
-    categoryOptionCombo: text(row['categoryOptionCombo']), attributeOptionCombo: text(row['attributeOptionCombo'] ?? group['attributeOptionCombo']),
+    categoryOptionCombo: combo(row['categoryOptionCombo']), attributeOptionCombo: combo(row['attributeOptionCombo'] ?? group['attributeOptionCombo']),
     value: text(row['value']),
   }))).sort();
   const wanted = expected.map(row => JSON.stringify({
@@ -84,9 +86,10 @@ console.log(`|---|${branches.map(() => '---').join('|')}|`);
 for (const format of Object.keys(FORMATS)) {
   console.log(`| ${format} | ${branches.map(branch => cells.get(`${format} ${branch}`)).join(' | ')} |`);
 }
-// The controls show the readers can fail: each must be refused or misread by a reader that reads its format.
+// The controls show the readers can fail: each must be refused or misread by 2.43's readers.
 let controlsChecked = 0;
 for (const branch of branches) {
+  if (!readFileSync(path.join(resultsDir, branch, 'readers'), 'utf8').includes('csv')) continue;
   for (const file of controls) {
     const result = path.join(resultsDir, branch, `${file}.read.json`);
     if (!existsSync(result)) continue;

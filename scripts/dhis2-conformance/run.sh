@@ -43,7 +43,7 @@ for branch in $branches; do
   [ -n "$ref" ] || { echo "$branch: no such branch in $core" >&2; continue; }
   out="$work/results/$branch"; classes="$work/classes-$branch"; src="$work/src-$branch"
   mkdir -p "$out" "$classes" "$src"
-  readers="stax"
+  readers="stax"; pipeline=""
   # 2.43 and later import through DataEntryInput: CSV by header name (CSV.java), JSON with json-tree.
   if has "$ref" "$CORE/datavalue/DataEntryInput.java" && has "$ref" "$API/csv/CSV.java"; then
     mkdir -p "$src/org/hisp/dhis/csv" "$src/org/hisp/dhis/datavalue"
@@ -59,7 +59,7 @@ for branch in $branches; do
       # the metadata types its documentation annotations name
       for type in DataElement OrganisationUnit CategoryOptionCombo CategoryCombo CategoryOption; do echo "final class $type {}"; done
     } > "$src/org/hisp/dhis/datavalue/DataEntryValue.java"
-    readers="$readers csv"
+    readers="$readers csv"; pipeline="pipeline"
     version="$(show "$ref" dhis-2/pom.xml | sed -n 's:.*<dhis-json-tree.version>\(.*\)</dhis-json-tree.version>.*:\1:p' | head -1)"
     if [ -n "$jsontree" ] && [ -n "$version" ]; then
       git -C "$jsontree" archive "v$version" src/main/java | tar -x -C "$src" --strip-components=3
@@ -84,7 +84,7 @@ for branch in $branches; do
       *.csv) case " $readers " in *" csv "*) reader=ReadCsvByName ;; *) continue ;; esac ;;
       *.json) case " $readers " in *" json "*) reader=ReadJsonTree ;; *) continue ;; esac ;;
     esac
-    java -cp "$classes" "$reader" "$file" > "$out/$name.read.json"
+    java -cp "$classes" "$reader" "$file" $pipeline > "$out/$name.read.json"
   done
   echo "$readers" > "$out/readers"
 done

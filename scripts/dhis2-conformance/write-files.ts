@@ -69,13 +69,17 @@ const main = async () => {
       }));
       await writeFile(path.join(outDir, `${base}.expected.json`), JSON.stringify(expected, null, 1));
       // Controls, which DHIS2 2.43's readers must refuse or misread: the CHT's own JSON (values as
-      // numbers, completeDate without an org unit) and a CSV with a byte order mark and CRLF.
+      // numbers, completeDate without an org unit), a CSV with a byte order mark and CRLF, ...
       const cht = { dataSet: dataValueSet.dataSet, completeDate: dataValueSet.completeDate, period: dataValueSet.period, dataValues: dataValueSet.dataValues };
       await writeFile(path.join(outDir, `control-cht-${base}.json`), JSON.stringify(cht));
       await writeFile(path.join(outDir, `control-cht-${base}.expected.json`), JSON.stringify(expected));
       const csv = formats.csv.serialize(dataValueSet, { period: resolved, now });
       await writeFile(path.join(outDir, `control-bom-crlf-${base}.csv`), `\ufeff${csv.replace(/\n/g, '\r\n')}`);
       await writeFile(path.join(outDir, `control-bom-crlf-${base}.expected.json`), JSON.stringify(expected));
+      // and ADX without the default option combos, which 2.43 reads as naming category options
+      const adx = formats.adx.serialize(dataValueSet, { period: resolved, now }).replace(/ (categoryOptionCombo|attributeOptionCombo)="HllvX50cXC0"/g, '');
+      await writeFile(path.join(outDir, `control-nocombo-${base}.adx.xml`), adx);
+      await writeFile(path.join(outDir, `control-nocombo-${base}.expected.json`), JSON.stringify(expected));
       for (const name of FORMAT_NAMES) {
         const format = formats[name];
         await writeFile(path.join(outDir, `${base}.${format.extension}`), format.serialize(dataValueSet, { period: resolved, now }));

@@ -181,6 +181,10 @@ const xmlRead = (body: string, behaviour: VersionBehaviour, query: URLSearchPara
   if (scheme.toUpperCase() === 'CODE' && groups.length > 0) {
     return { ok: false, message: `No data set matching code '${groups[0]!.dataSet}'` };
   }
+  const withoutCombo = groups.flatMap(group => group.dataValue ?? []).findIndex(row => row.categoryOptionCombo === undefined);
+  if (behaviour.adxValueWithoutComboRefused && withoutCombo >= 0) {
+    return { ok: false, errorCode: 'E8108', message: `Value #${withoutCombo} category option combo not found: \`{}\`` };
+  }
   return {
     ok: true, format: 'adx',
     groups: groups.map(group => ({

@@ -39,6 +39,13 @@ export interface VersionBehaviour {
    * (`dhis-service-dxf2/.../adx/DefaultAdxDataService.saveDataValueSet`), UID in 2.43 (`DataEntryInput.fromAdxXml`).
    */
   adxDefaultIdScheme: 'CODE' | 'UID';
+  /**
+   * An ADX `dataValue` without `categoryOptionCombo` names its categories' options in its other
+   * attributes: with none, 2.43 finds no combo, E8108 (`DataEntryInput.fromAdxXml`,
+   * `DefaultDataEntryService.decodeGroup`); 2.38 to 2.42 take the default combo for a data element
+   * whose combo is the default (`DefaultAdxDataService.convertAttributesToDxf`).
+   */
+  adxValueWithoutComboRefused: boolean;
   /** The value check's error code: E7619 up to 2.42 (`DataValueSetImportValidator`), E8122 in 2.43 (`DefaultDataEntryService`). */
   valueErrorCode: 'E7619' | 'E8122';
 }
@@ -59,6 +66,7 @@ export const behaviourOf = (version: string): VersionBehaviour => {
     completeDateWithoutOrgUnit: pipeline ? 'refused' : 'conflict',
     csv: pipeline ? 'by-name' : 'by-position',
     adxDefaultIdScheme: pipeline ? 'UID' : 'CODE',
+    adxValueWithoutComboRefused: pipeline,
     valueErrorCode: pipeline ? 'E8122' : 'E7619',
   };
 };

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import moment from 'moment';
 import { startDhis2StandIn, type Dhis2StandIn } from './dhis2-stand-in';
+import { DEFAULT_COC } from './dhis2-stand-in-import';
 import type { ImportGroup } from './dhis2-stand-in-readers';
 import { DHIS2_VERSIONS } from './dhis2-stand-in-versions';
 import { basic, startTestServer, type TestServer } from './test-server';
@@ -24,10 +25,13 @@ const MEDIA_TYPES = { json: 'application/json', csv: 'application/csv', xml: 'ap
 
 interface JsonFile { dataSet: string; period: string; dataValues: Record<string, string>[] }
 
+/** A combo as the JSON names it: the default one (which ADX names) is no combo there. */
+const combo = (id: string | undefined) => (id === DEFAULT_COC ? undefined : id);
+
 /** The values as the stand-in read them, in the JSON export's terms. */
 const valuesRead = (groups: ImportGroup[]) => groups.flatMap(group => group.rows.map(row => ({
   dataElement: row.dataElement, orgUnit: row.orgUnit ?? group.orgUnit, period: row.period ?? group.period,
-  categoryOptionCombo: row.categoryOptionCombo, attributeOptionCombo: row.attributeOptionCombo ?? group.attributeOptionCombo,
+  categoryOptionCombo: combo(row.categoryOptionCombo), attributeOptionCombo: combo(row.attributeOptionCombo ?? group.attributeOptionCombo),
   value: String(row.value),
 })));
 
@@ -130,7 +134,7 @@ describe('files and sends that DHIS2 2.38 to 2.43 accept (against the versioned 
     }
   });
 
-  it('fails where DHIS2 would: CSV with a byte order mark or CRLF in 2.43, ADX without idScheme=UID before 2.43', async () => {
+  it('fails where DHIS2 would: CSV with a byte order mark or CRLF in 2.43, ADX without idScheme=UID before 2.43 or without combos in 2.43', async () => {
     const csv = await download({ 'filters[dataSet]': DS, 'filters[period]': LAST_MONTH.format('YYYYMM'), 'options[format]': 'csv' });
     const rows = csv.split('\n').length - 2;
     assert.equal((await postFile('2.43', 'csv', `\ufeff${csv}`)).conflicts[0]!.errorCode, 'E8102');
@@ -141,6 +145,9 @@ describe('files and sends that DHIS2 2.38 to 2.43 accept (against the versioned 
     const byCode = await postFile('2.40', 'adx', adx);
     assert.deepEqual([byCode.status, byCode.conflicts[0]!.value], ['ERROR', `No data set matching code '${DS}'`]);
     assert.equal((await postFile('2.43', 'adx', adx)).status, 'SUCCESS', '2.43 reads ADX ids as UIDs');
+    const withoutDefaults = adx.replace(/ (categoryOptionCombo|attributeOptionCombo)="HllvX50cXC0"/g, '');
+    assert.equal((await postFile('2.43', 'adx', withoutDefaults)).conflicts[0]!.errorCode, 'E8108', '2.43 needs the default combo named');
+    assert.equal((await postFile('2.40', 'adx', withoutDefaults, '&idScheme=UID')).status, 'SUCCESS');
   });
 
   for (const version of ['2.38', '2.40', '2.43']) {

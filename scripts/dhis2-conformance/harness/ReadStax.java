@@ -12,9 +12,9 @@ import javax.xml.stream.XMLStreamReader;
 /**
  * Reads a DXF2 `dataValueSet` or an ADX file with the JDK's StAX parser (DHIS2 reads both with StAX,
  * through its staxwax wrapper), taking the attributes DHIS2's readers take: a file that is not
- * well-formed fails here as there. ADX: the attributes of a `group` without `attributeOptionCombo`,
- * and of a `dataValue` without `categoryOptionCombo`, are kept as category options, as 2.43's
- * `DataEntryInput.fromAdxXml` keeps them.
+ * well-formed fails here as there. With `pipeline` (2.43 and later), ADX is read as
+ * `DataEntryInput.fromAdxXml` reads it: the other attributes of a `group` without
+ * `attributeOptionCombo`, and of a `dataValue` without `categoryOptionCombo`, are category options.
  */
 public final class ReadStax {
   private static Map<String, String> attributes(XMLStreamReader xml) {
@@ -41,6 +41,7 @@ public final class ReadStax {
     XMLInputFactory factory = XMLInputFactory.newInstance();
     factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     List<Out.Group> groups = new ArrayList<>();
+    boolean pipeline = args.length > 1 && args[1].equals("pipeline");
     try (InputStream in = new FileInputStream(args[0])) {
       XMLStreamReader xml = factory.createXMLStreamReader(in);
       Out.Group group = null;
@@ -57,7 +58,7 @@ public final class ReadStax {
           group.fields.put("orgUnit", found.get("orgUnit"));
           group.fields.put("period", name.equals("group") ? adxPeriod(found.get("period")) : found.get("period"));
           group.fields.put("attributeOptionCombo", found.get("attributeOptionCombo"));
-          if (name.equals("group") && !found.containsKey("attributeOptionCombo")) {
+          if (pipeline && name.equals("group") && !found.containsKey("attributeOptionCombo")) {
             // 2.43 takes every other attribute of such a group for an attribute option
             for (String known : new String[] {"orgUnit", "period", "dataSet"}) found.remove(known);
             if (!found.isEmpty()) group.fields.put("attributeOptions", found);
@@ -72,8 +73,8 @@ public final class ReadStax {
           row.put("comment", found.remove("comment"));
           if (adx) {
             row.put("followUp", found.remove("followup"));
-            // any other attribute of an ADX value names a category option
-            if (coc == null && !found.isEmpty()) row.put("categoryOptions", found);
+            // without a combo, an ADX value names its categories' options in its other attributes (maybe none)
+            if (pipeline && coc == null) row.put("categoryOptions", found);
           } else {
             row.put("orgUnit", found.remove("orgUnit"));
             row.put("period", found.remove("period"));

@@ -183,13 +183,15 @@ describe('file formats', () => {
       return (xmlParser.parse(text) as { adx: Attributes & { group: Group[] } }).adx;
     };
 
-    it('has a group per org unit and attribute option combo, option combos as DHIS2\'s ADX import takes them', () => {
+    it('has a group per org unit and attribute option combo, option combos as DHIS2\'s ADX import takes them, the default one named', () => {
       const adx = parsed(formats.adx.serialize(set, { period: october, now }));
       assert.deepEqual(adx.group.map(({ dataValue, ...attributes }) => [attributes, dataValue]), [
-        [{ dataSet: 'VMuFODsyWaO', orgUnit: 'ouDistrict', period: '2026-10-01/P1M', completeDate: '2026-11-25' }, [{ dataElement: 'kB0ZBFisE0e', value: '7' }]],
+        [{ dataSet: 'VMuFODsyWaO', orgUnit: 'ouDistrict', period: '2026-10-01/P1M', attributeOptionCombo: 'HllvX50cXC0', completeDate: '2026-11-25' },
+          [{ dataElement: 'kB0ZBFisE0e', categoryOptionCombo: 'HllvX50cXC0', value: '7' }]],
         [{ dataSet: 'VMuFODsyWaO', orgUnit: 'ouDistrict', period: '2026-10-01/P1M', attributeOptionCombo: 'HllvX50cXC1', completeDate: '2026-11-25' },
           [{ dataElement: 'e22tIwy1nKR', categoryOptionCombo: 'HllvX50cXC0', value: '0' }]],
-        [{ dataSet: 'VMuFODsyWaO', orgUnit: 'ouNorth', period: '2026-10-01/P1M', completeDate: '2026-11-25' }, [{ dataElement: 'kB0ZBFisE0e', value: '2.5' }]],
+        [{ dataSet: 'VMuFODsyWaO', orgUnit: 'ouNorth', period: '2026-10-01/P1M', attributeOptionCombo: 'HllvX50cXC0', completeDate: '2026-11-25' },
+          [{ dataElement: 'kB0ZBFisE0e', categoryOptionCombo: 'HllvX50cXC0', value: '2.5' }]],
         [{ dataSet: 'VMuFODsyWaO', orgUnit: 'ouNorth', period: '2026-10-01/P1M', attributeOptionCombo: 'HllvX50cXC1', completeDate: '2026-11-25' },
           [{ dataElement: 'e22tIwy1nKR', categoryOptionCombo: 'HllvX50cXC0', value: '1' }]],
       ]);
@@ -199,9 +201,12 @@ describe('file formats', () => {
       const adx = parsed(formats.adx.serialize(withoutCombos, { period: october, now }));
       assert.equal(adx.xmlns, ADX_NAMESPACE);
       assert.equal(adx.exported, '2026-11-25T08:30:00.000Z');
+      const defaults = { attributeOptionCombo: 'HllvX50cXC0' };
       assert.deepEqual(adx.group.map(({ dataValue, ...attributes }) => [attributes, dataValue]), [
-        [{ dataSet: 'VMuFODsyWaO', orgUnit: 'ouDistrict', period: '2026-10-01/P1M', completeDate: '2026-11-25' }, [{ dataElement: 'kB0ZBFisE0e', value: '7' }]],
-        [{ dataSet: 'VMuFODsyWaO', orgUnit: 'ouNorth', period: '2026-10-01/P1M', completeDate: '2026-11-25' }, [{ dataElement: 'kB0ZBFisE0e', value: '2.5' }]],
+        [{ dataSet: 'VMuFODsyWaO', orgUnit: 'ouDistrict', period: '2026-10-01/P1M', ...defaults, completeDate: '2026-11-25' },
+          [{ dataElement: 'kB0ZBFisE0e', categoryOptionCombo: 'HllvX50cXC0', value: '7' }]],
+        [{ dataSet: 'VMuFODsyWaO', orgUnit: 'ouNorth', period: '2026-10-01/P1M', ...defaults, completeDate: '2026-11-25' },
+          [{ dataElement: 'kB0ZBFisE0e', categoryOptionCombo: 'HllvX50cXC0', value: '2.5' }]],
       ]);
     });
 
