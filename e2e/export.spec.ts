@@ -42,19 +42,20 @@ test('an export for one place holds only that org unit, under dhis-<dataSet>-<YY
     dataSet: MONTHLY.id,
     completeDate: todayLocal(),
     period: dhisPeriod(lastMonth),
+    orgUnit: ORG_UNITS.north.id,
     dataValues: expect.any(Array),
   });
   const byElement = (a: { dataElement: string }, b: { dataElement: string }) => a.dataElement.localeCompare(b.dataElement);
   expect([...dataValueSet.dataValues].sort(byElement)).toEqual([
-    { dataElement: 'deBirths0001', orgUnit: ORG_UNITS.north.id, value: 3 },
-    { dataElement: 'deDeliver001', categoryOptionCombo: 'cocFacility', orgUnit: ORG_UNITS.north.id, value: 2 },
-    { dataElement: 'deHhVisit01', orgUnit: ORG_UNITS.north.id, value: 11 },
+    { dataElement: 'deBirths0001', orgUnit: ORG_UNITS.north.id, value: '3' },
+    { dataElement: 'deDeliver001', categoryOptionCombo: 'cocFacility', orgUnit: ORG_UNITS.north.id, value: '2' },
+    { dataElement: 'deHhVisit01', orgUnit: ORG_UNITS.north.id, value: '11' },
   ]);
   // the result by the button says what the file holds
-  const values = dataValueSet.dataValues as { orgUnit: string; value: number }[];
+  const values = dataValueSet.dataValues as { orgUnit: string; value: string }[];
   await expect(exportPage.status).toContainText(`${MONTHLY.name} · ${ORG_UNITS.north.name} ·`);
   await expect(exportPage.status).toContainText(
-    `Values: ${values.length} · Org units: ${new Set(values.map((value) => value.orgUnit)).size} · Zero values: ${values.filter((value) => value.value === 0).length}`,
+    `Values: ${values.length} · Org units: ${new Set(values.map((value) => value.orgUnit)).size} · Zero values: ${values.filter((value) => value.value === '0').length}`,
   );
   // and is gone once the choice changes
   await exportPage.choosePlace(ALL_PLACES, ALL_PLACES);

@@ -129,9 +129,10 @@ test('keyboard only: log in, choose data set, place and month, download the file
     dataSet: QUARTERLY.id,
     completeDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
     period: dhisPeriod(twoMonthsAgo),
+    orgUnit: ORG_UNITS.east.id,
     dataValues: expect.arrayContaining([
-      { dataElement: 'deHhVisit01', orgUnit: ORG_UNITS.east.id, value: 6 },
-      { dataElement: 'deSupVisit1', attributeOptionCombo: 'aocPartner1', orgUnit: ORG_UNITS.east.id, value: 5 },
+      { dataElement: 'deHhVisit01', orgUnit: ORG_UNITS.east.id, value: '6' },
+      { dataElement: 'deSupVisit1', attributeOptionCombo: 'aocPartner1', orgUnit: ORG_UNITS.east.id, value: '5' },
     ]),
   });
   expect(JSON.parse(actual).dataValues).toHaveLength(2);

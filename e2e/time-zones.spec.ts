@@ -96,12 +96,13 @@ const expectMonthExported = async (page: Page, period: string, { filename, body 
   expect(filename).toBe(expectedName);
   await expect(exportPageOf(page).status).toContainText(`Export saved as ${expectedName}.`);
   expect(body.period).toBe(period);
-  expect(body.completeDate >= `${period.slice(0, 4)}-${period.slice(4)}-01`, `completeDate ${body.completeDate} is within or after ${period}`).toBe(true);
+  // every place: no set-level org unit, so no completeDate (DHIS2 2.43 would refuse it; see docs/periods-and-formats.md)
+  expect(body.completeDate).toBeUndefined();
   expect(body.dataValues).toEqual(
     expect.arrayContaining([
-      { dataElement: 'deBirths0001', orgUnit: ORG_UNITS.north.id, value: births },
-      { dataElement: 'deDeliver001', categoryOptionCombo: 'cocFacility', orgUnit: ORG_UNITS.north.id, value: 100 + births },
-      { dataElement: 'deBirths0001', orgUnit: ORG_UNITS.district.id, value: births },
+      { dataElement: 'deBirths0001', orgUnit: ORG_UNITS.north.id, value: String(births) },
+      { dataElement: 'deDeliver001', categoryOptionCombo: 'cocFacility', orgUnit: ORG_UNITS.north.id, value: String(100 + births) },
+      { dataElement: 'deBirths0001', orgUnit: ORG_UNITS.district.id, value: String(births) },
     ]),
   );
 };

@@ -76,10 +76,10 @@ describe('npm run export', () => {
         assert.equal(result.code, 0, result.stderr);
         const { completeDate, ...rest } = JSON.parse(result.stdout);
         assert.deepEqual(rest, {
-          dataSet: DS, period,
+          dataSet: DS, period, orgUnit: 'ouNorth0001',
           dataValues: [
-            { dataElement: 'deBirths0001', orgUnit: 'ouNorth0001', value: north.births },
-            { dataElement: 'deDeliver001', categoryOptionCombo: 'coc00000001', orgUnit: 'ouNorth0001', value: north.deliveries },
+            { dataElement: 'deBirths0001', orgUnit: 'ouNorth0001', value: String(north.births) },
+            { dataElement: 'deDeliver001', categoryOptionCombo: 'coc00000001', orgUnit: 'ouNorth0001', value: String(north.deliveries) },
           ],
         }, `${zone} ${month}`);
         // the machine's date in that zone, never before the first day of the month
@@ -95,7 +95,7 @@ describe('npm run export', () => {
     const api = await (await server.fetch(exportPath({ 'filters[dataSet]': 'dsQuarter01', 'filters[period]': '2026Q4', 'filters[orgUnit]': 'ouNorth0001' }))).json();
     assert.deepEqual(JSON.parse(quarter.stdout), api);
     assert.equal(api.period, '2026Q4');
-    assert.ok(api.dataValues[0].value >= 12, 'December 2026 is in the quarter');
+    assert.ok(Number(api.dataValues[0].value) >= 12, 'December 2026 is in the quarter');
     const monthly = await exportCli(['--data-set', DS, '--period', LAST_MONTH.format('YYYYMM')], { COUCH_URL: couchUrl });
     assert.deepEqual(JSON.parse(monthly.stdout), await (await server.fetch(lastMonthExport())).json());
     const both = await exportCli(['--data-set', DS, '--period', '202610', '--month', '2026-10'], { COUCH_URL: couchUrl });
@@ -114,12 +114,12 @@ describe('npm run export', () => {
     const result = await exportCli(['--data-set', DS, '--month', month, '--format', 'csv', '--omit-zeros', '--out', out], { COUCH_URL: couchUrl });
     assert.equal(result.code, 0, result.stderr);
     const api = Buffer.from(await (await server.fetch(lastMonthExport({ 'options[format]': 'csv', 'options[omitZeros]': 'true' }))).arrayBuffer());
-    assert.deepEqual(await readFile(out), api, 'the same bytes, byte order mark included');
+    assert.deepEqual(await readFile(out), api, 'the same bytes');
     const xml = await exportCli(['--data-set', DS, '--month', month, '--format', 'xml'], { COUCH_URL: couchUrl });
     assert.match(xml.stdout, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<dataValueSet xmlns="http:\/\/dhis2.org\/schema\/dxf\/2.0"/);
     const adx = await exportCli(['--data-set', DS, '--month', month, '--format', 'adx'], { COUCH_URL: couchUrl });
-    assert.equal(adx.code, 2);
-    assert.match(adx.stderr, /^ADX names disaggregations/);
+    assert.equal(adx.code, 0, adx.stderr);
+    assert.match(adx.stdout, /<dataValue dataElement="deDeliver001" categoryOptionCombo="coc00000001" value="\d+"\/>/);
     const unknown = await exportCli(['--data-set', DS, '--month', month, '--format', 'pdf'], { COUCH_URL: couchUrl });
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /^option "format" must be one of json, csv, xml, adx; got "pdf"/);
@@ -135,7 +135,7 @@ describe('npm run export', () => {
     try {
       const result = await exportCli(['--data-set', DS, '--month', month], { DATA_DIR: stopped.dataDir, COUCH_URL: '' });
       assert.equal(result.code, 0, result.stderr);
-      assert.equal(JSON.parse(result.stdout).dataValues[0].value, 5);
+      assert.equal(JSON.parse(result.stdout).dataValues[0].value, '5');
     } finally {
       await rm(stopped.dataDir, { recursive: true, force: true });
     }

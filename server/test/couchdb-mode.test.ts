@@ -33,7 +33,7 @@ describe(`COUCH_URL mode (${TEST_COUCH_URL ? `CouchDB at ${TEST_COUCH_URL.host}`
     assert.equal(response.status, 200);
     const body = await response.json();
     assert.equal(body.dataSet, DS);
-    assert.equal(body.dataValues.find((row: { orgUnit: string }) => row.orgUnit === 'ouDistrict1').value, 7);
+    assert.equal(body.dataValues.find((row: { orgUnit: string }) => row.orgUnit === 'ouDistrict1').value, '7');
     assert.equal((await fetch(`${server.url}${lastMonthExport()}`, { headers: { authorization: basic(chw, 'chw-password') } })).status, 403);
     assert.equal((await fetch(`${server.url}${lastMonthExport()}`)).status, 401);
   });
@@ -88,13 +88,13 @@ describe(`COUCH_URL mode (${TEST_COUCH_URL ? `CouchDB at ${TEST_COUCH_URL.host}`
   it('sees writes made directly to the CouchDB in the next export', async () => {
     await couchdb.putDocs([targetDoc(LAST_MONTH, 'hc1', 100)]);
     const body = await (await fetch(`${server.url}${lastMonthExport()}`, { headers: { authorization: basic(exporter, 'exporter-password') } })).json();
-    assert.equal(body.dataValues.find((row: { orgUnit: string }) => row.orgUnit === 'ouNorth0001').value, 103);
+    assert.equal(body.dataValues.find((row: { orgUnit: string }) => row.orgUnit === 'ouNorth0001').value, '103');
   });
 
   it('reflects an owner moved and a place mapped, written directly to the CouchDB, in the next export', async () => {
     const asExporter = { headers: { authorization: basic(exporter, 'exporter-password') } };
-    const valueOf = (body: { dataValues: Array<{ orgUnit: string; dataElement: string; value: number }> }, orgUnit: string) =>
-      body.dataValues.find(row => row.orgUnit === orgUnit && row.dataElement === 'deBirths0001')?.value;
+    const valueOf = (body: { dataValues: Array<{ orgUnit: string; dataElement: string; value: string }> }, orgUnit: string) =>
+      Number(body.dataValues.find(row => row.orgUnit === orgUnit && row.dataElement === 'deBirths0001')?.value);
     const before = await (await fetch(`${server.url}${lastMonthExport()}`, asExporter)).json();
     assert.equal(valueOf(before, 'ouSouth0001'), 4, 'chw2 counts for the south');
     const chw2 = await couchdb.medic.get<{ parent: unknown }>('chw2');

@@ -98,7 +98,7 @@ describe('sending to DHIS2 over HTTP (against a DHIS2 stand-in)', () => {
     assert.equal(body.outcome, 'success');
     assert.equal(body.sent, true);
     assert.deepEqual(dhis2.received.at(-1)!.body.dataValues, (download.dataValues as { orgUnit: string }[]).filter(row => row.orgUnit === 'ouNorth0001'));
-    assert.equal(dhis2.stored.get(`ouNorth0001/deBirths0001/HllvX50cXC0/${PERIOD}`), 3);
+    assert.equal(dhis2.stored.get(`ouNorth0001/deBirths0001/HllvX50cXC0/${PERIOD}`), '3');
 
     const log = await (await server.fetch(`/api/v2/export/dhis/log?${selection}&filters[orgUnit]=ouNorth0001`, as('exporter'))).json() as
       { records: { action: string; user: string; values: number; total: number; orgUnit?: string; dhis2?: { status: string } }[]; changesSinceLastSend?: { changes: unknown[] } };

@@ -1,24 +1,24 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { completeRegistrations } from './dhis2-stand-in-completeness';
+import { importGroups, type StandInMetadata } from './dhis2-stand-in-import';
+import { readImport, type ImportGroup } from './dhis2-stand-in-readers';
+import { behaviourOf } from './dhis2-stand-in-versions';
+
+export type { StandInMetadata } from './dhis2-stand-in-import';
 
 /**
- * A stand-in for DHIS2's `POST /api/dataValueSets`, not DHIS2: it follows the Web API
- * documentation of DHIS2 2.36–2.41 for what this product relies on — ApiToken and basic auth
- * (401 otherwise), `dryRun`, the import summary (wrapped with 409 on conflicts from 2.38, bare
- * with 200 before), and conflicts with DHIS2's error codes for unknown data sets (E7600), data
- * elements (E7610), org units (E7612), category option combos (E7613), data elements outside
- * the data set (E7633), org units not assigned to the data set (E7636) and closed periods (E7640).
+ * A stand-in for DHIS2's `POST /api/dataValueSets` and `POST /api/completeDataSetRegistrations`,
+ * not DHIS2: it does what DHIS2's own import code does, version by version (2.38 to 2.43, see
+ * `dhis2-stand-in-versions.ts`), for what this product relies on — ApiToken and basic auth (401
+ * otherwise), `dryRun`, JSON, CSV, XML and ADX bodies read as each version reads them, the import
+ * summary (wrapped from 2.38, bare with 200 before), and conflicts with DHIS2's error codes for
+ * unknown data sets (E7600), data elements (E7610), org units (E7612), category option combos
+ * (E7634), data elements outside the data set (E7633), org units not assigned to the data set
+ * (E7636), closed periods (E7640) and values that are not numbers (E7619, 2.43 E8122).
  */
-export interface StandInMetadata {
-  dataSets: Record<string, { dataElements: string[]; orgUnits: string[] }>;
-  /** Data element → its category option combos (the default one is always allowed). */
-  dataElements: Record<string, string[]>;
-  orgUnits: string[];
-  closedPeriods?: string[];
-}
-
 export interface StandInOptions {
-  /** "2.38" and later wrap the summary and answer 409 on conflicts; earlier versions do not. */
+  /** The DHIS2 version whose behaviour to follow, "2.38" to "2.43" (default "2.40"); "2.37" for the bare summary. */
   version?: string;
   token?: string;
   user?: string;
@@ -29,14 +29,22 @@ export interface StandInOptions {
 export interface ReceivedImport {
   dryRun: boolean;
   authorization?: string;
-  body: { dataSet?: string; period?: string; dataValues?: Record<string, unknown>[] };
+  contentType?: string;
+  /** A JSON import as it came; empty for the other formats. */
+  body: { dataSet?: string; period?: string; orgUnit?: string; completeDate?: string; dataValues?: Record<string, unknown>[] };
+  /** The import as this version read it, whatever its format. */
+  groups: ImportGroup[];
 }
 
 export interface Dhis2StandIn {
   url: string;
   received: ReceivedImport[];
-  /** Values kept by real imports, by `orgUnit/dataElement/coc/period`. */
+  /** Values kept by real imports, by `orgUnit/dataElement/coc/period`, as strings like DHIS2 keeps them. */
   stored: Map<string, unknown>;
+  /** Complete data set registrations, by `dataSet/period/orgUnit` → their date. */
+  completed: Map<string, string>;
+  /** What `POST /api/completeDataSetRegistrations` received. */
+  registrations: { dryRun: boolean; body: unknown }[];
   /** Answer after this long (to test timeouts), or with this HTTP status (to test failures); faults: see `StandInFaults`. */
   behaviour: { delayMs?: number; failWith?: number } & StandInFaults;
   /** The read-backs asked for (`GET /api/dataValueSets`), as their query strings. */
@@ -101,14 +109,11 @@ const readBody = (req: IncomingMessage) => new Promise<string>((resolve, reject)
   req.on('error', reject);
 });
 
-const atLeast238 = (version: string) => {
-  const [major, minor] = version.split('.').map(Number);
-  return major! > 2 || (major === 2 && minor! >= 38);
-};
-
 export const startDhis2StandIn = async (options: StandInOptions): Promise<Dhis2StandIn> => {
   const received: ReceivedImport[] = [];
   const stored = new Map<string, unknown>();
+  const completed = new Map<string, string>();
+  const registrations: Dhis2StandIn['registrations'] = [];
   const behaviour: Dhis2StandIn['behaviour'] = {};
   const readBacks: string[] = [];
 
@@ -133,6 +138,10 @@ export const startDhis2StandIn = async (options: StandInOptions): Promise<Dhis2S
       const { status, body } = storedValues(url, stored, options.metadata);
       return send(status, body);
     }
+    if (req.method === 'POST' && url.pathname === '/api/completeDataSetRegistrations') {
+      const [status, body] = completeRegistrations(await readBody(req), url.searchParams, options, completed, registrations);
+      return send(status, body);
+    }
     if (req.method !== 'POST' || url.pathname !== '/api/dataValueSets') {
       return send(404, { httpStatus: 'Not Found', httpStatusCode: 404, status: 'ERROR', message: `No endpoint ${req.method} ${url.pathname}` });
     }
@@ -150,88 +159,34 @@ export const startDhis2StandIn = async (options: StandInOptions): Promise<Dhis2S
       return send(behaviour.failWith, { httpStatus: 'Internal Server Error', httpStatusCode: behaviour.failWith, status: 'ERROR', message: behaviour.echoAuthorization ? `Stand-in failure for ${req.headers.authorization}` : 'Stand-in failure' });
     }
     const dryRun = url.searchParams.get('dryRun') === 'true';
-    const wrapped = atLeast238(options.version ?? '2.40');
-    const { metadata } = options;
-    let body: ReceivedImport['body'];
-    try {
-      body = JSON.parse(text);
-    } catch {
-      return send(400, { httpStatus: 'Bad Request', httpStatusCode: 400, status: 'ERROR', message: 'Invalid JSON payload' });
+    const version = behaviourOf(options.version ?? '2.40');
+    const wrapped = version.wrapped;
+    const read = readImport(req.headers['content-type'] ?? 'application/json', text, version, url.searchParams);
+    if (!read.ok && read.badRequest) {
+      return send(400, { httpStatus: 'Bad Request', httpStatusCode: 400, status: 'ERROR', message: read.message });
     }
-    received.push({ dryRun, authorization: req.headers.authorization, body });
-
-    const rows = Array.isArray(body.dataValues) ? body.dataValues : [];
-    const conflicts: Record<string, unknown>[] = [];
-    const conflict = (errorCode: string, value: string, objects: Record<string, string>, indexes: number[]) => {
-      const [object] = Object.values(objects);
-      const existing = conflicts.find(found => found['errorCode'] === errorCode && found['value'] === value);
-      if (existing) {
-        (existing['indexes'] as number[]).push(...indexes);
-        return;
-      }
-      conflicts.push({ object, objects, value, errorCode, property: Object.keys(objects)[0], indexes: [...indexes] });
-    };
-    const dataSet = body.dataSet === undefined ? undefined : metadata.dataSets[body.dataSet];
-    const everyIndex = rows.map((_row, index) => index);
-    let setLevelError = false;
-    if (body.dataSet !== undefined && !dataSet) {
-      conflict('E7600', `Data set not found or not accessible: \`${body.dataSet}\``, { dataSet: body.dataSet }, everyIndex);
-      setLevelError = true;
-    } else if (body.period && metadata.closedPeriods?.includes(body.period)) {
-      conflict('E7640', `Current date is past expiry days for period: \`${body.period}\`  and data set: \`${body.dataSet}\``,
-        { period: body.period, dataSet: String(body.dataSet) }, everyIndex);
-      setLevelError = true;
-    }
-    let imported = 0;
-    let updated = 0;
-    let ignored = 0;
-    rows.forEach((row, index) => {
-      if (setLevelError) {
-        ignored++;
-        return;
-      }
-      const orgUnit = String(row['orgUnit']);
-      const dataElement = String(row['dataElement']);
-      const coc = typeof row['categoryOptionCombo'] === 'string' ? row['categoryOptionCombo'] : DEFAULT_COC;
-      const before = conflicts.length;
-      if (!(dataElement in metadata.dataElements)) {
-        conflict('E7610', `Data element not found or not accessible: \`${dataElement}\``, { dataElement }, [index]);
-      } else if (!metadata.orgUnits.includes(orgUnit)) {
-        conflict('E7612', `Organisation unit not found or not accessible: \`${orgUnit}\``, { orgUnit }, [index]);
-      } else if (coc !== DEFAULT_COC && !metadata.dataElements[dataElement]!.includes(coc)) {
-        conflict('E7634', `Category option combo: \`${coc}\` must be part of category combo of data element: \`${dataElement}\``,
-          { categoryOptionCombo: coc, dataElement }, [index]);
-      } else if (dataSet && !dataSet.dataElements.includes(dataElement)) {
-        conflict('E7633', `Data element: \`${dataElement}\` is not part of dataset: \`${body.dataSet}\``, { dataElement, dataSet: String(body.dataSet) }, [index]);
-      } else if (dataSet && !dataSet.orgUnits.includes(orgUnit)) {
-        conflict('E7636', `Data element: \`${dataElement}\` must be assigned through data sets to organisation unit: \`${orgUnit}\``,
-          { orgUnit, dataElement }, [index]);
-      }
-      if (conflicts.length > before || conflicts.some(found => (found['indexes'] as number[]).includes(index))) {
-        ignored++;
-        return;
-      }
-      const key = `${orgUnit}/${dataElement}/${coc}/${body.period}`;
-      if (stored.has(key)) {
-        updated++;
-      } else {
-        imported++;
-      }
-      if (!dryRun) {
-        stored.set(key, row['value']);
-      }
+    received.push({
+      dryRun, authorization: req.headers.authorization, contentType: req.headers['content-type'],
+      body: read.ok && read.format === 'json' ? read.json as ReceivedImport['body'] : {}, groups: read.ok ? read.groups : [],
     });
-    const status = setLevelError ? 'ERROR' : conflicts.length > 0 ? 'WARNING' : 'SUCCESS';
+    const outcome = read.ok
+      ? importGroups(read.groups, options.metadata, stored, dryRun, version)
+      : { status: 'ERROR' as const, conflicts: [{ object: '', value: read.message, ...(read.errorCode ? { errorCode: read.errorCode } : {}), indexes: [-1] }],
+        importCount: { imported: 0, updated: 0, ignored: 0, deleted: 0 }, completed: [] };
+    for (const [key, date] of outcome.completed) {
+      completed.set(key, date);
+    }
+    const { status, conflicts } = outcome;
     const summary = {
       responseType: 'ImportSummary',
       status,
       importOptions: { dryRun, importStrategy: url.searchParams.get('importStrategy') ?? 'CREATE_AND_UPDATE' },
-      description: setLevelError ? 'Import process was aborted' : 'Import process completed successfully',
-      importCount: { imported, updated, ignored, deleted: 0 },
+      description: status === 'ERROR' ? 'Import process was aborted' : 'Import process completed successfully',
+      importCount: outcome.importCount,
       // Before 2.38 a conflict has only `object` and `value`.
       conflicts: wrapped ? conflicts : conflicts.map(({ object, value }) => ({ object, value })),
-      ...(wrapped ? { rejectedIndexes: conflicts.flatMap(found => found['indexes'] as number[]) } : {}),
-      dataSetComplete: 'false',
+      ...(wrapped ? { rejectedIndexes: conflicts.flatMap(found => found.indexes).filter(index => index >= 0) } : {}),
+      dataSetComplete: outcome.completed.length > 0 ? outcome.completed[0]![1] : 'false',
     };
     if (behaviour.afterImport) {
       return playFault(res, behaviour.afterImport);
@@ -239,12 +194,13 @@ export const startDhis2StandIn = async (options: StandInOptions): Promise<Dhis2S
     if (!wrapped) {
       return send(200, summary);
     }
-    const hasConflicts = conflicts.length > 0;
-    return send(hasConflicts ? 409 : 200, {
-      httpStatus: hasConflicts ? 'Conflict' : 'OK',
-      httpStatusCode: hasConflicts ? 409 : 200,
+    const httpStatus = status === 'ERROR' ? 409 : status === 'WARNING' ? version.warningStatus : 200;
+    return send(httpStatus, {
+      httpStatus: httpStatus === 409 ? 'Conflict' : 'OK',
+      httpStatusCode: httpStatus,
       status,
-      message: hasConflicts ? 'One more conflicts encountered, please check import summary.' : 'Import was successful.',
+      message: status === 'ERROR' ? 'An error occurred, please check import summary.'
+        : status === 'WARNING' ? 'One more conflicts encountered, please check import summary.' : 'Import was successful.',
       response: summary,
     });
   });
@@ -255,6 +211,8 @@ export const startDhis2StandIn = async (options: StandInOptions): Promise<Dhis2S
     url: `http://127.0.0.1:${port}`,
     received,
     stored,
+    completed,
+    registrations,
     behaviour,
     readBacks,
     options,

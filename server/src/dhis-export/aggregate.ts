@@ -68,8 +68,9 @@ export class DataValueSetAggregation {
           orgUnits.push(orgUnit);
         }
         this.orgUnitsByContact.set(place._id, orgUnits);
-        if (!this.placeNameByOrgUnit.has(orgUnit) && typeof place.name === 'string' && place.name !== '') {
-          this.placeNameByOrgUnit.set(orgUnit, place.name);
+        const name = placeNameOf(place.name);
+        if (!this.placeNameByOrgUnit.has(orgUnit) && name !== undefined) {
+          this.placeNameByOrgUnit.set(orgUnit, name);
         }
         if (!this.rowsByOrgUnit.has(orgUnit)) {
           this.rowsByOrgUnit.set(orgUnit, this.emptyRows(orgUnit));
@@ -162,7 +163,11 @@ export class DataValueSetAggregation {
     };
   }
 
-  /** Data set, org units and data elements by name: translated data set name, place name, target id. */
+  /**
+   * Data set, org units and data elements by name: translated data set name, place name, target id.
+   * Places that share a name keep their org unit beside it ("Centre Nord (ouNorth)"), so that no
+   * two org units become one in the file (one ADX group, one count).
+   */
   humanReadable(set: DataValueSet, dataSetName: string): DataValueSet {
     const targetByRowKey = new Map<string, string>();
     for (const { id, dhis } of this.scope.definitions) {
@@ -170,13 +175,22 @@ export class DataValueSetAggregation {
         targetByRowKey.set(dataValueKey(dhis), id);
       }
     }
+    const orgUnitsByName = new Map<string, Set<string>>();
+    for (const { orgUnit } of set.dataValues) {
+      const name = this.placeNameByOrgUnit.get(orgUnit) ?? orgUnit;
+      orgUnitsByName.set(name, (orgUnitsByName.get(name) ?? new Set()).add(orgUnit));
+    }
+    const orgUnitName = (orgUnit: string) => {
+      const name = this.placeNameByOrgUnit.get(orgUnit) ?? orgUnit;
+      return orgUnitsByName.get(name)!.size > 1 ? `${name} (${orgUnit})` : name;
+    };
     return {
       ...set,
       dataSet: dataSetName,
       dataValues: set.dataValues.map(row => ({
         ...row,
         dataElement: targetByRowKey.get(dataValueKey(row)) ?? row.dataElement,
-        orgUnit: this.placeNameByOrgUnit.get(row.orgUnit) ?? row.orgUnit,
+        orgUnit: orgUnitName(row.orgUnit),
       })),
     };
   }
@@ -201,6 +215,14 @@ export class DataValueSetAggregation {
  */
 export const dataValueKey = ({ dataElement, categoryOptionCombo, attributeOptionCombo }: { dataElement: string; [attribute: string]: unknown }) =>
   JSON.stringify([dataElement, categoryOptionCombo ?? null, attributeOptionCombo ?? null]);
+
+/** A place's name as people read it: text, or a number written as one (a place named 12). */
+const placeNameOf = (name: unknown): string | undefined => {
+  if (typeof name === 'number' && Number.isFinite(name)) {
+    return String(name);
+  }
+  return typeof name === 'string' && name.trim() !== '' ? name : undefined;
+};
 
 const targetValueOf = (target: unknown): { id?: string; total?: number } => {
   if (typeof target !== 'object' || target === null) {

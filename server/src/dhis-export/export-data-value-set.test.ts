@@ -280,17 +280,22 @@ describe('exportDataValueSet', () => {
     assert.deepEqual(valuesOf(omitted.dataValueSet), { 'ouDistrict/kB0ZBFisE0e': 2, 'ouNorth/kB0ZBFisE0e': 2 });
   });
 
-  it('names the file with the format\'s extension, and refuses ADX for targets with option combos', async () => {
+  it('names the file with the format\'s extension, ADX included for targets with option combos', async () => {
     const source = await deployment([target('2026-10', 'chw1', 2)]);
     assert.equal((await exportDataValueSet(source, { dataSet: DS, period: october, ...DEFAULTS, format: 'csv' })).fileName, `dhis-${DS}-202610.csv`);
     assert.equal((await exportDataValueSet(source, { dataSet: DS, period: october, ...DEFAULTS, format: 'xml' })).fileName, `dhis-${DS}-202610.xml`);
-    await assert.rejects(exportDataValueSet(source, { dataSet: DS, period: october, ...DEFAULTS, format: 'adx' }), (error: ExportError) =>
-      error.status === 400 && /^ADX names disaggregations by category option codes.*target "facility-deliveries" carries categoryOptionCombo "HllvX50cXC0"\. Export this data set as JSON, CSV or XML/.test(error.message));
-    const settings = chtDefaultSettings();
-    const items = (settings as { tasks: { targets: { items: Array<{ dhis?: Record<string, unknown> }> } } }).tasks.targets.items;
-    items.forEach(item => item.dhis && delete item.dhis['categoryOptionCombo'] && delete item.dhis['attributeOptionCombo']);
-    const plain = await deployment([target('2026-10', 'chw1', 2)], settings);
-    assert.equal((await exportDataValueSet(plain, { dataSet: DS, period: october, ...DEFAULTS, format: 'adx' })).fileName, `dhis-${DS}-202610.adx.xml`);
+    assert.equal((await exportDataValueSet(source, { dataSet: DS, period: october, ...DEFAULTS, format: 'adx' })).fileName, `dhis-${DS}-202610.adx.xml`);
+  });
+
+  it('keeps places that share a name apart, and a place named by a number keeps its name, when human readable', async () => {
+    const places = [
+      { _id: 'district', type: 'district_hospital', name: 12, dhis: { orgUnit: 'ouDistrict' } },
+      { _id: 'hc1', type: 'health_center', name: 'Centre', dhis: { orgUnit: 'ouNorth' }, parent: { _id: 'district' } },
+      { _id: 'hc2', type: 'health_center', name: 'Centre', dhis: { orgUnit: 'ouSouth' }, parent: { _id: 'district' } },
+    ];
+    const db = await memoryMedic([{ _id: 'settings', settings: chtDefaultSettings() }, ...places]);
+    const { dataValueSet } = await exportDataValueSet(new PouchExportSource(db, new ContactIndex(db)), { dataSet: DS, period: october, ...DEFAULTS, humanReadable: true });
+    assert.deepEqual([...new Set(dataValueSet.dataValues.map(({ orgUnit }) => orgUnit))], ['12', 'Centre (ouNorth)', 'Centre (ouSouth)']);
   });
 
   it('treats a database without settings as unconfigured', async () => {

@@ -100,10 +100,6 @@ export const exportDataValueSet = async (
     throw badRequest(`dataSet "${request.dataSet}" has no dataElements: map at least one target to it with "dhis.dataElement"`);
   }
   const format = formats[request.format];
-  const refusal = format.refusal?.(definitions);
-  if (refusal !== undefined) {
-    throw badRequest(refusal);
-  }
 
   const places = await source.placesWithOrgUnits(request.orgUnit);
   const aggregation = new DataValueSetAggregation({ dataSet: request.dataSet, definitions, places, orgUnit: request.orgUnit, observer: pass.observer });

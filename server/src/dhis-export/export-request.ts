@@ -38,6 +38,8 @@ export interface ExportRequest {
   format: FormatName;
   /** Leave out data values of 0. */
   omitZeros: boolean;
+  /** A send only: also register the data set as complete for each org unit sent. */
+  completeDataSet?: boolean;
 }
 
 const MAX_ID_LENGTH = 200;
@@ -147,7 +149,7 @@ const flag = (value: unknown, name: string): boolean => {
 };
 
 /**
- * Reads `{ filters: { dataSet, period, date: { from }, orgUnit }, options: { humanReadable, format, omitZeros } }`
+ * Reads `{ filters: { dataSet, period, date: { from }, orgUnit }, options: { humanReadable, format, omitZeros, completeDataSet } }`
  * from a query string or a JSON body. The period is `period` when given; else the reporting period
  * `date.from` falls in on the server's clock, from 2000 to next year (found by the export, which reads
  * the settings). A client may send both (`date.from` for a CHT server, which knows no `period`):
@@ -192,6 +194,7 @@ export const parseExportRequest = (input: unknown, now: Date = new Date(), known
     humanReadable: flag(options['humanReadable'], 'humanReadable'),
     format: format(options['format']),
     omitZeros: flag(options['omitZeros'], 'omitZeros'),
+    ...(flag(options['completeDataSet'], 'completeDataSet') ? { completeDataSet: true } : {}),
     ...(orgUnit === undefined ? {} : { orgUnit }),
   };
 };

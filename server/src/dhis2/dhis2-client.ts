@@ -1,4 +1,5 @@
 import type { DataValueSet } from '../dhis-export/data-value-set';
+import { dhis2Json } from '../dhis-export/formats/json';
 import type { Dhis2Config } from './dhis2-config';
 import { readImportSummary, type ImportSummary } from './import-summary';
 import { scrubberFor } from './scrub-secrets';
@@ -79,7 +80,8 @@ export const postDataValueSet = async (
         authorization: authorizationOf(config.auth),
         'user-agent': USER_AGENT,
       },
-      body: JSON.stringify(dataValueSet),
+      // The download's JSON, values as strings; completeness is registered on its own when asked for.
+      body: dhis2Json(dataValueSet, { withCompleteDate: false }),
       // A login page instead of an answer means the credentials were not accepted.
       redirect: 'manual',
       signal: AbortSignal.timeout(config.timeoutMs),

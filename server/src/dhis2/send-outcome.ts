@@ -3,6 +3,7 @@ import type { ExplainedConflict } from './conflict-explanation';
 import type { Dhis2FailureReason, Dhis2UnknownReason } from './dhis2-client';
 import type { ImportCount, ImportSummary } from './import-summary';
 import type { ReadBackResult } from './read-back';
+import type { CompletenessOutcome } from './complete-registration';
 
 export interface SendSelectionSummary {
   dryRun: boolean;
@@ -30,6 +31,8 @@ export type SendOutcome = SendSelectionSummary & (
     conflicts: ExplainedConflict[];
     dhis2: { httpStatus: number } & ImportSummary;
     recordId: string;
+    /** When the send asked to register the data set as complete. */
+    completeness?: CompletenessOutcome;
   }
   | { kind: 'failure'; outcome: 'failed'; reason: Dhis2FailureReason; sent: false; error: string; httpStatus?: number; recordId: string }
   | {

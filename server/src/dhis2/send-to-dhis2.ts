@@ -4,6 +4,7 @@ import { ExportError, badRequest } from '../dhis-export/export-error';
 import type { ExportRequest } from '../dhis-export/export-request';
 import type { ExportSource } from '../dhis-export/export-source';
 import { loggedValuesOf, totalOf, type ExportLog, type ExportLogEntry } from '../export-log/export-log';
+import { completeAfterImport, loggedCompleteness } from './complete-registration';
 import { explainConflict } from './conflict-explanation';
 import { postDataValueSet, type Fetch } from './dhis2-client';
 import type { Dhis2Config } from './dhis2-config';
@@ -139,10 +140,16 @@ const sendAndRecord = async (
   const refused = refusedRowsOf(rows, summary.status, conflicts);
   const kept = rows.filter((_row, index) => !refused.has(index));
   const sent = !dryRun && kept.length > 0 && counts.imported + counts.updated + counts.deleted > 0;
+  const completeness = request.completeDataSet
+    ? await completeAfterImport(deps.dhis2, {
+      dataSet: dataValueSet.dataSet, period: dataValueSet.period, date: dataValueSet.completeDate, dryRun, rows, accepted: outcome === 'success',
+    }, deps.fetch)
+    : undefined;
   const recordId = await deps.exportLog.record({
     ...entry,
     ...(dryRun ? {} : { sent }),
     dhis2: { status: summary.status, httpStatus: answer.httpStatus, importCount: counts, conflicts: conflicts.length },
+    ...(completeness ? { completeness: loggedCompleteness(completeness) } : {}),
     dataValues: loggedValuesOf(dryRun ? rows : kept),
   });
   return {
@@ -156,5 +163,6 @@ const sendAndRecord = async (
     conflicts,
     dhis2: { httpStatus: answer.httpStatus, ...summary },
     recordId,
+    ...(completeness ? { completeness } : {}),
   };
 };

@@ -40,6 +40,8 @@ export interface ExportLogEntry {
   sent?: boolean | null;
   /** For dry runs and sends: DHIS2's verdict. */
   dhis2?: { status: string; httpStatus: number; importCount: ImportCount; conflicts: number };
+  /** For sends that asked for it: the complete data set registration (see dhis2/complete-registration.ts). */
+  completeness?: { outcome: string; orgUnits: number; status?: string; conflicts?: number; httpStatus?: number; reason?: string };
   /** For dry runs and sends that got no import summary and certainly reached nothing: why. */
   failure?: { reason: string; message: string };
   /** For sends whose outcome is unknown (timeout, connection lost after the body went out, 502/503/504). */

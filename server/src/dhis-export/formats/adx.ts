@@ -5,40 +5,51 @@ import { xmlAttributes, xmlDocument } from './xml';
 
 export const ADX_NAMESPACE = 'urn:ihe:qrph:adx:2015';
 
-/** Option combos: ADX has none, only the codes of the categories' options. */
-const OPTION_COMBOS = ['categoryOptionCombo', 'attributeOptionCombo'] as const;
+/**
+ * DHIS2's default category option combo, whose UID every DHIS2 has (`DefaultCategoryService`
+ * creates it with this UID, and the data integrity check `categories_one_default_category_option_combo`
+ * holds it to it). ADX names it where a value has no combo: DHIS2 2.43 reads a `dataValue` without
+ * `categoryOptionCombo` as naming its categories' options, which a default combo has none of
+ * (`DataEntryInput.fromAdxXml`, `DefaultDataEntryService.decodeGroup`: E8108), and a `group` without
+ * `attributeOptionCombo` as naming attribute options in its other attributes (`completeDate`).
+ */
+export const DEFAULT_OPTION_COMBO = 'HllvX50cXC0';
 
-/** What ADX carries of a data value: the data element, the value, and no option combos (refused before). */
-const adxDataValue = ({ dataElement, value }: DataValue) => xmlAttributes({ dataElement, value });
+const textOf = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+
+/**
+ * What ADX carries of a data value: data element, category option combo, value and comment. DHIS2
+ * reads other attributes of a `dataValue` as categories, so no other `dhis` attribute goes out
+ * (2.38 `DefaultAdxDataService.parseAdxDataValueToDxf`, 2.43 `DataEntryInput.fromAdxXml`).
+ */
+const adxDataValue = ({ dataElement, value, ...rest }: DataValue) => xmlAttributes({
+  dataElement, categoryOptionCombo: textOf(rest['categoryOptionCombo']) ?? DEFAULT_OPTION_COMBO, value, comment: textOf(rest['comment']),
+});
 
 /**
  * ADX (IHE QRPH, `urn:ihe:qrph:adx:2015`), which DHIS2 imports since 2.27: a `group` per org unit
- * with the data set, the ISO period (`2026-10-01/P1M`) and the complete date, and its data values.
+ * and attribute option combo (the default one named), with the data set, the ISO period (`2026-10-01/P1M`) and the complete
+ * date, and its data values. Ids are UIDs: import with `idScheme=UID` (2.38 to 2.42 read ADX ids as
+ * codes unless told otherwise, `DefaultAdxDataService.saveDataValueSet`).
  */
 export const adxFormat: DataValueSetFormat = {
   name: 'adx',
   mediaType: 'application/adx+xml; charset=utf-8',
   extension: 'adx.xml',
-  refusal: (definitions) => {
-    for (const { id, dhis } of definitions) {
-      const combo = OPTION_COMBOS.find(name => dhis[name] !== undefined && dhis[name] !== null && dhis[name] !== '');
-      if (combo) {
-        return `ADX names disaggregations by category option codes, which the CHT's mapping does not have: target "${id}" ` +
-          `carries ${combo} ${JSON.stringify(String(dhis[combo]))}. Export this data set as JSON, CSV or XML, which carry option combos.`;
-      }
-    }
-    return undefined;
-  },
   serialize: ({ dataSet, completeDate, dataValues }, { period, now }) => {
-    const byOrgUnit = new Map<string, DataValue[]>();
+    const groups = new Map<string, { orgUnit: string; attributeOptionCombo?: string; values: DataValue[] }>();
     for (const value of dataValues) {
-      byOrgUnit.set(value.orgUnit, [...byOrgUnit.get(value.orgUnit) ?? [], value]);
+      const attributeOptionCombo = textOf(value['attributeOptionCombo']);
+      const key = JSON.stringify([value.orgUnit, attributeOptionCombo ?? null]);
+      const group = groups.get(key) ?? { orgUnit: value.orgUnit, attributeOptionCombo, values: [] };
+      group.values.push(value);
+      groups.set(key, group);
     }
     return xmlDocument({
       adx: {
         ...xmlAttributes({ xmlns: ADX_NAMESPACE, exported: now.toISOString() }),
-        group: [...byOrgUnit].map(([orgUnit, values]) => ({
-          ...xmlAttributes({ dataSet, orgUnit, period: isoPeriod(period), completeDate }),
+        group: [...groups.values()].map(({ orgUnit, attributeOptionCombo, values }) => ({
+          ...xmlAttributes({ dataSet, orgUnit, period: isoPeriod(period), attributeOptionCombo: attributeOptionCombo ?? DEFAULT_OPTION_COMBO, completeDate }),
           dataValue: values.map(adxDataValue),
         })),
       },

@@ -1,21 +1,33 @@
 import { stringify } from 'csv-stringify/sync';
 import type { DataValue } from '../data-value-set';
 import type { DataValueSetFormat } from './data-value-set-format';
+import { dhisNumber } from './dhis-number';
 
-/** DHIS2's CSV columns, in the order its import reads them (by position: the header row is skipped). */
+/**
+ * DHIS2's CSV columns, in the order 2.38 to 2.42 read them by position after skipping the header
+ * row (`CsvDataValueSetReader`), and named as 2.43 matches them by name to `DataEntryValue.Input`
+ * (`CSV.java`). `storedBy` is ignored by name; `lastUpdated` would become a category option, but
+ * not while a `categoryOptionCombo` column is present (`CSV.Any(ifAbsent = "categoryOptionCombo")`).
+ */
 export const CSV_COLUMNS = [
-  'dataelement', 'period', 'orgunit', 'categoryoptioncombo', 'attributeoptioncombo',
-  'value', 'storedby', 'lastupdated', 'comment', 'followup',
+  'dataElement', 'period', 'orgUnit', 'categoryOptionCombo', 'attributeOptionCombo',
+  'value', 'storedBy', 'lastUpdated', 'comment', 'followUp',
 ] as const;
 
 const text = (value: unknown): string =>
-  typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
+  typeof value === 'string' ? value : typeof value === 'number' ? dhisNumber(value) : typeof value === 'boolean' ? String(value) : '';
 
 /**
- * A name a spreadsheet would read as a formula (`=…`, `+…`, `-…`, `@…`, or a tab or carriage return
- * first) gets a leading apostrophe, as OWASP advises for CSV files opened in spreadsheets.
+ * A name a spreadsheet would read as a formula (`=…`, `+…`, `-…`, `@…`, or a tab first) gets a
+ * leading apostrophe, as OWASP advises for CSV files opened in spreadsheets.
  */
-const defused = (name: string): string => (/^[=+\-@\t\r]/.test(name) ? `'${name}` : name);
+const defused = (name: string): string => (/^[=+\-@\t]/.test(name) ? `'${name}` : name);
+
+/**
+ * A field on one line: 2.43's `LineBuffer.readLine` ends a record at any `\r` or `\n`, quoted or
+ * not, so a line break in a name or comment would cut the record in two. It becomes a space.
+ */
+const oneLine = (field: string): string => field.replace(/\r\n|\r|\n/g, ' ');
 
 const rowOf = (value: DataValue, period: string, names: (text: string) => string): string[] => [
   names(value.dataElement),
@@ -23,18 +35,17 @@ const rowOf = (value: DataValue, period: string, names: (text: string) => string
   names(value.orgUnit),
   names(text(value['categoryOptionCombo'])),
   names(text(value['attributeOptionCombo'])),
-  String(value.value),
+  dhisNumber(value.value),
   names(text(value['storedBy'])),
   text(value['lastUpdated'] ?? value['timestamp']),
   names(text(value['comment'])),
   text(value['followUp'] ?? value['followup']),
-];
+].map(oneLine);
 
 /**
- * DHIS2's CSV import format: a header row, then a row per data value. RFC 4180 (fields quoted when
- * they hold a comma, quote or line break; CRLF line ends), UTF-8 with a byte order mark: without it
- * Excel reads the file in the computer's legacy code page and garbles names in non-Latin scripts,
- * and DHIS2 skips the header row the mark sits on.
+ * DHIS2's CSV import format, one file that 2.38 to 2.43 all read: a header row, then a row per data
+ * value; fields quoted when they hold a comma or a quote (RFC 4180); UTF-8 without a byte order mark
+ * (2.43 does not strip one, and would not know the first column); LF line ends.
  */
 export const csvFormat: DataValueSetFormat = {
   name: 'csv',
@@ -42,9 +53,6 @@ export const csvFormat: DataValueSetFormat = {
   extension: 'csv',
   serialize: (set, { humanReadable }) => {
     const names = humanReadable ? defused : (name: string) => name;
-    return stringify([[...CSV_COLUMNS], ...set.dataValues.map(value => rowOf(value, set.period, names))], {
-      bom: true,
-      record_delimiter: 'windows',
-    });
+    return stringify([[...CSV_COLUMNS], ...set.dataValues.map(value => rowOf(value, set.period, names))], { record_delimiter: 'unix' });
   },
 };

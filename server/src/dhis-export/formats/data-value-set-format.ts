@@ -1,4 +1,3 @@
-import type { TargetDefinition } from '../../settings/app-settings';
 import type { DataValueSet } from '../data-value-set';
 import type { DhisPeriod } from '../reporting-period';
 import type { FormatName } from './format-names';
@@ -22,7 +21,5 @@ export interface DataValueSetFormat {
   readonly mediaType: string;
   /** The file name's extension, without the dot. */
   readonly extension: string;
-  /** Why the format cannot carry these targets' data values, or undefined when it can. */
-  refusal?(definitions: readonly TargetDefinition[]): string | undefined;
   serialize(set: DataValueSet, context: SerializeContext): string;
 }

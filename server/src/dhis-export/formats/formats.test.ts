@@ -7,6 +7,7 @@ import type { DhisPeriod } from '../reporting-period';
 import { ADX_NAMESPACE } from './adx';
 import { CSV_COLUMNS } from './csv';
 import { DXF2_NAMESPACE } from './xml';
+import { dhis2Json } from './json';
 import { FORMAT_NAMES, formats } from '.';
 
 const october: DhisPeriod = { type: 'Monthly', year: 2026, month: 10 };
@@ -54,19 +55,44 @@ describe('file formats', () => {
     ]);
   });
 
-  it('JSON is the dataValueSet as it is', () => {
-    assert.equal(formats.json.serialize(set, { period: october, now }), JSON.stringify(set));
-    assert.equal(formats.json.serialize(set, { period: october, now, pretty: true }), `${JSON.stringify(set, null, 2)}\n`);
+  describe('JSON', () => {
+    const stringValues = (values: DataValueSet['dataValues']) => values.map(value => ({ ...value, value: String(value.value) }));
+
+    it('has the values as strings, and no completeDate when the values are of several org units', () => {
+      const file = JSON.parse(formats.json.serialize(set, { period: october, now }));
+      assert.deepEqual(file, { dataSet: 'VMuFODsyWaO', period: '202610', dataValues: stringValues(set.dataValues) });
+      assert.equal(formats.json.serialize(set, { period: october, now, pretty: true }), `${JSON.stringify(file, null, 2)}\n`);
+    });
+
+    it('names the org unit beside completeDate when every value is of one org unit', () => {
+      const north = { ...set, dataValues: set.dataValues.filter(({ orgUnit }) => orgUnit === 'ouNorth') };
+      assert.deepEqual(JSON.parse(formats.json.serialize(north, { period: october, now })), {
+        dataSet: 'VMuFODsyWaO', completeDate: '2026-11-25', period: '202610', orgUnit: 'ouNorth', dataValues: stringValues(north.dataValues),
+      });
+      assert.deepEqual(JSON.parse(dhis2Json(north, { withCompleteDate: false })),
+        { dataSet: 'VMuFODsyWaO', period: '202610', orgUnit: 'ouNorth', dataValues: stringValues(north.dataValues) });
+    });
+  });
+
+  it('every format writes numbers as plain decimals, never with an exponent', () => {
+    const tiny = { ...set, dataValues: [{ dataElement: 'kB0ZBFisE0e', orgUnit: 'ouNorth', value: 1e-7 }, { dataElement: 'e22tIwy1nKR', orgUnit: 'ouNorth', value: 1e21 }] };
+    for (const format of Object.values(formats)) {
+      const text = format.serialize(tiny, { period: october, now });
+      assert.doesNotMatch(text, /\de[-+]?\d/i, format.name);
+      assert.match(text, /0\.0000001/, format.name);
+      assert.match(text, /1000000000000000000000/, format.name);
+    }
   });
 
   describe('CSV', () => {
-    const rows = (text: string): string[][] => parseCsv(text, { bom: true, relax_column_count: false });
+    const rows = (text: string): string[][] => parseCsv(text, { relax_column_count: false });
 
-    it('has DHIS2\'s columns, a header row and a row per value, RFC 4180 with CRLF and a UTF-8 byte order mark', () => {
+    it('has DHIS2\'s columns by position and by name, a row per value, LF line ends and no byte order mark', () => {
       const text = formats.csv.serialize(set, { period: october, now });
-      assert.ok(text.startsWith('\ufeffdataelement,period,orgunit,categoryoptioncombo,attributeoptioncombo,value,storedby,lastupdated,comment,followup\r\n'));
-      assert.ok(text.endsWith('\r\n'));
-      assert.doesNotMatch(text.replace(/\r\n/g, ''), /[\r\n]/);
+      assert.ok(text.startsWith('dataElement,period,orgUnit,categoryOptionCombo,attributeOptionCombo,value,storedBy,lastUpdated,comment,followUp\n'));
+      assert.ok(text.endsWith('\n'));
+      assert.doesNotMatch(text, /\r/);
+      assert.equal(text.split('\n').length, set.dataValues.length + 2, 'a line per record: 2.43 ends a record at any line break');
       const [header, ...values] = rows(text);
       assert.deepEqual(header, [...CSV_COLUMNS]);
       assert.deepEqual(values, [
@@ -77,14 +103,17 @@ describe('file formats', () => {
       ]);
     });
 
-    it('quotes names with commas, quotes and line breaks, keeps other scripts, and defuses formulas', () => {
-      const text = formats.csv.serialize(names, { period: october, now, humanReadable: true });
-      assert.match(text, /"Centre de santé ""Nord""\nannexe"/);
+    it('quotes names with commas and quotes, puts line breaks on one line, keeps other scripts, and defuses formulas', () => {
+      const text = formats.csv.serialize({ ...names, dataValues: [...names.dataValues, { dataElement: 'a\rb', orgUnit: 'c\r\nd', value: 1, comment: 'e\nf' }] },
+        { period: october, now, humanReadable: true });
+      assert.match(text, /"Centre de santé ""Nord"" annexe"/);
+      assert.equal(text.split('\n').length, 6);
       const [, ...values] = rows(text);
-      assert.deepEqual(values.map(row => [row[0], row[2], row[5]]), [
-        ['births, this month', 'Centre de santé "Nord"\nannexe', '3'],
-        ['\'=HYPERLINK("http://x")', 'स्वास्थ्य केंद्र', '4'],
-        ['l\'accouchement <à> & co', 'مركز صحي', '-1'],
+      assert.deepEqual(values.map(row => [row[0], row[2], row[5], row[8]]), [
+        ['births, this month', 'Centre de santé "Nord" annexe', '3', ''],
+        ['\'=HYPERLINK("http://x")', 'स्वास्थ्य केंद्र', '4', ''],
+        ['l\'accouchement <à> & co', 'مركز صحي', '-1', ''],
+        ['a b', 'c d', '1', 'e f'],
       ]);
     });
 
@@ -103,11 +132,25 @@ describe('file formats', () => {
       assert.equal(XMLValidator.validate(text), true);
       const { dataValueSet } = xmlParser.parse(text) as { dataValueSet: Attributes & { dataValue: Attributes[] } };
       const { dataValue, ...attributes } = dataValueSet;
-      assert.deepEqual(attributes, { xmlns: DXF2_NAMESPACE, dataSet: 'VMuFODsyWaO', completeDate: '2026-11-25', period: '202610' });
+      assert.deepEqual(attributes, { xmlns: DXF2_NAMESPACE, dataSet: 'VMuFODsyWaO', period: '202610' }, 'no completeDate without a set-level org unit');
       assert.deepEqual(dataValue[1], {
         dataElement: 'e22tIwy1nKR', categoryOptionCombo: 'HllvX50cXC0', attributeOptionCombo: 'HllvX50cXC1', orgUnit: 'ouDistrict', value: '0',
       });
       assert.equal(text.match(/<dataValue [^>]*\/>/g)?.length, 4, 'empty elements, only attributes');
+    });
+
+    it('names the org unit and completeDate on the set when the values are of one org unit', () => {
+      const north = { ...set, dataValues: set.dataValues.filter(({ orgUnit }) => orgUnit === 'ouNorth') };
+      const { dataValueSet } = xmlParser.parse(formats.xml.serialize(north, { period: october, now })) as { dataValueSet: Attributes };
+      assert.equal(dataValueSet.orgUnit, 'ouNorth');
+      assert.equal(dataValueSet.completeDate, '2026-11-25');
+    });
+
+    it('writes attributes equal to "true" with their value, so the file stays well-formed', () => {
+      const text = formats.xml.serialize({ ...set, dataSet: 'true', dataValues: [{ dataElement: 'true', orgUnit: 'ouNorth', value: 1, followUp: true }] }, { period: october, now });
+      assert.equal(XMLValidator.validate(text), true);
+      assert.match(text, /<dataValue dataElement="true" followUp="true" orgUnit="ouNorth" value="1"\/>/);
+      assert.match(text, /dataSet="true"/);
     });
 
     it('escapes names, and keeps other scripts', () => {
@@ -140,13 +183,30 @@ describe('file formats', () => {
       return (xmlParser.parse(text) as { adx: Attributes & { group: Group[] } }).adx;
     };
 
+    it('has a group per org unit and attribute option combo, option combos as DHIS2\'s ADX import takes them, the default one named', () => {
+      const adx = parsed(formats.adx.serialize(set, { period: october, now }));
+      assert.deepEqual(adx.group.map(({ dataValue, ...attributes }) => [attributes, dataValue]), [
+        [{ dataSet: 'VMuFODsyWaO', orgUnit: 'ouDistrict', period: '2026-10-01/P1M', attributeOptionCombo: 'HllvX50cXC0', completeDate: '2026-11-25' },
+          [{ dataElement: 'kB0ZBFisE0e', categoryOptionCombo: 'HllvX50cXC0', value: '7' }]],
+        [{ dataSet: 'VMuFODsyWaO', orgUnit: 'ouDistrict', period: '2026-10-01/P1M', attributeOptionCombo: 'HllvX50cXC1', completeDate: '2026-11-25' },
+          [{ dataElement: 'e22tIwy1nKR', categoryOptionCombo: 'HllvX50cXC0', value: '0' }]],
+        [{ dataSet: 'VMuFODsyWaO', orgUnit: 'ouNorth', period: '2026-10-01/P1M', attributeOptionCombo: 'HllvX50cXC0', completeDate: '2026-11-25' },
+          [{ dataElement: 'kB0ZBFisE0e', categoryOptionCombo: 'HllvX50cXC0', value: '2.5' }]],
+        [{ dataSet: 'VMuFODsyWaO', orgUnit: 'ouNorth', period: '2026-10-01/P1M', attributeOptionCombo: 'HllvX50cXC1', completeDate: '2026-11-25' },
+          [{ dataElement: 'e22tIwy1nKR', categoryOptionCombo: 'HllvX50cXC0', value: '1' }]],
+      ]);
+    });
+
     it('has a group per org unit, with the ISO period, in the ADX namespace', () => {
       const adx = parsed(formats.adx.serialize(withoutCombos, { period: october, now }));
       assert.equal(adx.xmlns, ADX_NAMESPACE);
       assert.equal(adx.exported, '2026-11-25T08:30:00.000Z');
+      const defaults = { attributeOptionCombo: 'HllvX50cXC0' };
       assert.deepEqual(adx.group.map(({ dataValue, ...attributes }) => [attributes, dataValue]), [
-        [{ dataSet: 'VMuFODsyWaO', orgUnit: 'ouDistrict', period: '2026-10-01/P1M', completeDate: '2026-11-25' }, [{ dataElement: 'kB0ZBFisE0e', value: '7' }]],
-        [{ dataSet: 'VMuFODsyWaO', orgUnit: 'ouNorth', period: '2026-10-01/P1M', completeDate: '2026-11-25' }, [{ dataElement: 'kB0ZBFisE0e', value: '2.5' }]],
+        [{ dataSet: 'VMuFODsyWaO', orgUnit: 'ouDistrict', period: '2026-10-01/P1M', ...defaults, completeDate: '2026-11-25' },
+          [{ dataElement: 'kB0ZBFisE0e', categoryOptionCombo: 'HllvX50cXC0', value: '7' }]],
+        [{ dataSet: 'VMuFODsyWaO', orgUnit: 'ouNorth', period: '2026-10-01/P1M', ...defaults, completeDate: '2026-11-25' },
+          [{ dataElement: 'kB0ZBFisE0e', categoryOptionCombo: 'HllvX50cXC0', value: '2.5' }]],
       ]);
     });
 
@@ -168,16 +228,6 @@ describe('file formats', () => {
       const adx = parsed(formats.adx.serialize(withoutCombos, { period: october, now }));
       assert.deepEqual(adx.group.flatMap(({ orgUnit, dataValue }) => dataValue.map(({ dataElement, value }) => ({ dataElement, orgUnit, value: Number(value) }))),
         withoutCombos.dataValues);
-    });
-
-    it('refuses targets with option combos, and suggests the formats that carry them', () => {
-      assert.equal(formats.adx.refusal!([{ id: 'births', dhis: { dataElement: 'kB0ZBFisE0e' } }]), undefined);
-      assert.equal(formats.adx.refusal!([{ id: 'births', dhis: { dataElement: 'kB0ZBFisE0e', categoryOptionCombo: '' } }]), undefined);
-      assert.match(formats.adx.refusal!([{ id: 'deliveries', dhis: { dataElement: 'e22tIwy1nKR', attributeOptionCombo: 'aoc1' } }])!,
-        /target "deliveries" carries attributeOptionCombo "aoc1"\. Export this data set as JSON, CSV or XML/);
-      for (const format of [formats.json, formats.csv, formats.xml]) {
-        assert.equal(format.refusal, undefined, format.name);
-      }
     });
   });
 });

@@ -1,9 +1,25 @@
+import type { DataValueSet } from '../data-value-set';
 import type { DataValueSetFormat } from './data-value-set-format';
+import { dhisNumber } from './dhis-number';
+import { setLevelOf } from './group-org-unit';
 
-/** DHIS2's JSON import format: the dataValueSet as it is. */
+/**
+ * The dataValueSet as DHIS2's JSON import reads it in every version from 2.38 to 2.43: values as
+ * strings (2.43's `DataEntryInput.fromJson` reads `getString("value")`, and json-tree 1.8.1 throws
+ * on a number), plain decimals, and `completeDate` only beside a set-level `orgUnit`.
+ */
+export const dhis2Json = (set: DataValueSet, { withCompleteDate = true, pretty = false } = {}): string => {
+  const file = {
+    ...setLevelOf(set, { withCompleteDate }),
+    dataValues: set.dataValues.map(({ value, ...rest }) => ({ ...rest, value: dhisNumber(value) })),
+  };
+  return pretty ? `${JSON.stringify(file, null, 2)}\n` : JSON.stringify(file);
+};
+
+/** DHIS2's JSON import format. */
 export const jsonFormat: DataValueSetFormat = {
   name: 'json',
   mediaType: 'application/json; charset=utf-8',
   extension: 'json',
-  serialize: (set, { pretty }) => (pretty ? `${JSON.stringify(set, null, 2)}\n` : JSON.stringify(set)),
+  serialize: (set, { pretty }) => dhis2Json(set, { pretty }),
 };

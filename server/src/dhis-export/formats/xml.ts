@@ -1,6 +1,8 @@
 import { XMLBuilder } from 'fast-xml-parser';
 import type { DataValue } from '../data-value-set';
 import type { DataValueSetFormat } from './data-value-set-format';
+import { dhisNumber } from './dhis-number';
+import { setLevelOf } from './group-org-unit';
 
 export const DXF2_NAMESPACE = 'http://dhis2.org/schema/dxf/2.0';
 
@@ -18,20 +20,30 @@ export const escapeAttribute = (value: string): string =>
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
     .replace(/[&<>"'\t\n\r]/g, character => ESCAPES[character]);
 
-/** Attribute values as escaped text, and only under names XML allows (a `dhis` key such as "my key" is left out). */
+const attributeText = (value: string | number | boolean) => (typeof value === 'number' ? dhisNumber(value) : String(value));
+
+/**
+ * Attribute values as escaped text (numbers as plain decimals), and only under names XML allows
+ * (a `dhis` key such as "my key" is left out).
+ */
 export const xmlAttributes = (record: Record<string, unknown>): Record<string, string> =>
   Object.fromEntries(Object.entries(record).flatMap(([name, value]) =>
-    /^[A-Za-z_][A-Za-z0-9_.-]*$/.test(name) && (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
-      ? [[`${ATTRIBUTE}${name}`, escapeAttribute(String(value))]]
+    /^[A-Za-z_][A-Za-z0-9_.-]*$/.test(name) && (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean')
+      ? [[`${ATTRIBUTE}${name}`, escapeAttribute(attributeText(value))]]
       : []));
 
-/** fast-xml-parser builds the elements; the attributes come escaped by `xmlAttributes`. */
+/**
+ * fast-xml-parser builds the elements; the attributes come escaped by `xmlAttributes`. Its
+ * `suppressBooleanAttributes` (on by default) would write `followUp="true"` as a bare `followUp`,
+ * which no XML parser, DHIS2's StAX reader included, accepts.
+ */
 export const xmlDocument = (tree: Record<string, unknown>): string =>
   `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLBuilder({
     attributeNamePrefix: ATTRIBUTE,
     ignoreAttributes: false,
     processEntities: false,
     suppressEmptyNode: true,
+    suppressBooleanAttributes: false,
     format: true,
     indentBy: '  ',
   }).build(tree)}`;
@@ -40,15 +52,18 @@ export const xmlDocument = (tree: Record<string, unknown>): string =>
 const dataValueAttributes = ({ dataElement, orgUnit, value, ...rest }: DataValue) =>
   xmlAttributes({ dataElement, ...rest, orgUnit, value });
 
-/** DHIS2's DXF2 XML import format: a `dataValueSet` with a `dataValue` element per value, all as attributes. */
+/**
+ * DHIS2's DXF2 XML import format: a `dataValueSet` with a `dataValue` element per value, all as
+ * attributes; `orgUnit` and `completeDate` on the set only when the values share one org unit.
+ */
 export const xmlFormat: DataValueSetFormat = {
   name: 'xml',
   mediaType: 'application/xml; charset=utf-8',
   extension: 'xml',
-  serialize: ({ dataSet, completeDate, period, dataValues }) => xmlDocument({
+  serialize: set => xmlDocument({
     dataValueSet: {
-      ...xmlAttributes({ xmlns: DXF2_NAMESPACE, dataSet, completeDate, period }),
-      dataValue: dataValues.map(dataValueAttributes),
+      ...xmlAttributes({ xmlns: DXF2_NAMESPACE, ...setLevelOf(set) }),
+      dataValue: set.dataValues.map(dataValueAttributes),
     },
   }),
 };

@@ -67,6 +67,25 @@ export const MESSAGES_FR: Messages = {
   'export.dhis.send.confirm.text': 'Envoyer {{values}} valeurs de {{dataSet}} pour {{period}}, {{place}}, à DHIS2 sur {{host}} ?',
   'export.dhis.send.confirm.yes': 'Oui, envoyer à DHIS2',
   'export.dhis.send.confirm.cancel': 'Annuler',
+  'export.dhis.send.completeDataSet': 'Marquer aussi l’ensemble de données comme complet pour chaque place envoyée',
+  'export.dhis.send.completeDataSet.hint':
+    'Les taux de rapportage de DHIS2 comptent les ensembles de données complets. Une place n’est marquée complète que si DHIS2 accepte toutes les valeurs ; un essai à blanc ne fait que vérifier.',
+  'export.dhis.send.completeness.success.dry':
+    'DHIS2 marquerait l’ensemble de données comme complet pour {{places}} places.',
+  'export.dhis.send.completeness.success':
+    'DHIS2 a marqué l’ensemble de données comme complet pour {{places}} places.',
+  'export.dhis.send.completeness.error.dry':
+    'DHIS2 ne marquerait pas l’ensemble de données comme complet pour toutes les places : {{registered}} sur {{places}}, {{conflicts}} conflits.',
+  'export.dhis.send.completeness.error':
+    'DHIS2 n’a pas marqué l’ensemble de données comme complet pour toutes les places : {{registered}} sur {{places}}, {{conflicts}} conflits.',
+  'export.dhis.send.completeness.skipped':
+    'L’ensemble de données n’a pas été marqué complet : DHIS2 n’a pas accepté toutes les valeurs.',
+  'export.dhis.send.completeness.failed':
+    'DHIS2 n’a pas répondu à la demande de marquer l’ensemble de données complet : vérifiez-le dans DHIS2.',
+  'export.dhis.send.log.completeness.success': 'Marqué complet pour {{places}} places.',
+  'export.dhis.send.log.completeness.error': 'Pas marqué complet pour toutes les places.',
+  'export.dhis.send.log.completeness.skipped': 'Pas marqué complet.',
+  'export.dhis.send.log.completeness.failed': 'Le marquage complet est resté sans réponse.',
   'export.dhis.send.status.checking': 'Vérification avec DHIS2…',
   'export.dhis.send.status.sending': 'Envoi à DHIS2…',
   'export.dhis.send.result.success.dry': "DHIS2 accepterait les {{values}} valeurs. Rien n'a été enregistré.",

@@ -69,6 +69,22 @@ export const DEFAULT_MESSAGES: Messages = {
   'export.dhis.send.confirm.text': 'Send {{values}} values of {{dataSet}} for {{period}}, {{place}}, to DHIS2 at {{host}}?',
   'export.dhis.send.confirm.yes': 'Yes, send to DHIS2',
   'export.dhis.send.confirm.cancel': 'Cancel',
+  'export.dhis.send.completeDataSet': 'Also mark the data set complete for each place sent',
+  'export.dhis.send.completeDataSet.hint':
+    "DHIS2's reporting rates count complete data sets. Each place is marked complete only when DHIS2 accepts every value; a dry run only checks.",
+  'export.dhis.send.completeness.success.dry': 'DHIS2 would mark the data set complete for {{places}} places.',
+  'export.dhis.send.completeness.success': 'DHIS2 marked the data set complete for {{places}} places.',
+  'export.dhis.send.completeness.error.dry':
+    'DHIS2 would not mark the data set complete for every place: {{registered}} of {{places}}, {{conflicts}} conflicts.',
+  'export.dhis.send.completeness.error':
+    'DHIS2 did not mark the data set complete for every place: {{registered}} of {{places}}, {{conflicts}} conflicts.',
+  'export.dhis.send.completeness.skipped': 'The data set was not marked complete: DHIS2 did not accept every value.',
+  'export.dhis.send.completeness.failed':
+    'DHIS2 did not answer the request to mark the data set complete: check it in DHIS2.',
+  'export.dhis.send.log.completeness.success': 'Marked complete for {{places}} places.',
+  'export.dhis.send.log.completeness.error': 'Not marked complete for every place.',
+  'export.dhis.send.log.completeness.skipped': 'Not marked complete.',
+  'export.dhis.send.log.completeness.failed': 'Marking complete got no answer.',
   'export.dhis.send.status.checking': 'Checking with DHIS2…',
   'export.dhis.send.status.sending': 'Sending to DHIS2…',
   'export.dhis.send.result.success.dry': 'DHIS2 would accept all {{values}} values. Nothing was saved.',

@@ -30,6 +30,15 @@ export interface ImportCount {
   readonly deleted: number;
 }
 
+/** The complete data set registration that a send asked for (see docs/sending-to-dhis2.md). */
+export interface CompletenessResult {
+  /** skipped: not every value was accepted, or none was sent; failed: DHIS2 gave no import summary. */
+  readonly outcome: 'success' | 'error' | 'skipped' | 'failed';
+  readonly orgUnits: readonly string[];
+  readonly counts?: ImportCount;
+  readonly conflicts?: readonly { readonly object?: string; readonly value: string }[];
+}
+
 /** What DHIS2 was found to hold, read back after a send whose answer never came. */
 export interface ReadBack {
   readonly outcome: 'in-dhis2' | 'not-in-dhis2' | 'unreadable';
@@ -52,6 +61,7 @@ export type SendResult =
       readonly counts: ImportCount;
       readonly conflicts: readonly ExplainedConflict[];
       readonly dhis2: { readonly status: string; readonly httpStatus: number };
+      readonly completeness?: CompletenessResult;
     }
   | {
       readonly dryRun: false;
@@ -75,6 +85,7 @@ export interface ExportLogRecord {
   readonly sent?: boolean | null;
   readonly unknown?: { readonly reason: string; readonly message: string };
   readonly readBack?: ReadBack & { readonly refersTo: string };
+  readonly completeness?: { readonly outcome: string; readonly orgUnits: number };
 }
 
 export interface ChangedValue {
@@ -119,12 +130,17 @@ function selectionQuery(request: DhisExportRequest): string {
   return params.toString();
 }
 
-function sendBody(request: DhisExportRequest, dryRun: boolean, confirm: string | undefined): string {
+export interface SendChoices {
+  readonly confirm?: string;
+  readonly completeDataSet?: boolean;
+}
+
+function sendBody(request: DhisExportRequest, dryRun: boolean, confirm: string | undefined, completeDataSet: boolean): string {
   return JSON.stringify({
     dryRun,
     ...(confirm ? { confirm } : {}),
     filters: { dataSet: request.dataSet, period: request.period, ...(request.orgUnit ? { orgUnit: request.orgUnit } : {}) },
-    options: { omitZeros: request.omitZeros },
+    options: { omitZeros: request.omitZeros, ...(completeDataSet ? { completeDataSet: true } : {}) },
   });
 }
 
@@ -160,14 +176,17 @@ export class Dhis2SendApi {
     return readJson(() => fetch(DHIS2_SEND_URL, { credentials: 'include', headers: HEADERS }));
   }
 
-  /** `confirm`: the digest of the values the user confirmed; the server sends those or nothing (409). */
-  send(request: DhisExportRequest, dryRun: boolean, confirm?: string): Promise<SendResult> {
+  /**
+   * `confirm`: the digest of the values the user confirmed; the server sends those or nothing (409).
+   * `completeDataSet`: also register the data set as complete for each place sent.
+   */
+  send(request: DhisExportRequest, dryRun: boolean, { confirm, completeDataSet = false }: SendChoices = {}): Promise<SendResult> {
     return readJson(() =>
       fetch(DHIS2_SEND_URL, {
         method: 'POST',
         credentials: 'include',
         headers: { ...HEADERS, 'Content-Type': 'application/json' },
-        body: sendBody(request, dryRun, confirm),
+        body: sendBody(request, dryRun, confirm, completeDataSet),
       }),
     );
   }

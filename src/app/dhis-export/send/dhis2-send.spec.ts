@@ -96,6 +96,26 @@ describe('Dhis2Send', () => {
     expect(document.activeElement).toBe(answer);
   });
 
+  it('offers to mark the data set complete, a labelled checkbox with its hint, and says what DHIS2 registered', async () => {
+    await render({ capabilities: configured, selection });
+    const box = el.querySelector<HTMLInputElement>('input[type="checkbox"]#dhis2-complete-data-set')!;
+    expect(box.checked).toBeFalse();
+    expect(el.querySelector('label[for="dhis2-complete-data-set"]')?.textContent?.trim()).toBe('Also mark the data set complete for each place sent');
+    expect(el.querySelector(`#${box.getAttribute('aria-describedby')}`)?.textContent).toContain('reporting rates');
+    box.click();
+    expect(store.dispatch).toHaveBeenCalledWith(dhis2SendPageActions.completeDataSetChanged({ completeDataSet: true }));
+    const result = {
+      dryRun: false, outcome: 'success', sent: true, values: 4, counts: { imported: 4, updated: 0, ignored: 0, deleted: 0 }, conflicts: [],
+      dhis2: { status: 'SUCCESS', httpStatus: 200 },
+      completeness: { outcome: 'success', orgUnits: ['ou-1', 'ou-2'], counts: { imported: 2, updated: 0, ignored: 0, deleted: 0 }, conflicts: [] },
+    } as SendResult;
+    await render({ capabilities: configured, selection, completeDataSet: true, result });
+    expect(el.querySelector<HTMLInputElement>('#dhis2-complete-data-set')!.checked).toBeTrue();
+    expect(el.querySelector('.completeness')?.textContent).toBe('DHIS2 marked the data set complete for 2 places.');
+    await render({ capabilities: configured, selection, result: { ...result, outcome: 'warning', completeness: { outcome: 'skipped', orgUnits: ['ou-1'] } } });
+    expect(el.querySelector('.completeness')?.textContent).toContain('not marked complete: DHIS2 did not accept every value');
+  });
+
   it('focuses the error summary when DHIS2 could not be asked', async () => {
     await render({ capabilities: configured, selection, failure: { status: 502, error: 'DHIS2 refused the credentials' }, failures: 1 });
     const alert = el.querySelector<HTMLElement>('[role="alert"]')!;

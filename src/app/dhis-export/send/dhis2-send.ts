@@ -33,6 +33,7 @@ export class Dhis2Send {
   protected readonly confirming = this.store.selectSignal(dhis2SendFeature.selectConfirming);
   protected readonly result = this.store.selectSignal(dhis2SendFeature.selectResult);
   protected readonly logView = this.store.selectSignal(dhis2SendFeature.selectLog);
+  protected readonly completeDataSet = this.store.selectSignal(dhis2SendFeature.selectCompleteDataSet);
   private readonly failure = this.store.selectSignal(dhis2SendFeature.selectFailure);
   private readonly failures = this.store.selectSignal(dhis2SendFeature.selectFailures);
 
@@ -103,6 +104,20 @@ export class Dhis2Send {
     const key = `export.dhis.send.result.${result.outcome}${result.dryRun ? '.dry' : none}`;
     return this.t()(key, { values: this.number(result.values), conflicts: this.number(result.conflicts.length) });
   });
+  /** What came of the completeness registration the run asked for, in the user's words. */
+  protected readonly completenessText = computed(() => {
+    const result = this.result();
+    const completeness = result && result.outcome !== 'unknown' ? result.completeness : undefined;
+    if (!completeness) return '';
+    const key = completeness.outcome === 'skipped' || completeness.outcome === 'failed'
+      ? `export.dhis.send.completeness.${completeness.outcome}`
+      : `export.dhis.send.completeness.${completeness.outcome}${result!.dryRun ? '.dry' : ''}`;
+    return this.t()(key, {
+      places: this.number(completeness.orgUnits.length),
+      registered: this.number((completeness.counts?.imported ?? 0) + (completeness.counts?.updated ?? 0)),
+      conflicts: this.number(completeness.conflicts?.length ?? 0),
+    });
+  });
   protected readonly confirmText = computed(() =>
     this.t()('export.dhis.send.confirm.text', {
       values: this.number(this.logView()?.current.values ?? 0),
@@ -136,6 +151,10 @@ export class Dhis2Send {
     this.store.dispatch(dhis2SendPageActions.sendRequested());
   }
 
+  protected chooseCompleteDataSet(event: Event): void {
+    this.store.dispatch(dhis2SendPageActions.completeDataSetChanged({ completeDataSet: (event.target as HTMLInputElement).checked }));
+  }
+
   protected cancelSend(): void {
     this.store.dispatch(dhis2SendPageActions.sendCancelled());
   }
@@ -164,10 +183,11 @@ export class Dhis2Send {
     };
     if (record.action === 'read-back') return t(`export.dhis.send.log.readBack.${record.readBack?.outcome ?? 'unreadable'}`, values);
     if (record.failure) return t(record.action === 'send' ? 'export.dhis.send.log.send.failed' : 'export.dhis.send.log.dryRun.failed', values);
+    const completed = record.completeness ? ` ${t(`export.dhis.send.log.completeness.${record.completeness.outcome}`, { places: this.number(record.completeness.orgUnits) })}` : '';
     if (record.action === 'send' && record.sent === null) return t('export.dhis.send.log.send.unknown', values);
-    if (record.action === 'send' && record.sent === false) return t('export.dhis.send.log.send.refused', values);
-    if (record.action === 'send') return t('export.dhis.send.log.send', values);
-    if (record.action === 'dry-run') return t('export.dhis.send.log.dryRun', values);
+    if (record.action === 'send' && record.sent === false) return t('export.dhis.send.log.send.refused', values) + completed;
+    if (record.action === 'send') return t('export.dhis.send.log.send', values) + completed;
+    if (record.action === 'dry-run') return t('export.dhis.send.log.dryRun', values) + completed;
     return t('export.dhis.send.log.download', values);
   }
 

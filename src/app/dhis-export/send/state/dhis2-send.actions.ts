@@ -11,6 +11,8 @@ export const dhis2SendPageActions = createActionGroup({
     'Send Requested': emptyProps(),
     'Send Confirmed': emptyProps(),
     'Send Cancelled': emptyProps(),
+    /** Whether a dry run or send also registers the data set as complete for each place sent. */
+    'Complete Data Set Changed': props<{ completeDataSet: boolean }>(),
   },
 });
 

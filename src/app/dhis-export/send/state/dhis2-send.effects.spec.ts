@@ -35,12 +35,25 @@ describe('DHIS2 send effects', () => {
       [dhis2SendFeature.selectSelection, of(selection)],
       [dhis2SendFeature.selectRunning, of('dry-run')],
       [dhis2SendFeature.selectLog, of({ current: { values: 4, total: 9, digest: 'd1' }, records: [] })],
+      [dhis2SendFeature.selectCompleteDataSet, of(false)],
     ]));
     expect(await firstValueFrom(sendToDhis2(of(dhis2SendPageActions.dryRunRequested()) as Actions, store, api)))
       .toEqual(dhis2SendApiActions.answerReceived({ result }));
-    expect(api.send).toHaveBeenCalledWith(selection, true, undefined);
+    expect(api.send).toHaveBeenCalledWith(selection, true, { confirm: undefined, completeDataSet: false });
     await firstValueFrom(sendToDhis2(of(dhis2SendPageActions.sendConfirmed()) as Actions, store, api));
-    expect(api.send).toHaveBeenCalledWith(selection, false, 'd1');
+    expect(api.send).toHaveBeenCalledWith(selection, false, { confirm: 'd1', completeDataSet: false });
+  });
+
+  it('asks DHIS2 to mark the data set complete when the user chose so', async () => {
+    const api = fakeApi();
+    const store = fakeStore(new Map<unknown, unknown>([
+      [dhis2SendFeature.selectSelection, of(selection)],
+      [dhis2SendFeature.selectRunning, of('send')],
+      [dhis2SendFeature.selectLog, of({ current: { values: 4, total: 9, digest: 'd1' }, records: [] })],
+      [dhis2SendFeature.selectCompleteDataSet, of(true)],
+    ]));
+    await firstValueFrom(sendToDhis2(of(dhis2SendPageActions.sendConfirmed()) as Actions, store, api));
+    expect(api.send).toHaveBeenCalledWith(selection, false, { confirm: 'd1', completeDataSet: true });
   });
 
   it('reports changed figures with what was confirmed beside what the server holds now', async () => {

@@ -29,13 +29,18 @@ export const sendToDhis2 = createEffect(
   (actions$ = inject(Actions), store = inject(Store), api = inject(Dhis2SendApi)) =>
     actions$.pipe(
       ofType(dhis2SendPageActions.dryRunRequested, dhis2SendPageActions.sendConfirmed),
-      withLatestFrom(store.select(dhis2SendFeature.selectSelection), store.select(dhis2SendFeature.selectRunning), store.select(dhis2SendFeature.selectLog)),
+      withLatestFrom(
+        store.select(dhis2SendFeature.selectSelection),
+        store.select(dhis2SendFeature.selectRunning),
+        store.select(dhis2SendFeature.selectLog),
+        store.select(dhis2SendFeature.selectCompleteDataSet),
+      ),
       // the reducer has marked the run; anything else was refused there
       filter(([, selection, running]) => selection !== null && running !== 'idle'),
-      exhaustMap(([action, selection, , log]) => {
+      exhaustMap(([action, selection, , log, completeDataSet]) => {
         const dryRun = action.type === dhis2SendPageActions.dryRunRequested.type;
         const confirmed = log?.current;
-        return defer(() => api.send(selection!, dryRun, dryRun ? undefined : confirmed?.digest)).pipe(
+        return defer(() => api.send(selection!, dryRun, { confirm: dryRun ? undefined : confirmed?.digest, completeDataSet })).pipe(
           map((result) => dhis2SendApiActions.answerReceived({ result })),
           catchError((error: unknown) =>
             of(

@@ -24,6 +24,8 @@ export interface Dhis2SendState {
   /** Counts failures, so the error summary takes focus at each one. */
   readonly failures: number;
   readonly log: ExportLogView | null;
+  /** Also register the data set as complete for each place sent (DHIS2's reporting rates count these). */
+  readonly completeDataSet: boolean;
 }
 
 export const initialDhis2SendState: Dhis2SendState = {
@@ -35,6 +37,7 @@ export const initialDhis2SendState: Dhis2SendState = {
   failure: null,
   failures: 0,
   log: null,
+  completeDataSet: false,
 };
 
 /** The same values would be sent: the file format aside, every choice of the download counts. */
@@ -59,6 +62,7 @@ export const dhis2SendFeature = createFeature({
       state.running !== 'idle' || !state.selection ? state : { ...state, confirming: true, failure: null },
     ),
     on(dhis2SendPageActions.sendCancelled, (state): Dhis2SendState => ({ ...state, confirming: false })),
+    on(dhis2SendPageActions.completeDataSetChanged, (state, { completeDataSet }): Dhis2SendState => ({ ...state, completeDataSet })),
     on(dhis2SendPageActions.sendConfirmed, (state): Dhis2SendState =>
       state.running !== 'idle' || !state.confirming ? state : { ...state, running: 'send', confirming: false, result: null, failure: null },
     ),
