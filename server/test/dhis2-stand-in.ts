@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { answerRead, type StandInCatalogue } from './dhis2-stand-in-metadata';
 
 /**
  * A stand-in for DHIS2's `POST /api/dataValueSets`, not DHIS2: it follows the Web API
@@ -24,6 +25,8 @@ export interface StandInOptions {
   user?: string;
   password?: string;
   metadata: StandInMetadata;
+  /** What the read endpoints (system info, data set metadata, data values) answer with: see dhis2-stand-in-metadata.ts. */
+  catalogue?: StandInCatalogue;
 }
 
 export interface ReceivedImport {
@@ -39,6 +42,8 @@ export interface Dhis2StandIn {
   stored: Map<string, unknown>;
   /** Answer after this long (to test timeouts), or with this HTTP status (to test failures). */
   behaviour: { delayMs?: number; failWith?: number };
+  /** How many reads each GET endpoint answered. */
+  reads: Map<string, number>;
   /** What it was started with; change `version`, `token` or `metadata` between requests. */
   options: StandInOptions;
   close(): Promise<void>;
@@ -63,6 +68,7 @@ export const startDhis2StandIn = async (options: StandInOptions): Promise<Dhis2S
   const received: ReceivedImport[] = [];
   const stored = new Map<string, unknown>();
   const behaviour: Dhis2StandIn['behaviour'] = {};
+  const reads = new Map<string, number>();
 
   const authorised = (authorization: string | undefined) => {
     if (options.token && authorization === `ApiToken ${options.token}`) {
@@ -79,6 +85,9 @@ export const startDhis2StandIn = async (options: StandInOptions): Promise<Dhis2S
     const url = new URL(req.url ?? '/', 'http://stand-in');
     if (!authorised(req.headers.authorization)) {
       return send(401, { httpStatus: 'Unauthorized', httpStatusCode: 401, status: 'ERROR', message: 'Unauthorized' });
+    }
+    if (req.method === 'GET' && await answerRead({ url, version: options.version ?? '2.40', catalogue: options.catalogue, stored, behaviour, reads }, res)) {
+      return;
     }
     if (req.method !== 'POST' || url.pathname !== '/api/dataValueSets') {
       return send(404, { httpStatus: 'Not Found', httpStatusCode: 404, status: 'ERROR', message: `No endpoint ${req.method} ${url.pathname}` });
@@ -197,6 +206,7 @@ export const startDhis2StandIn = async (options: StandInOptions): Promise<Dhis2S
     received,
     stored,
     behaviour,
+    reads,
     options,
     close: async () => {
       server.closeAllConnections();

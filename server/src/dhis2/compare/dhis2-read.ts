@@ -56,26 +56,32 @@ export const readDhis2 = async <T>(deps: ReadDeps, part: ReadFailure['part'], pa
   const where = dhis2.url.host;
   const fail = (code: ReadFailureCode, message: string, extra: Partial<ReadFailure> = {}): ReadResult<T> =>
     ({ ok: false, failure: { code, part, message, ...extra } });
-  const timeout = AbortSignal.timeout(deps.timeoutMs);
+  // One controller per read, so that a compare of many batches adds no lasting listener to the request's signal.
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), deps.timeoutMs);
+  const stop = () => controller.abort();
+  deps.signal?.addEventListener('abort', stop, { once: true });
   let response: Response;
   let text: string;
   try {
     response = await (deps.fetch ?? fetch)(url, {
       headers: { accept: 'application/json', authorization: authorizationOf(dhis2.auth), 'user-agent': USER_AGENT },
       redirect: 'manual',
-      signal: deps.signal ? AbortSignal.any([timeout, deps.signal]) : timeout,
+      signal: controller.signal,
     });
     text = await response.text();
   } catch (error) {
     if (deps.signal?.aborted) {
       throw deps.signal.reason;
     }
-    const name = (error as { name?: string }).name;
-    if (name === 'TimeoutError' || name === 'AbortError') {
+    if (controller.signal.aborted) {
       return fail('dhis2-timeout', `DHIS2 at ${where} did not answer within ${deps.timeoutMs / 1000} s`);
     }
     const cause = (error as { cause?: { code?: string } }).cause;
     return fail('dhis2-unreachable', `DHIS2 at ${where} could not be reached: ${cause?.code ?? (error as Error).message}`);
+  } finally {
+    clearTimeout(timer);
+    deps.signal?.removeEventListener('abort', stop);
   }
   const status = response.status;
   const said = dhis2Words(text);

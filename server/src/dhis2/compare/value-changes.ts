@@ -72,7 +72,12 @@ export const compareValues = (file: readonly DataValue[], dhis2: readonly Dhis2V
     }
   }
   for (const value of held.values()) {
-    rows.push({ orgUnit: value.orgUnit, dataElement: value.dataElement, ...combosOf({ ...value }), inDhis2: value.value, change: 'onlyInDhis2' });
+    // as the file writes it: no combo where DHIS2 names its default one
+    const combos = combosOf({
+      categoryOptionCombo: value.categoryOptionCombo === rules.defaultCombo ? undefined : value.categoryOptionCombo,
+      attributeOptionCombo: value.attributeOptionCombo === rules.defaultCombo ? undefined : value.attributeOptionCombo,
+    });
+    rows.push({ orgUnit: value.orgUnit, dataElement: value.dataElement, ...combos, inDhis2: value.value, change: 'onlyInDhis2' });
   }
   const rank = new Map(CHANGE_KINDS.map((kind, index) => [kind, index]));
   return rows.sort((a, b) => rank.get(a.change)! - rank.get(b.change)! || a.orgUnit.localeCompare(b.orgUnit) || a.dataElement.localeCompare(b.dataElement));
