@@ -129,7 +129,7 @@ export interface StoredValues { get(key: string): unknown; entries(): IterableIt
 const dataValueSet = (query: URLSearchParams, catalogue: StandInCatalogue, stored: StoredValues, version: string) => {
   const dataSets = query.getAll('dataSet').filter(id => catalogue.dataSets[id]);
   const periods = query.getAll('period');
-  const orgUnits = query.getAll('orgUnit').filter(id => id in catalogue.orgUnits);
+  const orgUnits = query.getAll('orgUnit').filter(id => Object.hasOwn(catalogue.orgUnits, id));
   const conflict = (errorCode: string, message: string) => ({ status: 409, body: { httpStatus: 'Conflict', httpStatusCode: 409, status: 'ERROR', message, errorCode } });
   if (dataSets.length === 0) return conflict('E2001', 'At least one data element, data set or data element group must be specified');
   if (periods.length === 0) return conflict('E2002', 'At least one period, start/end dates, last updated or last updated duration must be specified');
@@ -140,9 +140,10 @@ const dataValueSet = (query: URLSearchParams, catalogue: StandInCatalogue, store
   const period = groupLevel && periods.length === 1 ? periods[0] : undefined;
   const orgUnit = groupLevel && orgUnits.length === 1 ? orgUnits[0] : undefined;
   const dataValues: Record<string, unknown>[] = [];
+  const [askedUnits, askedPeriods] = [new Set(orgUnits), new Set(periods)];
   for (const [key, value] of stored.entries()) {
     const [ou, de, coc, pe] = key.split('/') as [string, string, string, string];
-    if (!orgUnits.includes(ou) || !elements.has(de) || !periods.includes(pe) || dataValues.length >= limit) continue;
+    if (!askedUnits.has(ou) || !elements.has(de) || !askedPeriods.has(pe) || dataValues.length >= limit) continue;
     dataValues.push({
       dataElement: de,
       ...(period ? {} : { period: pe }),

@@ -80,7 +80,8 @@ export const compareValues = (file: readonly DataValue[], dhis2: readonly Dhis2V
     rows.push({ orgUnit: value.orgUnit, dataElement: value.dataElement, ...combos, inDhis2: value.value, change: 'onlyInDhis2' });
   }
   const rank = new Map(CHANGE_KINDS.map((kind, index) => [kind, index]));
-  return rows.sort((a, b) => rank.get(a.change)! - rank.get(b.change)! || a.orgUnit.localeCompare(b.orgUnit) || a.dataElement.localeCompare(b.dataElement));
+  const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return rows.sort((a, b) => rank.get(a.change)! - rank.get(b.change)! || byId(a.orgUnit, b.orgUnit) || byId(a.dataElement, b.dataElement));
 };
 
 export const countChanges = (rows: readonly ComparedValue[]): ChangeCounts => {
