@@ -71,7 +71,7 @@ test.describe('comparing with DHIS2 before sending', () => {
       // compared by itself after the preview, as sending is configured
       const compare = page.getByRole('region', { name: 'Compare with DHIS2' });
       await expect(compare.getByRole('status')).toContainText(`Compared with DHIS2 at ${new URL(dhis2.url).host} (version 2.43.0).`);
-      await expect(compare.getByRole('status')).toContainText('A send would bring 2 new, 1 changed, 1 would become 0, 5 unchanged.');
+      await expect(compare.getByRole('status')).toContainText('What a send would change: 2 new, 1 changed, 1 would become 0, 5 unchanged.');
       const table = compare.getByRole('table', { name: 'Figures in DHIS2 a send would replace' });
       await expect(table.getByRole('columnheader')).toHaveText(['Place', 'Data element', 'In DHIS2 now', 'After the send']);
       const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent?.replace(/\s+/g, ' ').trim() ?? '')));

@@ -8,7 +8,7 @@ export const COMPARE_MESSAGES_EN: Messages = {
   'export.dhis.compare.button': 'Compare with DHIS2',
   'export.dhis.compare.loading': 'Reading the figures and settings DHIS2 holds…',
   'export.dhis.compare.done': 'Compared with DHIS2 at {{host}} (version {{version}}).',
-  'export.dhis.compare.counts': 'A send would bring {{counts}}.',
+  'export.dhis.compare.counts': 'What a send would change: {{counts}}.',
   'export.dhis.compare.count.new': '{{count}} new',
   'export.dhis.compare.count.changed': '{{count}} changed',
   'export.dhis.compare.count.zeroing': '{{count}} would become 0',

@@ -52,7 +52,7 @@ describe('Dhis2Compare', () => {
 
   it('says the counts first, then the figures a send would replace before → after, zeros first, and the DHIS2 checks', async () => {
     await render({ status: 'loaded', comparedFor: { dataSet: 'ds1', period: '202405', orgUnit: '' }, comparison: COMPARISON });
-    expect(el.querySelector('[role="status"]')!.textContent).toContain('A send would bring 12 new, 1 changed, 1 would become 0, 40 unchanged.');
+    expect(el.querySelector('[role="status"]')!.textContent).toContain('What a send would change: 12 new, 1 changed, 1 would become 0, 40 unchanged.');
     const rows = [...el.querySelectorAll('tbody tr')].map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent!.replace(/\s+/g, ' ').trim()));
     expect(rows[0]).toEqual(['North HC (in the CHT: North) · ouNorth0001', 'Home visits (in the CHT: visits) · deVisits0001', '12',
       '0 — would become 0 (DHIS2 keeps no zeros for this data element: the send deletes its figure)']);
