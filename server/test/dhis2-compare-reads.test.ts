@@ -34,6 +34,8 @@ describe('reading DHIS2\'s current values in bounded batches', () => {
       assert.deepEqual([capped.values.length, capped.capped, capped.requests], [60, true, 2]);
       const unknown = await readCurrentValues(deps(), 'ds000000001', '202610', ['ouUnknown01']);
       assert.deepEqual([unknown.values.length, unknown.failure], [0, undefined], 'E2006 (no such org unit) means DHIS2 holds nothing for it');
+      const late = await readCurrentValues({ ...deps(), deadline: Date.now() - 1 }, 'ds000000001', '202610', orgUnits);
+      assert.deepEqual([late.values.length, late.failure?.code], [0, 'dhis2-timeout'], 'no read goes on past the deadline');
     });
   }
 });

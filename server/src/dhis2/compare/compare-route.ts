@@ -27,6 +27,8 @@ export interface CompareRouteDeps {
 
 /** One read from DHIS2 waits at most this long (or DHIS2_TIMEOUT_MS when that is shorter). */
 export const COMPARE_READ_TIMEOUT_MS = 30_000;
+/** All the reads of one compare end within this (a national data set is hundreds of batches). */
+export const COMPARE_DEADLINE_MS = 180_000;
 
 const KNOWN_PARAMETERS = new Set(['filters', 'options']);
 
@@ -62,6 +64,7 @@ export const dhis2CompareRouter = (deps: CompareRouteDeps) => {
       const comparison = await compareWithDhis2({
         source, dhis2, fetch: deps.fetch, cache, now: now(), signal: controller.signal,
         readTimeoutMs: Math.min(dhis2.timeoutMs, COMPARE_READ_TIMEOUT_MS),
+        deadline: Date.now() + COMPARE_DEADLINE_MS,
       }, request);
       const counts = comparison.counts ? Object.entries(comparison.counts).map(([kind, count]) => `${count} ${kind}`).join(', ') : 'no values';
       log.info(`DHIS2 compare of ${request.dataSet} ${comparison.period} for ${user.name}: ${counts}, ${comparison.checks.length} checks, ` +

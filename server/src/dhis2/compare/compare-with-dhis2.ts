@@ -19,6 +19,8 @@ export interface CompareDeps {
   cache: MetadataCache<DataSetMetadata>;
   /** Per read from DHIS2. */
   readTimeoutMs: number;
+  /** When all reads must be done (epoch ms). */
+  deadline?: number;
   now: Date;
   signal?: AbortSignal;
 }
@@ -81,7 +83,7 @@ export const compareWithDhis2 = async (deps: CompareDeps, request: ExportRequest
   const { aggregation } = exported;
   const file = exported.dataValueSet.dataValues;
   const period = dhisPeriodId(exported.period);
-  const read: ReadDeps = { dhis2: deps.dhis2, fetch: deps.fetch, timeoutMs: deps.readTimeoutMs, signal: deps.signal };
+  const read: ReadDeps = { dhis2: deps.dhis2, fetch: deps.fetch, timeoutMs: deps.readTimeoutMs, deadline: deps.deadline, signal: deps.signal };
   const targetsOf = (dataElement: string) => aggregation.definitions.filter(({ dhis }) => dhis.dataElement === dataElement).map(({ id }) => id);
   const mappedDataElements = [...new Set(aggregation.definitions.map(({ dhis }) => dhis.dataElement))];
   const comparison: Comparison = {

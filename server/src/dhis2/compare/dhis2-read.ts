@@ -33,6 +33,8 @@ export interface ReadDeps {
   fetch?: Fetch;
   /** How long one read may take; shorter than an import's: a compare must not hold the page. */
   timeoutMs: number;
+  /** When the whole compare must be done (epoch ms): no read goes on past it. */
+  deadline?: number;
   signal?: AbortSignal;
 }
 
@@ -57,8 +59,12 @@ export const readDhis2 = async <T>(deps: ReadDeps, part: ReadFailure['part'], pa
   const fail = (code: ReadFailureCode, message: string, extra: Partial<ReadFailure> = {}): ReadResult<T> =>
     ({ ok: false, failure: { code, part, message, ...extra } });
   // One controller per read, so that a compare of many batches adds no lasting listener to the request's signal.
+  const waitMs = Math.min(deps.timeoutMs, (deps.deadline ?? Infinity) - Date.now());
+  if (waitMs <= 0) {
+    return fail('dhis2-timeout', `DHIS2 at ${where} did not give everything within the compare's time`);
+  }
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), deps.timeoutMs);
+  const timer = setTimeout(() => controller.abort(), waitMs);
   const stop = () => controller.abort();
   deps.signal?.addEventListener('abort', stop, { once: true });
   let response: Response;
@@ -75,7 +81,7 @@ export const readDhis2 = async <T>(deps: ReadDeps, part: ReadFailure['part'], pa
       throw deps.signal.reason;
     }
     if (controller.signal.aborted) {
-      return fail('dhis2-timeout', `DHIS2 at ${where} did not answer within ${deps.timeoutMs / 1000} s`);
+      return fail('dhis2-timeout', `DHIS2 at ${where} did not answer within ${Math.round(waitMs / 100) / 10} s`);
     }
     const cause = (error as { cause?: { code?: string } }).cause;
     return fail('dhis2-unreachable', `DHIS2 at ${where} could not be reached: ${cause?.code ?? (error as Error).message}`);
