@@ -1,5 +1,5 @@
 import type { DataValue } from '../../dhis-export/data-value-set';
-import type { DataSetMetadata } from './data-set-metadata';
+import type { DataSetMetadata, OptionCombo } from './data-set-metadata';
 import { periodClosure, type PeriodClosure } from './period-openness';
 import { valueTypeRefusal } from './value-types';
 
@@ -101,22 +101,20 @@ export const dhis2Checks = (context: CheckContext): Dhis2Check[] => {
       'These data elements are not in the data set in DHIS2: their values would be refused (E7633)',
       'In DHIS2, add the data elements to the data set, or correct the targets\' "dhis.dataElement"');
 
-    const combos = tally(file, row => {
-      const combo = row['categoryOptionCombo'];
-      const known = metadata.dataElements.get(row.dataElement)?.optionCombos;
-      return typeof combo === 'string' && known && !known.some(({ id }) => id === combo) ? `${row.dataElement}/${combo}` : undefined;
-    });
-    const attributes = metadata.attributeOptionCombos;
-    const attributeCombos = tally(file, row => {
-      const combo = row['attributeOptionCombo'];
-      return typeof combo === 'string' && attributes && !attributes.some(({ id }) => id === combo) ? `${metadata.id}/${combo}` : undefined;
-    });
-    const comboItems = [...combos.keys(), ...attributeCombos.keys()].map(key => {
-      const [owner, combo] = key.split('/') as [string, string];
-      return { ...(owner === metadata.id ? { id: combo, dhis2Name: metadata.name } : { ...dataElementItem(owner), id: combo }), owner };
-    });
-    push('dhis2-option-combo-unknown', 'error', comboItems.map(({ owner: _owner, ...item }) => item),
-      [...combos.values(), ...attributeCombos.values()].reduce((a, b) => a + b, 0), {},
+    // an unknown combo, named by what it was given for: the data element (its names) or the data set
+    const unknownCombos = new Map<string, CheckItem>();
+    const unknownCombo = (combo: unknown, known: readonly OptionCombo[] | undefined, owner: () => CheckItem) => {
+      if (typeof combo !== 'string' || !known || known.some(({ id }) => id === combo)) return false;
+      unknownCombos.set(combo, unknownCombos.get(combo) ?? { ...owner(), id: combo });
+      return true;
+    };
+    let refused = 0;
+    for (const row of file) {
+      const categoryRefused = unknownCombo(row['categoryOptionCombo'], metadata.dataElements.get(row.dataElement)?.optionCombos, () => dataElementItem(row.dataElement));
+      const attributeRefused = unknownCombo(row['attributeOptionCombo'], metadata.attributeOptionCombos, () => ({ id: metadata.id, dhis2Name: metadata.name }));
+      if (categoryRefused || attributeRefused) refused++;
+    }
+    push('dhis2-option-combo-unknown', 'error', [...unknownCombos.values()], refused, {},
       'These option combos are not in the category combo DHIS2 gives the data element (or the data set\'s attributes): their values would be refused (E7634)',
       'Correct "categoryOptionCombo" or "attributeOptionCombo" in the targets\' "dhis", using ids of the data element\'s category combo in DHIS2');
 
