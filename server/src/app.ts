@@ -4,6 +4,7 @@ import type { CouchBackend } from './couch/couch-backend';
 import { dhisExportRouter } from './dhis-export/export-route';
 import { publicTextsRouter } from './texts/public-texts';
 import { dhis2SendRouter } from './dhis2/send-route';
+import { dhis2CompareRouter } from './dhis2/compare/compare-route';
 import type { Dhis2Config } from './dhis2/dhis2-config';
 import type { Fetch } from './dhis2/dhis2-client';
 import { recordDownload } from './export-log/record-download';
@@ -47,10 +48,11 @@ export interface AppDeps {
   dhis2?: Dhis2Config;
   /** How to reach DHIS2 (tests may replace it). */
   dhis2Fetch?: Fetch;
+  dhis2MetadataCacheMs?: number;
 }
 
 /** The whole HTTP surface; listening is left to the caller. */
-export const buildApp = ({ couch, users, maxBodyBytes, feedLimits, source, contacts, authenticate, appDir, log, now, exportLog, leases, dhis2, dhis2Fetch }: AppDeps) => {
+export const buildApp = ({ couch, users, maxBodyBytes, feedLimits, source, contacts, authenticate, appDir, log, now, exportLog, leases, dhis2, dhis2Fetch, dhis2MetadataCacheMs }: AppDeps) => {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', 'strong');
@@ -90,6 +92,7 @@ export const buildApp = ({ couch, users, maxBodyBytes, feedLimits, source, conta
     : next()));
 
   app.use('/api', compression());
+  app.use(dhis2CompareRouter({ source, authenticate, dhis2, log, fetch: dhis2Fetch, now, metadataCacheMs: dhis2MetadataCacheMs }));
   app.use(dhis2SendRouter({ source, authenticate, exportLog, leases, dhis2, log, fetch: dhis2Fetch, now }));
   app.use(exportLogRouter({ source, authenticate, exportLog, now }));
   app.use(dhisExportRouter({ source, authenticate, log, now, onExported: recordDownload(exportLog, log, now) }));

@@ -32,6 +32,8 @@ export interface StartOptions {
   log?: Log;
   now?: () => Date;
   feedLimits?: FeedLimits;
+  /** How long the compare keeps DHIS2's metadata of a data set (tests: 0). */
+  dhis2MetadataCacheMs?: number;
 }
 
 /** Opens the database, installs what the export needs, listens, and writes the demo on first start. */
@@ -101,6 +103,7 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
     exportLog: exportLog.log,
     leases: exportLog.leases,
     dhis2: config.dhis2,
+    dhis2MetadataCacheMs: options.dhis2MetadataCacheMs,
   });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {

@@ -6,6 +6,7 @@ import { readImport, type ImportGroup } from './dhis2-stand-in-readers';
 import { behaviourOf } from './dhis2-stand-in-versions';
 
 export type { StandInMetadata } from './dhis2-stand-in-import';
+import { answerRead, type StandInCatalogue } from './dhis2-stand-in-metadata';
 
 /**
  * A stand-in for DHIS2's `POST /api/dataValueSets` and `POST /api/completeDataSetRegistrations`,
@@ -24,6 +25,8 @@ export interface StandInOptions {
   user?: string;
   password?: string;
   metadata: StandInMetadata;
+  /** What the read endpoints (system info, data set metadata, data values) answer with: see dhis2-stand-in-metadata.ts. */
+  catalogue?: StandInCatalogue;
 }
 
 export interface ReceivedImport {
@@ -49,6 +52,8 @@ export interface Dhis2StandIn {
   behaviour: { delayMs?: number; failWith?: number } & StandInFaults;
   /** The read-backs asked for (`GET /api/dataValueSets`), as their query strings. */
   readBacks: string[];
+  /** How many reads each GET endpoint answered. */
+  reads: Map<string, number>;
   /** What it was started with; change `version`, `token` or `metadata` between requests. */
   options: StandInOptions;
   close(): Promise<void>;
@@ -116,6 +121,7 @@ export const startDhis2StandIn = async (options: StandInOptions): Promise<Dhis2S
   const registrations: Dhis2StandIn['registrations'] = [];
   const behaviour: Dhis2StandIn['behaviour'] = {};
   const readBacks: string[] = [];
+  const reads = new Map<string, number>();
 
   const authorised = (authorization: string | undefined) => {
     if (options.token && authorization === `ApiToken ${options.token}`) {
@@ -135,8 +141,13 @@ export const startDhis2StandIn = async (options: StandInOptions): Promise<Dhis2S
     }
     if (req.method === 'GET' && url.pathname === '/api/dataValueSets') {
       readBacks.push(url.search);
-      const { status, body } = storedValues(url, stored, options.metadata);
-      return send(status, body);
+      if (!options.catalogue) {
+        const { status, body } = storedValues(url, stored, options.metadata);
+        return send(status, body);
+      }
+    }
+    if (req.method === 'GET' && await answerRead({ url, version: options.version ?? '2.40', catalogue: options.catalogue, stored, behaviour, reads }, res)) {
+      return;
     }
     if (req.method === 'POST' && url.pathname === '/api/completeDataSetRegistrations') {
       const [status, body] = completeRegistrations(await readBody(req), url.searchParams, options, completed, registrations);
@@ -215,6 +226,7 @@ export const startDhis2StandIn = async (options: StandInOptions): Promise<Dhis2S
     registrations,
     behaviour,
     readBacks,
+    reads,
     options,
     close: async () => {
       server.closeAllConnections();

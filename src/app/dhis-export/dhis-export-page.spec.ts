@@ -1,3 +1,4 @@
+import { dhis2CompareFeature, initialDhis2CompareState } from './compare/dhis2-compare.feature';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { DhisExportPage } from './dhis-export-page';
@@ -65,7 +66,7 @@ describe('DhisExportPage', () => {
       imports: [DhisExportPage],
       providers: [
         provideMockStore({
-          initialState: { [dhis2SendFeature.name]: initialDhis2SendState },
+          initialState: { [dhis2SendFeature.name]: initialDhis2SendState, [dhis2CompareFeature.name]: initialDhis2CompareState },
           selectors: [
             { selector: dhisExportFeature.selectDataSetOptions, value: [{ id: 'ds1', name: 'Monthly' }] },
             {

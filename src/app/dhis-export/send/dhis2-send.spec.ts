@@ -1,6 +1,7 @@
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { translator } from '../domain/translate';
+import { dhis2CompareFeature, initialDhis2CompareState } from '../compare/dhis2-compare.feature';
 import { Dhis2Send } from './dhis2-send';
 import { SendResult } from './dhis2-send-api';
 import { dhis2SendPageActions } from './state/dhis2-send.actions';
@@ -15,7 +16,7 @@ describe('Dhis2Send', () => {
   let el: HTMLElement;
 
   async function render(state: Partial<Dhis2SendState>) {
-    store.setState({ [dhis2SendFeature.name]: { ...initialDhis2SendState, ...state } });
+    store.setState({ [dhis2SendFeature.name]: { ...initialDhis2SendState, ...state }, [dhis2CompareFeature.name]: initialDhis2CompareState });
     fixture.detectChanges();
     await fixture.whenStable();
   }
@@ -23,7 +24,7 @@ describe('Dhis2Send', () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       imports: [Dhis2Send],
-      providers: [provideMockStore({ initialState: { [dhis2SendFeature.name]: initialDhis2SendState } })],
+      providers: [provideMockStore({ initialState: { [dhis2SendFeature.name]: initialDhis2SendState, [dhis2CompareFeature.name]: initialDhis2CompareState } })],
     });
     store = TestBed.inject(MockStore);
     spyOn(store, 'dispatch').and.callThrough();

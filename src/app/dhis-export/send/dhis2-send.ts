@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, ElementRef, afterRenderEffect, computed, inject, input, viewChild } from '@angular/core';
 import { Store } from '@ngrx/store';
+import { Dhis2CompareCounts } from '../compare/compare-counts';
 import { DataSetOption, Period, PlaceOption } from '../domain/models';
 import { Translate } from '../domain/translate';
 import { ExportLogRecord } from './dhis2-send-api';
@@ -14,6 +15,7 @@ import { placeLabel } from '../domain/places';
  */
 @Component({
   selector: 'app-dhis2-send',
+  imports: [Dhis2CompareCounts],
   templateUrl: './dhis2-send.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
