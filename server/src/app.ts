@@ -5,6 +5,7 @@ import { dhisExportRouter } from './dhis-export/export-route';
 import { publicTextsRouter } from './texts/public-texts';
 import { dhis2SendRouter } from './dhis2/send-route';
 import type { Dhis2Config } from './dhis2/dhis2-config';
+import type { Dhis2Calendar } from './dhis-export/calendars/dhis2-calendar';
 import type { Fetch } from './dhis2/dhis2-client';
 import { recordDownload } from './export-log/record-download';
 import type { ExportLog } from './export-log/export-log';
@@ -37,12 +38,14 @@ export interface AppDeps {
   exportLog: ExportLog;
   /** Undefined: sending to DHIS2 is not configured. */
   dhis2?: Dhis2Config;
+  /** The calendar the DHIS2 names periods in; ISO 8601 when absent. */
+  dhis2Calendar?: Dhis2Calendar;
   /** How to reach DHIS2 (tests may replace it). */
   dhis2Fetch?: Fetch;
 }
 
 /** The whole HTTP surface; listening is left to the caller. */
-export const buildApp = ({ couch, users, maxBodyBytes, feedLimits, source, contacts, authenticate, appDir, log, now, exportLog, dhis2, dhis2Fetch }: AppDeps) => {
+export const buildApp = ({ couch, users, maxBodyBytes, feedLimits, source, contacts, authenticate, appDir, log, now, exportLog, dhis2, dhis2Calendar, dhis2Fetch }: AppDeps) => {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', 'strong');
@@ -73,8 +76,8 @@ export const buildApp = ({ couch, users, maxBodyBytes, feedLimits, source, conta
     : next()));
 
   app.use('/api', compression());
-  app.use(dhis2SendRouter({ source, authenticate, exportLog, dhis2, log, fetch: dhis2Fetch, now }));
-  app.use(dhisExportRouter({ source, authenticate, log, now, onExported: recordDownload(exportLog, log, now) }));
+  app.use(dhis2SendRouter({ source, authenticate, exportLog, dhis2, dhis2Calendar, log, fetch: dhis2Fetch, now }));
+  app.use(dhisExportRouter({ source, authenticate, log, now, dhis2Calendar, onExported: recordDownload(exportLog, log, now) }));
   app.use(publicTextsRouter(couch.medic));
   app.use('/api', (_req, res) => sendError(res, 404, 'No such API endpoint: the export is at /api/v2/export/dhis'));
   app.use(staticApp(appDir));

@@ -100,6 +100,7 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
     now: options.now,
     exportLog: exportLog.log,
     dhis2: config.dhis2,
+    dhis2Calendar: config.dhis2Calendar,
   });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { standInSystemInfo } from './dhis2-stand-in-system-info';
 
 /**
  * A stand-in for DHIS2's `POST /api/dataValueSets`, not DHIS2: it follows the Web API
@@ -20,6 +21,8 @@ export interface StandInMetadata {
 export interface StandInOptions {
   /** "2.38" and later wrap the summary and answer 409 on conflicts; earlier versions do not. */
   version?: string;
+  /** Its system setting "Calendar", as `GET /api/system/info` tells it: `iso8601` (the default) or `nepali`. */
+  calendar?: string;
   token?: string;
   user?: string;
   password?: string;
@@ -79,6 +82,9 @@ export const startDhis2StandIn = async (options: StandInOptions): Promise<Dhis2S
     const url = new URL(req.url ?? '/', 'http://stand-in');
     if (!authorised(req.headers.authorization)) {
       return send(401, { httpStatus: 'Unauthorized', httpStatusCode: 401, status: 'ERROR', message: 'Unauthorized' });
+    }
+    if (req.method === 'GET' && url.pathname === '/api/system/info') {
+      return send(200, standInSystemInfo(options));
     }
     if (req.method !== 'POST' || url.pathname !== '/api/dataValueSets') {
       return send(404, { httpStatus: 'Not Found', httpStatusCode: 404, status: 'ERROR', message: `No endpoint ${req.method} ${url.pathname}` });

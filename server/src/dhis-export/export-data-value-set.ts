@@ -5,18 +5,23 @@ import { localDateOf, targetDocMonth } from './calendar-month';
 import { DataValueSetAggregation, dataSetName, type AggregationCounts, type TargetDocObserver } from './aggregate';
 import type { TargetDoc } from './cht-docs';
 import type { DataValueSet } from './data-value-set';
-import { badRequest } from './export-error';
+import { adxPeriodOf, calendarMismatch, ISO8601_DHIS2, type Dhis2Calendar } from './calendars/dhis2-calendar';
+import { reportingCalendarOf } from './calendars/reporting-calendar';
+import { badRequest, ExportError } from './export-error';
 import type { ExportRequest } from './export-request';
 import type { ExportSource } from './export-source';
 import { formats } from './formats';
+import { BS_FIRST_YEAR, BS_LAST_YEAR, isBsYear } from '../../../src/app/dhis-export/domain/calendars/bikram-sambat-months';
 import {
   dhisPeriodId, monthStartDateOf, monthsOf, periodDates, periodOfMonth, reportingMonthOf, type DhisPeriod, type PeriodType,
 } from './reporting-period';
 
 export interface ExportResult {
   dataValueSet: DataValueSet;
-  /** The period `dataValueSet.period` names. */
+  /** The period `dataValueSet.period` names, in the deployment's calendar. */
   period: DhisPeriod;
+  /** The same period as ADX states it to the DHIS2 (ISO 8601 first day and duration). */
+  adxPeriod: string;
   fileName: string;
   counts: AggregationCounts;
   /** Target definitions whose `dhis` is unusable; they are left out. */
@@ -25,8 +30,10 @@ export interface ExportResult {
   aggregation: DataValueSetAggregation;
 }
 
-/** What the preview adds to an export's one pass; none of it changes the file. */
+/** What the caller adds to an export's one pass: the DHIS2's calendar, and what the preview listens with. */
 export interface ExportPassOptions {
+  /** The calendar the DHIS2 names periods in (DHIS2_CALENDAR); ISO 8601 when absent. */
+  dhis2Calendar?: Dhis2Calendar;
   observer?: TargetDocObserver;
   /** After each page of target docs: how many docs were read so far. */
   onProgress?: (docsRead: number) => void;
@@ -67,19 +74,26 @@ const periodTypeFor = (dataSet: DhisDataSet): PeriodType => {
  */
 export const resolvePeriod = (request: ExportRequest, dataSet: DhisDataSet, settings: AppSettings): DhisPeriod => {
   const periodType = periodTypeFor(dataSet);
+  const calendar = reportingCalendarOf(settings);
+  const inCalendar = (period: DhisPeriod): DhisPeriod => (calendar === 'gregorian' ? period : { ...period, calendar });
   const { period } = request;
   if (period.type === 'Instant') {
-    const month = reportingMonthOf(period.at, monthStartDateOf(settings));
+    const month = reportingMonthOf(period.at, monthStartDateOf(settings), calendar);
     if (!month) {
-      throw badRequest(`filter "date.from" ${period.at} falls outside the years a period may name`);
+      throw badRequest(`filter "date.from" ${period.at} falls outside the years a period may name` +
+        (calendar === 'bikram-sambat' ? ` (Bikram Sambat ${BS_FIRST_YEAR}–${BS_LAST_YEAR})` : ''));
     }
-    return periodOfMonth(periodType, month);
+    return inCalendar(periodOfMonth(periodType, month));
   }
   if (period.type !== periodType) {
     throw badRequest(`dataSet "${dataSet.id}" reports ${periodType.toLowerCase()}: ask for a ${periodType} period such as ` +
       `"${PERIOD_EXAMPLES[periodType]}", not ${period.type.toLowerCase()} "${dhisPeriodId(period)}"`);
   }
-  return period;
+  if (calendar === 'bikram-sambat' && !isBsYear(period.year)) {
+    throw badRequest(`This deployment counts targets in Bikram Sambat (BS) months: filter "period" names a BS period, ` +
+      `such as "208307" for Kartik 2083, of a year from ${BS_FIRST_YEAR} to ${BS_LAST_YEAR}; got "${dhisPeriodId(period)}"`);
+  }
+  return inCalendar(period);
 };
 
 /** Reads the period's target docs a page at a time and sums them into a dataValueSet. */
@@ -95,6 +109,11 @@ export const exportDataValueSet = async (
     throw badRequest(`dataSet "${request.dataSet}" is not defined: add it to "dhis_data_sets" in the app settings, or choose a configured one`);
   }
   const period = resolvePeriod(request, dataSetConfig, settings);
+  const dhis2Calendar = pass.dhis2Calendar ?? ISO8601_DHIS2;
+  const mismatch = calendarMismatch(period, dhis2Calendar);
+  if (mismatch !== undefined) {
+    throw new ExportError(409, mismatch);
+  }
   const { definitions, malformed } = targetDefinitionsFor(settings, request.dataSet);
   if (definitions.length === 0) {
     throw badRequest(`dataSet "${request.dataSet}" has no dataElements: map at least one target to it with "dhis.dataElement"`);
@@ -133,6 +152,7 @@ export const exportDataValueSet = async (
   return {
     dataValueSet,
     period,
+    adxPeriod: adxPeriodOf(period, dhis2Calendar),
     fileName: exportFileName(request.dataSet, periodId, format.extension, request.orgUnit),
     counts: aggregation.counts,
     malformedTargets: malformed,

@@ -14,6 +14,7 @@ import { maySendToDhis2 } from '../session/send-permission';
 import type { Authenticate, UserContext } from '../session/user-session';
 import type { Fetch } from './dhis2-client';
 import type { Dhis2Config } from './dhis2-config';
+import type { Dhis2Calendar } from '../dhis-export/calendars/dhis2-calendar';
 import { sendToDhis2 } from './send-to-dhis2';
 
 export interface SendRouteDeps {
@@ -22,6 +23,7 @@ export interface SendRouteDeps {
   exportLog: ExportLog;
   /** Undefined: sending is not configured. */
   dhis2?: Dhis2Config;
+  dhis2Calendar?: Dhis2Calendar;
   log: Log;
   fetch?: Fetch;
   now?: () => Date;
@@ -37,7 +39,7 @@ const FAILURE_STATUS = { timeout: 504, network: 502, credentials: 502, forbidden
  * `GET /api/v2/export/dhis/log` (recent records of a selection, and what changed since its last send).
  */
 export const dhis2SendRouter = (deps: SendRouteDeps) => {
-  const { source, authenticate, exportLog, dhis2, log } = deps;
+  const { source, authenticate, exportLog, dhis2, dhis2Calendar, log } = deps;
   const now = deps.now ?? (() => new Date());
 
   const withUser = async (req: Request, res: Response, then: (user: UserContext) => Promise<unknown>) => {
@@ -85,7 +87,7 @@ export const dhis2SendRouter = (deps: SendRouteDeps) => {
       return res.status(409).json({ code: 409, error: HOW_TO_ENABLE, configured: false });
     }
     const request = parseExportRequest(input(), now());
-    const outcome = await sendToDhis2({ source, dhis2, exportLog, fetch: deps.fetch, now }, user.name, request, dryRun);
+    const outcome = await sendToDhis2({ source, dhis2, dhis2Calendar, exportLog, fetch: deps.fetch, now }, user.name, request, dryRun);
     if (outcome.kind === 'failure') {
       log.warn(`DHIS2 ${dryRun ? 'dry run' : 'send'} of ${outcome.dataSet} ${outcome.period} for ${user.name} failed: ${outcome.error}`);
       return res.status(FAILURE_STATUS[outcome.reason]).json({ code: FAILURE_STATUS[outcome.reason], ...outcome });
@@ -108,7 +110,7 @@ export const dhis2SendRouter = (deps: SendRouteDeps) => {
     }
     const request = parseExportRequest(queryOf(req.url), now());
     // What a send would hold now: its size for the page's confirmation, its values to compare with the last send.
-    const exported = await exportDataValueSet(source, { ...request, humanReadable: false }, now());
+    const exported = await exportDataValueSet(source, { ...request, humanReadable: false }, now(), { dhis2Calendar });
     const { dataValueSet } = exported;
     const period = dhisPeriodId(exported.period);
     const records = await exportLog.recent(request.dataSet, period);

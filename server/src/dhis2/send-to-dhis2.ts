@@ -1,18 +1,22 @@
 import { dhisPeriodId } from '../dhis-export/reporting-period';
 import { exportDataValueSet } from '../dhis-export/export-data-value-set';
-import { badRequest } from '../dhis-export/export-error';
+import { ISO8601_DHIS2, type Dhis2Calendar } from '../dhis-export/calendars/dhis2-calendar';
+import { badRequest, ExportError } from '../dhis-export/export-error';
 import type { ExportRequest } from '../dhis-export/export-request';
 import type { ExportSource } from '../dhis-export/export-source';
 import { loggedValuesOf, totalOf, type ExportLog } from '../export-log/export-log';
 import { explainConflict, type ExplainedConflict } from './conflict-explanation';
 import { postDataValueSet, type Dhis2FailureReason, type Fetch } from './dhis2-client';
 import type { Dhis2Config } from './dhis2-config';
+import { checkDhis2Calendar } from './dhis2-system-calendar';
 import { isCleanSuccess, type ImportCount, type ImportSummary } from './import-summary';
 import { programmeNamesFor } from './programme-names';
 
 export interface SendDeps {
   source: ExportSource;
   dhis2: Dhis2Config;
+  /** The calendar DHIS2 should name periods in (DHIS2_CALENDAR), checked against DHIS2's own before sending. */
+  dhis2Calendar?: Dhis2Calendar;
   exportLog: ExportLog;
   fetch?: Fetch;
   now?: () => Date;
@@ -73,7 +77,7 @@ export const sendToDhis2 = async (deps: SendDeps, user: string, request: ExportR
     throw badRequest('option "humanReadable" cannot be sent: DHIS2 imports ids, not names');
   }
   const now = deps.now ?? (() => new Date());
-  const { dataValueSet, period } = await exportDataValueSet(deps.source, request, now());
+  const { dataValueSet, period } = await exportDataValueSet(deps.source, request, now(), { dhis2Calendar: deps.dhis2Calendar });
   const rows = dataValueSet.dataValues;
   const selection: Selection = {
     dryRun,
@@ -83,7 +87,11 @@ export const sendToDhis2 = async (deps: SendDeps, user: string, request: ExportR
     values: rows.length,
     total: totalOf(rows),
   };
-  const answer = await postDataValueSet(deps.dhis2, dataValueSet, { dryRun }, deps.fetch);
+  const calendar = await checkDhis2Calendar(deps.dhis2, deps.dhis2Calendar ?? ISO8601_DHIS2, deps.fetch);
+  if (calendar.kind === 'differs') {
+    throw new ExportError(409, calendar.message);
+  }
+  const answer = calendar.kind === 'failure' ? calendar : await postDataValueSet(deps.dhis2, dataValueSet, { dryRun }, deps.fetch);
   const entry = {
     action: dryRun ? 'dry-run' as const : 'send' as const,
     user,

@@ -29,7 +29,7 @@ export const adxFormat: DataValueSetFormat = {
     }
     return undefined;
   },
-  serialize: ({ dataSet, completeDate, dataValues }, { period, now }) => {
+  serialize: ({ dataSet, completeDate, dataValues }, { period, adxPeriod, now }) => {
     const byOrgUnit = new Map<string, DataValue[]>();
     for (const value of dataValues) {
       byOrgUnit.set(value.orgUnit, [...byOrgUnit.get(value.orgUnit) ?? [], value]);
@@ -38,7 +38,7 @@ export const adxFormat: DataValueSetFormat = {
       adx: {
         ...xmlAttributes({ xmlns: ADX_NAMESPACE, exported: now.toISOString() }),
         group: [...byOrgUnit].map(([orgUnit, values]) => ({
-          ...xmlAttributes({ dataSet, orgUnit, period: isoPeriod(period), completeDate }),
+          ...xmlAttributes({ dataSet, orgUnit, period: adxPeriod ?? isoPeriod(period), completeDate }),
           dataValue: values.map(adxDataValue),
         })),
       },
