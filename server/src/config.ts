@@ -16,8 +16,8 @@ export interface Config {
   maxBodyBytes: number;
   /** Where to send dataValueSets; undefined: sending is not configured, the export only downloads. */
   dhis2?: Dhis2Config;
-  /** The calendar the DHIS2 names its periods in (DHIS2_CALENDAR), and its release (DHIS2_VERSION) for its Nepali month table. */
-  dhis2Calendar: Dhis2Calendar;
+  /** The calendar the DHIS2 names its periods in (DHIS2_CALENDAR), and its release (DHIS2_VERSION) for its Nepali month table; absent: ISO 8601. */
+  dhis2Calendar?: Dhis2Calendar;
 }
 
 export class ConfigError extends Error {

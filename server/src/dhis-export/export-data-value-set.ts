@@ -11,7 +11,7 @@ import { badRequest, ExportError } from './export-error';
 import type { ExportRequest } from './export-request';
 import type { ExportSource } from './export-source';
 import { formats } from './formats';
-import { BS_FIRST_YEAR, BS_LAST_YEAR, isBsYear } from '../../../src/app/dhis-export/domain/calendars/bikram-sambat-months';
+import { BS_FIRST_YEAR, BS_LAST_YEAR } from '../../../src/app/dhis-export/domain/calendars/bikram-sambat-months';
 import {
   dhisPeriodId, monthStartDateOf, monthsOf, periodDates, periodOfMonth, reportingMonthOf, type DhisPeriod, type PeriodType,
 } from './reporting-period';
@@ -58,6 +58,12 @@ export const exportFileName = (dataSet: string, period: string, extension = 'jso
 
 const PERIOD_EXAMPLES: Record<PeriodType, string> = { Monthly: '202610', Quarterly: '2026Q3', Yearly: '2026' };
 
+/**
+ * The first BS year a period may name: 2057 began in April 2000, before any CHT deployment. It
+ * also keeps a Gregorian id such as `202610` (Magh 2026 BS, in 1970) from passing for a BS month.
+ */
+const FIRST_BS_PERIOD_YEAR = 2057;
+
 /** The data set's period type, or a 400 that names the ones there are. */
 const periodTypeFor = (dataSet: DhisDataSet): PeriodType => {
   const periodType = periodTypeOf(dataSet);
@@ -89,9 +95,9 @@ export const resolvePeriod = (request: ExportRequest, dataSet: DhisDataSet, sett
     throw badRequest(`dataSet "${dataSet.id}" reports ${periodType.toLowerCase()}: ask for a ${periodType} period such as ` +
       `"${PERIOD_EXAMPLES[periodType]}", not ${period.type.toLowerCase()} "${dhisPeriodId(period)}"`);
   }
-  if (calendar === 'bikram-sambat' && !isBsYear(period.year)) {
+  if (calendar === 'bikram-sambat' && !(period.year >= FIRST_BS_PERIOD_YEAR && period.year <= BS_LAST_YEAR)) {
     throw badRequest(`This deployment counts targets in Bikram Sambat (BS) months: filter "period" names a BS period, ` +
-      `such as "208307" for Kartik 2083, of a year from ${BS_FIRST_YEAR} to ${BS_LAST_YEAR}; got "${dhisPeriodId(period)}"`);
+      `such as "208307" for Kartik 2083, of a year from ${FIRST_BS_PERIOD_YEAR} to ${BS_LAST_YEAR}; got "${dhisPeriodId(period)}"`);
   }
   return inCalendar(period);
 };
