@@ -1,16 +1,8 @@
-import { usesBikramSambatMonths } from '../../../../src/app/dhis-export/domain/calendars/bikram-sambat-months';
+import type { ReportingCalendar } from '../../../../src/app/dhis-export/domain/calendars/bikram-sambat-months';
 
-/**
- * The calendar the CHT's devices count targets in: Gregorian, or Bikram Sambat (BS) when the app
- * settings say `uhc.visit_count.use_bikram_sambat_months` (cht-core e5cabd1). Target docs are
- * tagged `target~YYYY-MM~…` with the year and month of that calendar.
- */
-export type ReportingCalendar = 'gregorian' | 'bikram-sambat';
+export { reportingCalendarOf, type ReportingCalendar } from '../../../../src/app/dhis-export/domain/calendars/bikram-sambat-months';
 
-export const reportingCalendarOf = (settings: { uhc?: unknown }): ReportingCalendar =>
-  usesBikramSambatMonths(settings) ? 'bikram-sambat' : 'gregorian';
-
-/** How messages name the calendar. */
+/** How messages name the calendar the devices count in. */
 export const CALENDAR_NAMES: Readonly<Record<ReportingCalendar, string>> = {
   gregorian: 'Gregorian',
   'bikram-sambat': 'Bikram Sambat (BS)',

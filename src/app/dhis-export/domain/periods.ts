@@ -1,4 +1,6 @@
 import moment from 'moment';
+import { bsPeriodChoices } from './bikram-sambat-periods';
+import type { ReportingCalendar } from './calendars/bikram-sambat-months';
 import { Period } from './models';
 
 export const MONTHS_TO_SHOW = 12;
@@ -56,7 +58,7 @@ export function reportingMonthDays(month: Month, startDay: number): { first: Dat
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** "26 September – 25 October 2026", or "28 December 2026 – 27 January 2027" across a change of year. */
-function dateRangeLabel(first: Date, last: Date): string {
+export function dateRangeLabel(first: Date, last: Date): string {
   const from = moment(first);
   const to = moment(last);
   return `${from.format(from.year() === to.year() ? 'D MMMM' : 'D MMMM YYYY')} – ${to.format('D MMMM YYYY')}`;
@@ -115,8 +117,19 @@ export function yearlyPeriods(now: Date, count = YEARS_TO_SHOW, startDay = 1): P
   return periodsOf('Yearly', now, startDay, count, (first) => String(first.year), ({ year }) => String(year));
 }
 
-/** The periods to offer for each period type. */
-export function periodChoices(now: Date, startDay = 1): Readonly<Record<PeriodType, PeriodChoices>> {
+/**
+ * The periods to offer for each period type, in the calendar the devices count in: Bikram Sambat
+ * months when the settings say so (see bikram-sambat-periods.ts), else Gregorian ones.
+ */
+export function periodChoices(now: Date, startDay = 1, calendar: ReportingCalendar = 'gregorian'): Readonly<Record<PeriodType, PeriodChoices>> {
+  const monthly = calendar === 'bikram-sambat' ? bsPeriodChoices('Monthly', now, MONTHS_TO_SHOW, startDay) : undefined;
+  if (monthly) {
+    return {
+      Monthly: monthly,
+      Quarterly: bsPeriodChoices('Quarterly', now, QUARTERS_TO_SHOW, startDay)!,
+      Yearly: bsPeriodChoices('Yearly', now, YEARS_TO_SHOW, startDay)!,
+    };
+  }
   return {
     Monthly: monthlyPeriods(now, MONTHS_TO_SHOW, startDay),
     Quarterly: quarterlyPeriods(now, QUARTERS_TO_SHOW, startDay),

@@ -31,6 +31,7 @@ import { DhisExportRequest, ExportPreferences, Messages, OrgUnitPlace } from '..
 import { useMomentLocale } from '../domain/moment-locales';
 import { periodChoices } from '../domain/periods';
 import { missingParentIds, orgUnitPlaces } from '../domain/places';
+import { reportingCalendarOf } from '../domain/calendars/bikram-sambat-months';
 import { canExportDhis, configuredDataSets, monthStartDateOf, settingsLocale } from '../domain/settings';
 import { baseLanguage, loadShippedMessages, messagesFromDoc } from '../domain/translate';
 import { DhisSettingsData, dhisExportApiActions, dhisExportPageActions } from './dhis-export.actions';
@@ -213,7 +214,7 @@ export function referenceDataReads(
         locale,
         dataSets: configuredDataSets(settings),
         permitted: canExportDhis(roles, settings.permissions),
-        periodChoices: periodChoices(now, monthStartDateOf(settings)),
+        periodChoices: periodChoices(now, monthStartDateOf(settings), reportingCalendarOf(settings)),
       };
     }),
     share(),
@@ -265,7 +266,7 @@ export const followLanguage = createEffect(
         from(
           Promise.all([translationsIn(db, language), db.getSettings(), useMomentLocale(language)]).then(([texts, settings]) => ({
             texts,
-            choices: periodChoices(now(), monthStartDateOf(settings)),
+            choices: periodChoices(now(), monthStartDateOf(settings), reportingCalendarOf(settings)),
           })),
         ).pipe(
           mergeMap(({ texts, choices }) => [

@@ -42,6 +42,15 @@ export const usesBikramSambatMonths = (settings: { readonly uhc?: unknown }): bo
     && uhc.visit_count.use_bikram_sambat_months);
 };
 
+/**
+ * The calendar the devices count targets in: Gregorian, or BS when the settings say so. Target
+ * docs are tagged `target~YYYY-MM~…` with that calendar's year and month.
+ */
+export type ReportingCalendar = 'gregorian' | 'bikram-sambat';
+
+export const reportingCalendarOf = (settings: { readonly uhc?: unknown }): ReportingCalendar =>
+  usesBikramSambatMonths(settings) ? 'bikram-sambat' : 'gregorian';
+
 /** The last start day the CHT accepts for BS months (a BS month may have 32 days); beyond it, 1. */
 export const BS_MAX_START_DAY = 32;
 
