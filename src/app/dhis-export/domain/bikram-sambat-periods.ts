@@ -2,7 +2,7 @@ import moment from 'moment';
 import {
   bsMonthName, bsReportingMonthDays, bsReportingMonthOfGregorianDay, shiftBsMonth, type BsMonth,
 } from './calendars/bikram-sambat-months';
-import { dateRangeLabel, type PeriodChoices, type PeriodType } from './periods';
+import { MONTHS_TO_SHOW, QUARTERS_TO_SHOW, YEARS_TO_SHOW, dateRangeLabel, type PeriodChoices, type PeriodType } from './periods';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const MONTHS_PER: Readonly<Record<PeriodType, number>> = { Monthly: 1, Quarterly: 3, Yearly: 12 };
@@ -16,12 +16,21 @@ const localDigits = (text: string) => moment.localeData().postformat(text);
 const dayMoment = (day: string) => moment(day, 'YYYY-MM-DD');
 
 /**
- * BS periods, newest first: months ("Kartik 2083", "कार्तिक २०८३" in Nepali), quarters from
+ * BS periods of each type, newest first: months ("Kartik 2083", "कार्तिक २०८३" in Nepali), quarters from
  * Baisakh ("Kartik – Poush 2083") and years, each with its first and last Gregorian days, valued by
  * the BS period id a Nepali DHIS2 knows (`208307`, `2083Q3`, `2083`). Undefined when today lies
  * outside the years bikram-sambat knows (the CHT then counts in Gregorian months).
  */
-export function bsPeriodChoices(type: PeriodType, now: Date, count: number, startDay: number): PeriodChoices | undefined {
+export function bsPeriodChoices(now: Date, startDay: number): Readonly<Record<PeriodType, PeriodChoices>> | undefined {
+  const monthly = bsPeriodsOf('Monthly', now, MONTHS_TO_SHOW, startDay);
+  return monthly && {
+    Monthly: monthly,
+    Quarterly: bsPeriodsOf('Quarterly', now, QUARTERS_TO_SHOW, startDay)!,
+    Yearly: bsPeriodsOf('Yearly', now, YEARS_TO_SHOW, startDay)!,
+  };
+}
+
+function bsPeriodsOf(type: PeriodType, now: Date, count: number, startDay: number): PeriodChoices | undefined {
   const current = bsReportingMonthOfGregorianDay(localDay(now), startDay);
   if (!current) return undefined;
   const language = moment.locale();

@@ -1,6 +1,5 @@
 import moment from 'moment';
-import { bsPeriodChoices } from './bikram-sambat-periods';
-import type { ReportingCalendar } from './calendars/bikram-sambat-months';
+import type { ReportingCalendar } from './calendars/calendar-setting';
 import { Period } from './models';
 
 export const MONTHS_TO_SHOW = 12;
@@ -118,18 +117,17 @@ export function yearlyPeriods(now: Date, count = YEARS_TO_SHOW, startDay = 1): P
 }
 
 /**
- * The periods to offer for each period type, in the calendar the devices count in: Bikram Sambat
- * months when the settings say so (see bikram-sambat-periods.ts), else Gregorian ones.
+ * The periods to offer in the calendar the devices count in: Bikram Sambat ones when the settings
+ * say so (bikram-sambat-periods.ts, loaded only then), else Gregorian ones. Label them after moment
+ * has the user's language.
  */
-export function periodChoices(now: Date, startDay = 1, calendar: ReportingCalendar = 'gregorian'): Readonly<Record<PeriodType, PeriodChoices>> {
-  const monthly = calendar === 'bikram-sambat' ? bsPeriodChoices('Monthly', now, MONTHS_TO_SHOW, startDay) : undefined;
-  if (monthly) {
-    return {
-      Monthly: monthly,
-      Quarterly: bsPeriodChoices('Quarterly', now, QUARTERS_TO_SHOW, startDay)!,
-      Yearly: bsPeriodChoices('Yearly', now, YEARS_TO_SHOW, startDay)!,
-    };
-  }
+export async function periodChoicesIn(calendar: ReportingCalendar, now: Date, startDay = 1): Promise<Readonly<Record<PeriodType, PeriodChoices>>> {
+  const bikramSambat = calendar === 'bikram-sambat' ? (await import('./bikram-sambat-periods')).bsPeriodChoices(now, startDay) : undefined;
+  return bikramSambat ?? periodChoices(now, startDay);
+}
+
+/** The Gregorian periods to offer for each period type. */
+export function periodChoices(now: Date, startDay = 1): Readonly<Record<PeriodType, PeriodChoices>> {
   return {
     Monthly: monthlyPeriods(now, MONTHS_TO_SHOW, startDay),
     Quarterly: quarterlyPeriods(now, QUARTERS_TO_SHOW, startDay),

@@ -1,5 +1,5 @@
 import { DataSetConfig, DhisAppSettings, Permissions } from './models';
-import { BS_MAX_START_DAY, usesBikramSambatMonths } from './calendars/bikram-sambat-months';
+import { BS_MAX_START_DAY, usesBikramSambatMonths } from './calendars/calendar-setting';
 import { PERIOD_TYPES, PeriodType } from './periods';
 
 export const DEFAULT_LOCALE = 'en';

@@ -1,6 +1,8 @@
 /// <reference path="./bikram-sambat-package.d.ts" />
 import { daysInMonth, toBik, toGreg } from 'bikram-sambat';
 
+export { BS_MAX_START_DAY, reportingCalendarOf, usesBikramSambatMonths, type ReportingCalendar } from './calendar-setting';
+
 /**
  * Bikram Sambat (BS) reporting months, as the CHT's devices count them when the app settings say
  * `uhc.visit_count.use_bikram_sambat_months` (cht-core e5cabd1, `shared-libs/calendar-interval` and
@@ -34,25 +36,6 @@ export const BS_MONTH_NAMES_LATIN = [
 /** The month's name in the language: Devanagari for Nepali (`ne`, `ne-NP`), else transliterated. */
 export const bsMonthName = (month: number, language: string): string =>
   (/^ne\b/i.test(language) ? BS_MONTH_NAMES_NEPALI : BS_MONTH_NAMES_LATIN)[month - 1] ?? '';
-
-/** Whether the settings count targets in BS months, read as the CHT reads it (`!!`). */
-export const usesBikramSambatMonths = (settings: { readonly uhc?: unknown }): boolean => {
-  const uhc = settings.uhc as { visit_count?: { use_bikram_sambat_months?: unknown } } | null | undefined;
-  return !!(typeof uhc === 'object' && uhc !== null && typeof uhc.visit_count === 'object' && uhc.visit_count !== null
-    && uhc.visit_count.use_bikram_sambat_months);
-};
-
-/**
- * The calendar the devices count targets in: Gregorian, or BS when the settings say so. Target
- * docs are tagged `target~YYYY-MM~…` with that calendar's year and month.
- */
-export type ReportingCalendar = 'gregorian' | 'bikram-sambat';
-
-export const reportingCalendarOf = (settings: { readonly uhc?: unknown }): ReportingCalendar =>
-  usesBikramSambatMonths(settings) ? 'bikram-sambat' : 'gregorian';
-
-/** The last start day the CHT accepts for BS months (a BS month may have 32 days); beyond it, 1. */
-export const BS_MAX_START_DAY = 32;
 
 export const isBsYear = (year: number) => Number.isInteger(year) && year >= BS_FIRST_YEAR && year <= BS_LAST_YEAR;
 
