@@ -47,7 +47,7 @@ export const sendFromCli = async (db: PouchDB.Database, config: Config & { dhis2
   });
   try {
     const contacts = new ContactIndex(db);
-    const outcome = await sendToDhis2({ source: new PouchExportSource(db, contacts), dhis2: config.dhis2, exportLog: exportLog.log }, cliUser(), request, dryRun);
+    const outcome = await sendToDhis2({ source: new PouchExportSource(db, contacts), dhis2: config.dhis2, dhis2Calendar: config.dhis2Calendar, exportLog: exportLog.log }, cliUser(), request, dryRun);
     process.stdout.write(`${JSON.stringify(outcome, null, 2)}\n`);
     for (const line of describe(outcome)) {
       console.error(line);
