@@ -126,6 +126,7 @@ export const DEFAULT_MESSAGES: Messages = {
   'export.dhis.preview.check.malformed-target-docs': 'Malformed target documents',
   'export.dhis.preview.check.unusable-target-mapping': 'Targets with an unusable mapping',
   'export.dhis.preview.check.zero-values': 'Zero values',
+  'export.dhis.preview.check.nepali-month-lengths': 'BS months with other days in DHIS2',
   'export.dhis.preview.values.caption': 'Values in the file, page {{page}} of {{pages}}',
   'export.dhis.preview.values.pages': 'Pages of values',
   'export.dhis.preview.totals.caption': 'Totals per data element',
