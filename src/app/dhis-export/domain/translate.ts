@@ -168,6 +168,7 @@ export const baseLanguage = (locale: string): string => locale.split(/[-_]/)[0].
 /** The page's own texts in the languages it ships besides English, each loaded when first needed. */
 const SHIPPED: Readonly<Partial<Record<string, () => Promise<Messages>>>> = {
   fr: () => import('./messages-fr').then((module) => module.MESSAGES_FR),
+  ne: () => import('./messages-ne').then((module) => module.MESSAGES_NE),
 };
 
 export const hasShippedMessages = (locale: string): boolean => SHIPPED[baseLanguage(locale)] !== undefined;
