@@ -6,6 +6,7 @@ import { publicTextsRouter } from './texts/public-texts';
 import { dhis2SendRouter } from './dhis2/send-route';
 import { dhis2CompareRouter } from './dhis2/compare/compare-route';
 import type { Dhis2Config } from './dhis2/dhis2-config';
+import type { Dhis2Calendar } from './dhis-export/calendars/dhis2-calendar';
 import type { Fetch } from './dhis2/dhis2-client';
 import { recordDownload } from './export-log/record-download';
 import type { ExportLog } from './export-log/export-log';
@@ -46,13 +47,15 @@ export interface AppDeps {
   leases: SendLeases;
   /** Undefined: sending to DHIS2 is not configured. */
   dhis2?: Dhis2Config;
+  /** The calendar the DHIS2 names periods in; ISO 8601 when absent. */
+  dhis2Calendar?: Dhis2Calendar;
   /** How to reach DHIS2 (tests may replace it). */
   dhis2Fetch?: Fetch;
   dhis2MetadataCacheMs?: number;
 }
 
 /** The whole HTTP surface; listening is left to the caller. */
-export const buildApp = ({ couch, users, maxBodyBytes, feedLimits, source, contacts, authenticate, appDir, log, now, exportLog, leases, dhis2, dhis2Fetch, dhis2MetadataCacheMs }: AppDeps) => {
+export const buildApp = ({ couch, users, maxBodyBytes, feedLimits, source, contacts, authenticate, appDir, log, now, exportLog, leases, dhis2, dhis2Calendar, dhis2Fetch, dhis2MetadataCacheMs }: AppDeps) => {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', 'strong');
@@ -93,9 +96,9 @@ export const buildApp = ({ couch, users, maxBodyBytes, feedLimits, source, conta
 
   app.use('/api', compression());
   app.use(dhis2CompareRouter({ source, authenticate, dhis2, log, fetch: dhis2Fetch, now, metadataCacheMs: dhis2MetadataCacheMs }));
-  app.use(dhis2SendRouter({ source, authenticate, exportLog, leases, dhis2, log, fetch: dhis2Fetch, now }));
-  app.use(exportLogRouter({ source, authenticate, exportLog, now }));
-  app.use(dhisExportRouter({ source, authenticate, log, now, onExported: recordDownload(exportLog, log, now) }));
+  app.use(dhis2SendRouter({ source, authenticate, exportLog, leases, dhis2, dhis2Calendar, log, fetch: dhis2Fetch, now }));
+  app.use(exportLogRouter({ source, authenticate, exportLog, dhis2Calendar, now }));
+  app.use(dhisExportRouter({ source, authenticate, log, now, dhis2Calendar, onExported: recordDownload(exportLog, log, now) }));
   app.use(publicTextsRouter(couch.medic));
   app.use('/api', (_req, res) => sendError(res, 404, 'No such API endpoint: the export is at /api/v2/export/dhis'));
   app.use(staticApp(appDir));

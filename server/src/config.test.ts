@@ -10,6 +10,7 @@ describe('readConfig', () => {
     assert.deepEqual(readConfig({}), {
       port: 5988, host: '127.0.0.1', dataDir: path.resolve('data'), couchUrl: undefined,
       adminUser: 'admin', adminPassword: undefined, demoData: true, maxBodyBytes: 64 * 1024 * 1024,
+      dhis2Calendar: { name: 'iso8601', version: '2.43' },
     });
   });
 
@@ -47,5 +48,12 @@ describe('readConfig', () => {
     for (const size of ['0', '-1', 'big', '5000', '1e3']) {
       assert.match(problemsOf({ MAX_BODY_MB: size })[0], /MAX_BODY_MB must be a number of megabytes/, size);
     }
+  });
+
+  it('reads the DHIS2 calendar and release, and refuses calendars it does not know', () => {
+    assert.deepEqual(readConfig({ DHIS2_CALENDAR: 'nepali', DHIS2_VERSION: '2.41.4' }).dhis2Calendar, { name: 'nepali', version: '2.41.4' });
+    assert.match(problemsOf({ DHIS2_CALENDAR: 'ethiopian' })[0], /DHIS2_CALENDAR must be iso8601 or nepali/);
+    assert.match(problemsOf({ DHIS2_CALENDAR: 'Nepali' })[0], /DHIS2_CALENDAR must be/);
+    assert.match(problemsOf({ DHIS2_VERSION: '41' })[0], /DHIS2_VERSION must be a DHIS2 release such as 2\.41\.4/);
   });
 });

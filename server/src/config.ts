@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { dhis2CalendarOf, type Dhis2Calendar } from './dhis-export/calendars/dhis2-calendar';
 import { dhis2ConfigOf, type Dhis2Config } from './dhis2/dhis2-config';
 
 export interface Config {
@@ -15,6 +16,8 @@ export interface Config {
   maxBodyBytes: number;
   /** Where to send dataValueSets; undefined: sending is not configured, the export only downloads. */
   dhis2?: Dhis2Config;
+  /** The calendar the DHIS2 names its periods in (DHIS2_CALENDAR), and its release (DHIS2_VERSION) for its Nepali month table; absent: ISO 8601. */
+  dhis2Calendar?: Dhis2Calendar;
 }
 
 export class ConfigError extends Error {
@@ -103,8 +106,9 @@ export const readConfig = (env: Env = process.env): Config => {
   const demoData = flagOf('DEMO_DATA', env['DEMO_DATA'], couchUrl === undefined, problems);
   const maxBodyBytes = maxBodyBytesOf(env['MAX_BODY_MB'], problems);
   const dhis2 = dhis2ConfigOf(env, problems);
+  const dhis2Calendar = dhis2CalendarOf(env, problems);
   if (problems.length > 0) {
     throw new ConfigError(problems);
   }
-  return { port, host, dataDir, couchUrl, adminUser, adminPassword, demoData, maxBodyBytes, ...(dhis2 ? { dhis2 } : {}) };
+  return { port, host, dataDir, couchUrl, adminUser, adminPassword, demoData, maxBodyBytes, dhis2Calendar, ...(dhis2 ? { dhis2 } : {}) };
 };

@@ -104,6 +104,7 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
     leases: exportLog.leases,
     dhis2: config.dhis2,
     dhis2MetadataCacheMs: options.dhis2MetadataCacheMs,
+    dhis2Calendar: config.dhis2Calendar,
   });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {

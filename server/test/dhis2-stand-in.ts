@@ -7,6 +7,7 @@ import { behaviourOf } from './dhis2-stand-in-versions';
 
 export type { StandInMetadata } from './dhis2-stand-in-import';
 import { answerRead, type StandInCatalogue } from './dhis2-stand-in-metadata';
+import { standInSystemInfo } from './dhis2-stand-in-system-info';
 
 /**
  * A stand-in for DHIS2's `POST /api/dataValueSets` and `POST /api/completeDataSetRegistrations`,
@@ -21,6 +22,8 @@ import { answerRead, type StandInCatalogue } from './dhis2-stand-in-metadata';
 export interface StandInOptions {
   /** The DHIS2 version whose behaviour to follow, "2.38" to "2.43" (default "2.40"); "2.37" for the bare summary. */
   version?: string;
+  /** Its system setting "Calendar", as `GET /api/system/info` tells it: `iso8601` (the default) or `nepali`. */
+  calendar?: string;
   token?: string;
   user?: string;
   password?: string;
@@ -138,6 +141,9 @@ export const startDhis2StandIn = async (options: StandInOptions): Promise<Dhis2S
     const url = new URL(req.url ?? '/', 'http://stand-in');
     if (!authorised(req.headers.authorization)) {
       return send(401, { httpStatus: 'Unauthorized', httpStatusCode: 401, status: 'ERROR', message: 'Unauthorized' });
+    }
+    if (req.method === 'GET' && url.pathname === '/api/system/info' && !options.catalogue) {
+      return send(200, standInSystemInfo(options));
     }
     if (req.method === 'GET' && url.pathname === '/api/dataValueSets') {
       readBacks.push(url.search);

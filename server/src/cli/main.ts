@@ -40,7 +40,9 @@ Usage: npm run export -- --data-set ID (--period PERIOD | --month YYYY-MM) [--or
   --help             show this text
 
 A month is a reporting month as the CHT counts it: with a month_start_date of 26 in the app
-settings, --period 202610 is 26 September to 25 October 2026.
+settings, --period 202610 is 26 September to 25 October 2026. In a deployment that counts in
+Bikram Sambat months (uhc.visit_count.use_bikram_sambat_months), periods are BS ones (208307 is
+Kartik 2083), for a DHIS2 with the Nepali calendar: set DHIS2_CALENDAR=nepali (and DHIS2_VERSION).
 
 With --send, DHIS2's answer is printed as JSON; the exit status is 0 when every value was
 accepted, 3 when DHIS2 reported conflicts or ERROR, 4 when DHIS2 could not be reached or refused
@@ -178,18 +180,19 @@ const run = async (argv: string[]) => {
     const example = request.period.type === 'Instant' ? 'PERIOD' : dhisPeriodId(request.period);
     throw new UsageError(`--out ${out} is a folder: name a file, such as ${path.join(out, exportFileName(request.dataSet, example, formats[request.format].extension))}`);
   }
+  const { dhis2Calendar } = readConfig();
   const db = await openDatabase();
   try {
     const contacts = new ContactIndex(db, { places: 'index' });
     if (values.check) {
-      const preview = await previewExport(new PouchExportSource(db, contacts), request);
+      const preview = await previewExport(new PouchExportSource(db, contacts), request, new Date(), { dhis2Calendar });
       process.stdout.write(checkReport(preview));
       process.exitCode = checksFired(preview) ? 1 : 0;
       return;
     }
-    const result = await exportDataValueSet(new PouchExportSource(db, contacts), request);
+    const result = await exportDataValueSet(new PouchExportSource(db, contacts), request, new Date(), { dhis2Calendar });
     const file = formats[request.format].serialize(result.dataValueSet, {
-      period: result.period, now: new Date(), pretty: true, humanReadable: request.humanReadable,
+      period: result.period, adxPeriod: result.adxPeriod, now: new Date(), pretty: true, humanReadable: request.humanReadable,
     });
     if (out) {
       const temporary = `${out}.${process.pid}.tmp`;

@@ -66,7 +66,7 @@ export const sendFromCli = async (db: PouchDB.Database, config: Config & { dhis2
   });
   try {
     const contacts = new ContactIndex(db);
-    const deps = { source: new PouchExportSource(db, contacts), dhis2: config.dhis2, exportLog: exportLog.log, leases: exportLog.leases };
+    const deps = { source: new PouchExportSource(db, contacts), dhis2: config.dhis2, dhis2Calendar: config.dhis2Calendar, exportLog: exportLog.log, leases: exportLog.leases };
     const outcome = await sendToDhis2(deps, cliUser(), { request, dryRun }).catch(error => {
       if (error instanceof ExportError && error.code === 'send.busy') {
         console.error(`Nothing was sent: ${error.message}`);

@@ -5,18 +5,23 @@ import { localDateOf, targetDocMonth } from './calendar-month';
 import { DataValueSetAggregation, dataSetName, type AggregationCounts, type TargetDocObserver } from './aggregate';
 import type { TargetDoc } from './cht-docs';
 import type { DataValueSet } from './data-value-set';
-import { badRequest } from './export-error';
+import { adxPeriodOf, calendarMismatch, ISO8601_DHIS2, type Dhis2Calendar } from './calendars/dhis2-calendar';
+import { reportingCalendarOf } from './calendars/reporting-calendar';
+import { badRequest, ExportError } from './export-error';
 import type { ExportRequest } from './export-request';
 import type { ExportSource } from './export-source';
 import { formats } from './formats';
+import { BS_FIRST_YEAR, BS_LAST_YEAR } from '../../../src/app/dhis-export/domain/calendars/bikram-sambat-months';
 import {
   dhisPeriodId, monthStartDateOf, monthsOf, periodDates, periodOfMonth, reportingMonthOf, type DhisPeriod, type PeriodType,
 } from './reporting-period';
 
 export interface ExportResult {
   dataValueSet: DataValueSet;
-  /** The period `dataValueSet.period` names. */
+  /** The period `dataValueSet.period` names, in the deployment's calendar. */
   period: DhisPeriod;
+  /** The same period as ADX states it to the DHIS2 (ISO 8601 first day and duration). */
+  adxPeriod: string;
   fileName: string;
   counts: AggregationCounts;
   /** Target definitions whose `dhis` is unusable; they are left out. */
@@ -25,8 +30,10 @@ export interface ExportResult {
   aggregation: DataValueSetAggregation;
 }
 
-/** What the preview adds to an export's one pass; none of it changes the file. */
+/** What the caller adds to an export's one pass: the DHIS2's calendar, and what the preview listens with. */
 export interface ExportPassOptions {
+  /** The calendar the DHIS2 names periods in (DHIS2_CALENDAR); ISO 8601 when absent. */
+  dhis2Calendar?: Dhis2Calendar;
   observer?: TargetDocObserver;
   /** After each page of target docs: how many docs were read so far. */
   onProgress?: (docsRead: number) => void;
@@ -51,6 +58,12 @@ export const exportFileName = (dataSet: string, period: string, extension = 'jso
 
 const PERIOD_EXAMPLES: Record<PeriodType, string> = { Monthly: '202610', Quarterly: '2026Q3', Yearly: '2026' };
 
+/**
+ * The first BS year a period may name: 2057 began in April 2000, before any CHT deployment. It
+ * also keeps a Gregorian id such as `202610` (Magh 2026 BS, in 1970) from passing for a BS month.
+ */
+const FIRST_BS_PERIOD_YEAR = 2057;
+
 /** The data set's period type, or a 400 that names the ones there are. */
 const periodTypeFor = (dataSet: DhisDataSet): PeriodType => {
   const periodType = periodTypeOf(dataSet);
@@ -67,19 +80,26 @@ const periodTypeFor = (dataSet: DhisDataSet): PeriodType => {
  */
 export const resolvePeriod = (request: ExportRequest, dataSet: DhisDataSet, settings: AppSettings): DhisPeriod => {
   const periodType = periodTypeFor(dataSet);
+  const calendar = reportingCalendarOf(settings);
+  const inCalendar = (period: DhisPeriod): DhisPeriod => (calendar === 'gregorian' ? period : { ...period, calendar });
   const { period } = request;
   if (period.type === 'Instant') {
-    const month = reportingMonthOf(period.at, monthStartDateOf(settings));
+    const month = reportingMonthOf(period.at, monthStartDateOf(settings), calendar);
     if (!month) {
-      throw badRequest(`filter "date.from" ${period.at} falls outside the years a period may name`);
+      throw badRequest(`filter "date.from" ${period.at} falls outside the years a period may name` +
+        (calendar === 'bikram-sambat' ? ` (Bikram Sambat ${BS_FIRST_YEAR}–${BS_LAST_YEAR})` : ''));
     }
-    return periodOfMonth(periodType, month);
+    return inCalendar(periodOfMonth(periodType, month));
   }
   if (period.type !== periodType) {
     throw badRequest(`dataSet "${dataSet.id}" reports ${periodType.toLowerCase()}: ask for a ${periodType} period such as ` +
       `"${PERIOD_EXAMPLES[periodType]}", not ${period.type.toLowerCase()} "${dhisPeriodId(period)}"`);
   }
-  return period;
+  if (calendar === 'bikram-sambat' && !(period.year >= FIRST_BS_PERIOD_YEAR && period.year <= BS_LAST_YEAR)) {
+    throw badRequest(`This deployment counts targets in Bikram Sambat (BS) months: filter "period" names a BS period, ` +
+      `such as "208307" for Kartik 2083, of a year from ${FIRST_BS_PERIOD_YEAR} to ${BS_LAST_YEAR}; got "${dhisPeriodId(period)}"`);
+  }
+  return inCalendar(period);
 };
 
 /** Reads the period's target docs a page at a time and sums them into a dataValueSet. */
@@ -95,6 +115,11 @@ export const exportDataValueSet = async (
     throw badRequest(`dataSet "${request.dataSet}" is not defined: add it to "dhis_data_sets" in the app settings, or choose a configured one`);
   }
   const period = resolvePeriod(request, dataSetConfig, settings);
+  const dhis2Calendar = pass.dhis2Calendar ?? ISO8601_DHIS2;
+  const mismatch = calendarMismatch(period, dhis2Calendar);
+  if (mismatch !== undefined) {
+    throw new ExportError(409, mismatch);
+  }
   const { definitions, malformed } = targetDefinitionsFor(settings, request.dataSet);
   if (definitions.length === 0) {
     throw badRequest(`dataSet "${request.dataSet}" has no dataElements: map at least one target to it with "dhis.dataElement"`);
@@ -129,6 +154,7 @@ export const exportDataValueSet = async (
   return {
     dataValueSet,
     period,
+    adxPeriod: adxPeriodOf(period, dhis2Calendar),
     fileName: exportFileName(request.dataSet, periodId, format.extension, request.orgUnit),
     counts: aggregation.counts,
     malformedTargets: malformed,

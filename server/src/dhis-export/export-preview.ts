@@ -8,6 +8,8 @@ import { exportDataValueSet, resolvePeriod, type ExportResult } from './export-d
 import type { ExportRequest } from './export-request';
 import type { ExportSource } from './export-source';
 import { MAX_IDS, previewChecks, type PreviewCheck } from './preview-checks';
+import type { Dhis2Calendar } from './calendars/dhis2-calendar';
+import { monthLengthCheck } from './calendars/month-length-check';
 import { dhisPeriodId, monthStartDateOf, monthsOf, periodDates } from './reporting-period';
 import { healthWorkersOf, offlineRolesOf, type HealthWorker } from './user-settings';
 
@@ -135,7 +137,7 @@ export const previewExport = async (
   source: ExportSource,
   request: ExportRequest,
   now: Date = new Date(),
-  { onProgress, signal }: { onProgress?: (progress: PreviewProgress) => void; signal?: AbortSignal } = {},
+  { onProgress, signal, dhis2Calendar }: { onProgress?: (progress: PreviewProgress) => void; signal?: AbortSignal; dhis2Calendar?: Dhis2Calendar } = {},
 ): Promise<ExportPreview> => {
   const settings = await source.settings();
   // Alongside the target docs, not before them: at one per health worker they are many.
@@ -154,11 +156,14 @@ export const previewExport = async (
   const result = await exportDataValueSet(source, { ...request, humanReadable: false }, now, {
     observer: collector,
     signal,
+    dhis2Calendar,
     onProgress: docsRead => onProgress?.({ docsRead, docsExpected }),
   });
   workers ??= healthWorkersOf(await userSettingsRead, offlineRolesOf(settings));
   const translate = translator(translationsOf(await source.translations(localeOf(settings))));
-  return assemble(source, request, settings, translate, result, collector, workers);
+  const preview = await assemble(source, request, settings, translate, result, collector, workers);
+  const monthLengths = dhis2Calendar && monthLengthCheck(result.period, dhis2Calendar);
+  return monthLengths ? { ...preview, checks: [...preview.checks, monthLengths] } : preview;
 };
 
 const assemble = async (

@@ -5,6 +5,7 @@ import { mayExportDhis } from '../session/export-permission';
 import type { Authenticate, UserContext } from '../session/user-session';
 import { sendError, sendRefusal } from '../http/json-errors';
 import type { Log } from '../http/log';
+import type { Dhis2Calendar } from './calendars/dhis2-calendar';
 import { exportDataValueSet, type ExportResult } from './export-data-value-set';
 import { ExportError, badRequest } from './export-error';
 import { monthsOf } from './reporting-period';
@@ -18,6 +19,8 @@ export interface ExportRouteDeps {
   authenticate: Authenticate;
   log: Log;
   now?: () => Date;
+  /** The calendar the DHIS2 names periods in (DHIS2_CALENDAR); ISO 8601 when absent. */
+  dhis2Calendar?: Dhis2Calendar;
   /** Told of every file served, e.g. to record it. */
   onExported?: (user: string, request: ExportRequest, result: ExportResult) => void;
 }
@@ -51,7 +54,7 @@ const fromScriptInBrowser = (req: Request) =>
  * `GET /api/v2/export/dhis?filters[…]` (and `POST` with `{ filters, options }`, kept for CHT clients),
  * and `GET /api/v2/export/dhis/preview` with the same filters and rules.
  */
-export const dhisExportRouter = ({ source, authenticate, log, now = () => new Date(), onExported }: ExportRouteDeps) => {
+export const dhisExportRouter = ({ source, authenticate, log, now = () => new Date(), dhis2Calendar, onExported }: ExportRouteDeps) => {
   /**
    * The caller, their request and the source to export it from, or undefined once a 401, 403 or 400
    * has been sent. The first month's target docs are asked for at once, with the settings.
@@ -93,7 +96,7 @@ export const dhisExportRouter = ({ source, authenticate, log, now = () => new Da
     const { user, request, exportSource } = authorized;
     try {
       const started = Date.now();
-      const result = await exportDataValueSet(exportSource, request, now());
+      const result = await exportDataValueSet(exportSource, request, now(), { dhis2Calendar });
       const { counts, malformedTargets } = result;
       log.info(`DHIS2 export ${result.fileName} for ${user.name}: ${counts.targetDocs} target docs, ${counts.counted} counted, ` +
         `${result.dataValueSet.dataValues.length} data values in ${Date.now() - started} ms`);
@@ -116,7 +119,9 @@ export const dhisExportRouter = ({ source, authenticate, log, now = () => new Da
       res.set('Content-Disposition', `attachment; filename="${result.fileName}"`);
       res.set('Cache-Control', 'no-store');
       res.set('Content-Type', format.mediaType);
-      return res.send(format.serialize(result.dataValueSet, { period: result.period, now: now(), humanReadable: request.humanReadable }));
+      return res.send(format.serialize(result.dataValueSet, {
+        period: result.period, adxPeriod: result.adxPeriod, now: now(), humanReadable: request.humanReadable,
+      }));
     } catch (error) {
       if (error instanceof ExportError) {
         log.warn(`DHIS2 export refused: ${error.message}`);
@@ -132,7 +137,7 @@ export const dhisExportRouter = ({ source, authenticate, log, now = () => new Da
   router.get('/api/v2/export/dhis/preview', async (req, res) => {
     const authorized = await authorize(req, res, () => queryOf(req.url));
     if (authorized) {
-      await sendPreview(req, res, { source: authorized.exportSource, log, now: now() }, authorized.request);
+      await sendPreview(req, res, { source: authorized.exportSource, log, now: now(), dhis2Calendar }, authorized.request);
     }
   });
   return router;

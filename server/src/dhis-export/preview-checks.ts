@@ -24,7 +24,8 @@ export type CheckCode =
   | 'target-absent'
   | 'malformed-target-docs'
   | 'unusable-target-mapping'
-  | 'zero-values';
+  | 'zero-values'
+  | 'nepali-month-lengths';
 
 /** Ids listed per check at most; `count` says how many there are. */
 export const MAX_IDS = 100;

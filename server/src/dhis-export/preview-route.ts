@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import { sendError, sendRefusal } from '../http/json-errors';
 import type { Log } from '../http/log';
+import type { Dhis2Calendar } from './calendars/dhis2-calendar';
 import { ExportError } from './export-error';
 import { previewExport, type PreviewProgress } from './export-preview';
 import type { ExportRequest } from './export-request';
@@ -18,7 +19,8 @@ const PROGRESS_INTERVAL_MS = 200;
  * A client that goes away aborts the work.
  */
 export const sendPreview = async (
-  req: Request, res: Response, { source, log, now }: { source: ExportSource; log: Log; now: Date }, request: ExportRequest,
+  req: Request, res: Response,
+  { source, log, now, dhis2Calendar }: { source: ExportSource; log: Log; now: Date; dhis2Calendar?: Dhis2Calendar }, request: ExportRequest,
 ) => {
   const streaming = req.accepts(['application/json', NDJSON]) === NDJSON && (req.get('accept') ?? '').includes(NDJSON);
   const controller = new AbortController();
@@ -43,7 +45,7 @@ export const sendPreview = async (
   };
   const started = Date.now();
   try {
-    const preview = await previewExport(source, request, now, { onProgress, signal: controller.signal });
+    const preview = await previewExport(source, request, now, { onProgress, signal: controller.signal, dhis2Calendar });
     log.info(`DHIS2 preview ${preview.fileName}: ${preview.counts.targetDocs} target docs, ${preview.checks.length} checks fired ` +
       `in ${Date.now() - started} ms`);
     if (res.headersSent) {

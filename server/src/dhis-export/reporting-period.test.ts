@@ -119,3 +119,35 @@ describe('DHIS2 periods', () => {
     assert.equal(isoPeriod({ type: 'Yearly', year: 2026 }), '2026-01-01/P1Y');
   });
 });
+
+describe('reporting periods of a Bikram Sambat deployment', () => {
+  const bs = { uhc: { visit_count: { use_bikram_sambat_months: true, month_start_date: 15 } } };
+
+  it('finds the BS month an instant falls in on the server\'s clock, as a device in its zone tags it (month_start_date 15)', async () => {
+    for (const zone of TIME_ZONES) {
+      await inTimeZone(zone, () => {
+        // 5 November 2026 is Kartik 20, 2083: past the 15th, so in Kartik 15 – Mangsir 14, tagged Mangsir.
+        assert.equal(tag(reportingMonthOf(new Date(2026, 10, 5, 12).valueOf(), 15, 'bikram-sambat')!), '2083-08', zone);
+        // 31 October is Kartik 14: Kartik's.
+        assert.equal(tag(reportingMonthOf(new Date(2026, 9, 31, 23, 59).valueOf(), 15, 'bikram-sambat')!), '2083-07', zone);
+        assert.equal(tag(reportingMonthOf(new Date(2026, 9, 31, 23, 59).valueOf(), 1, 'bikram-sambat')!), '2083-07', zone);
+        assert.equal(reportingMonthOf(Date.UTC(2150, 0, 1), 1, 'bikram-sambat'), undefined, 'beyond what bikram-sambat knows');
+      });
+    }
+  });
+
+  it('gives BS periods the Gregorian days of their BS reporting months', () => {
+    assert.deepEqual(periodDates({ type: 'Monthly', year: 2083, month: 7, calendar: 'bikram-sambat' }, 1), { first: '2026-10-18', last: '2026-11-16' });
+    assert.deepEqual(periodDates({ type: 'Monthly', year: 2083, month: 7, calendar: 'bikram-sambat' }, 15), { first: '2026-10-01', last: '2026-10-31' });
+    assert.deepEqual(periodDates({ type: 'Quarterly', year: 2083, quarter: 1, calendar: 'bikram-sambat' }, 1), { first: '2026-04-14', last: '2026-07-16' });
+    assert.deepEqual(periodDates({ type: 'Yearly', year: 2081, calendar: 'bikram-sambat' }, 1), { first: '2024-04-13', last: '2025-04-13' });
+    assert.deepEqual(monthsOf({ type: 'Quarterly', year: 2083, quarter: 3, calendar: 'bikram-sambat' }).map(tag), ['2083-07', '2083-08', '2083-09']);
+  });
+
+  it('takes start days up to 32 in BS, as the CHT does', () => {
+    assert.equal(monthStartDateOf({ uhc: { visit_count: { use_bikram_sambat_months: true, month_start_date: 32 } } }), 32);
+    assert.equal(monthStartDateOf({ uhc: { visit_count: { use_bikram_sambat_months: true, month_start_date: 33 } } }), 1);
+    assert.equal(monthStartDateOf({ uhc: { visit_count: { month_start_date: 32 } } }), 1);
+    assert.equal(monthStartDateOf(bs), 15);
+  });
+});

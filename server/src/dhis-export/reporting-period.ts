@@ -1,4 +1,8 @@
-import { FIRST_YEAR, LAST_YEAR, calendarMonth, type CalendarMonth } from './calendar-month';
+import {
+  BS_MAX_START_DAY, bsReportingMonthDays, bsReportingMonthOfGregorianDay, usesBikramSambatMonths,
+} from '../../../src/app/dhis-export/domain/calendars/bikram-sambat-months';
+import { FIRST_YEAR, LAST_YEAR, calendarMonth, localDateOf, type CalendarMonth } from './calendar-month';
+import type { ReportingCalendar } from './calendars/reporting-calendar';
 
 /**
  * DHIS2 periods this export produces, and how they map onto the CHT's target docs.
@@ -14,14 +18,22 @@ import { FIRST_YEAR, LAST_YEAR, calendarMonth, type CalendarMonth } from './cale
  *
  * A quarter or a year is the reporting months tagged with its calendar months: `2026Q3` sums the
  * docs tagged `2026-07`, `2026-08` and `2026-09`.
+ *
+ * In a Bikram Sambat (BS) deployment the same holds with BS months: devices tag `target~2083-07~…`
+ * (Kartik 2083), and the period `208307` names it, as DHIS2's Nepali calendar does; a quarter is
+ * three BS months from Baisakh (`2083Q1`: Baisakh – Ashadh), a year the twelve from Baisakh.
  */
 export const PERIOD_TYPES = ['Monthly', 'Quarterly', 'Yearly'] as const;
 export type PeriodType = (typeof PERIOD_TYPES)[number];
 
-export type DhisPeriod =
+/** A period of the deployment's calendar: `calendar` is absent for Gregorian, `'bikram-sambat'` for BS. */
+export type DhisPeriod = (
   | { readonly type: 'Monthly'; readonly year: number; readonly month: number }
   | { readonly type: 'Quarterly'; readonly year: number; readonly quarter: number }
-  | { readonly type: 'Yearly'; readonly year: number };
+  | { readonly type: 'Yearly'; readonly year: number }
+) & { readonly calendar?: ReportingCalendar };
+
+export const calendarOfPeriod = (period: DhisPeriod): ReportingCalendar => period.calendar ?? 'gregorian';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -80,7 +92,7 @@ export const isoPeriod = (period: DhisPeriod): string => {
   return `${first.year}-${pad(first.month)}-01/${duration}`;
 };
 
-/** The day of the month reporting months start on, read as the CHT reads it: 1–31, else 1. */
+/** The day of the month reporting months start on, read as the CHT reads it: 1–31 (1–32 for BS months), else 1. */
 export const monthStartDateOf = (settings: { uhc?: unknown }): number => {
   const uhc = typeof settings.uhc === 'object' && settings.uhc !== null ? settings.uhc as Record<string, unknown> : {};
   const visitCount = typeof uhc['visit_count'] === 'object' && uhc['visit_count'] !== null
@@ -88,7 +100,8 @@ export const monthStartDateOf = (settings: { uhc?: unknown }): number => {
   // The CHT takes the first that is set (`||`), then parses it as an integer.
   const configured = uhc['month_start_date'] || visitCount['month_start_date'];
   const day = typeof configured === 'number' ? Math.trunc(configured) : parseInt(String(configured), 10);
-  return Number.isInteger(day) && day >= 1 && day <= 31 ? day : 1;
+  const lastDay = usesBikramSambatMonths(settings) ? BS_MAX_START_DAY : 31;
+  return Number.isInteger(day) && day >= 1 && day <= lastDay ? day : 1;
 };
 
 const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -123,10 +136,11 @@ export const reportingMonthDates = (month: CalendarMonth, startDay: number): Dat
   return { first, last: isoDate(month, lastDayIn(month, startDay)) };
 };
 
-/** The days the period's target docs count: from the first day of its first reporting month to the last of its last. */
+/** The Gregorian days the period's target docs count: from the first day of its first reporting month to the last of its last. */
 export const periodDates = (period: DhisPeriod, startDay: number): DateRange => {
   const months = monthsOf(period);
-  return { first: reportingMonthDates(months[0], startDay).first, last: reportingMonthDates(months[months.length - 1], startDay).last };
+  const datesOf = calendarOfPeriod(period) === 'bikram-sambat' ? bsReportingMonthDays : reportingMonthDates;
+  return { first: datesOf(months[0], startDay).first, last: datesOf(months[months.length - 1], startDay).last };
 };
 
 /** The tag (`YYYY-MM`) of the reporting month a calendar day falls in. */
@@ -135,9 +149,15 @@ export const reportingMonthOfDay = (year: number, month: number, day: number, st
   return day <= lastDayIn(calendar, startDay) ? calendar : next(calendar);
 };
 
-/** The reporting month an instant falls in on this process's clock (`TZ`), as a device in that zone tags it. */
-export const reportingMonthOf = (instant: number, startDay: number): CalendarMonth | undefined => {
+/**
+ * The reporting month an instant falls in on this process's clock (`TZ`), as a device in that zone
+ * tags it: a BS month in a BS deployment (undefined outside the BS years bikram-sambat knows).
+ */
+export const reportingMonthOf = (instant: number, startDay: number, calendar: ReportingCalendar = 'gregorian'): CalendarMonth | undefined => {
   const date = new Date(instant);
+  if (calendar === 'bikram-sambat') {
+    return bsReportingMonthOfGregorianDay(localDateOf(date), startDay);
+  }
   const { year, month } = reportingMonthOfDay(date.getFullYear(), date.getMonth() + 1, date.getDate(), startDay);
   return calendarMonth(year, month);
 };

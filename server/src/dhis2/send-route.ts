@@ -14,6 +14,7 @@ import type { Fetch } from './dhis2-client';
 import type { Dhis2Config } from './dhis2-config';
 import type { SendLeases } from './send-lease';
 import { parseSendOrder } from './send-order';
+import type { Dhis2Calendar } from '../dhis-export/calendars/dhis2-calendar';
 import { sendToDhis2 } from './send-to-dhis2';
 
 export interface SendRouteDeps {
@@ -23,6 +24,7 @@ export interface SendRouteDeps {
   leases: SendLeases;
   /** Undefined: sending is not configured. */
   dhis2?: Dhis2Config;
+  dhis2Calendar?: Dhis2Calendar;
   log: Log;
   fetch?: Fetch;
   now?: () => Date;
@@ -42,7 +44,7 @@ const bodyOf = (req: Request) => (req.body !== undefined && req.is('application/
  * `POST /api/v2/export/dhis/send` (a send or a dry run: see send-order.ts and send-to-dhis2.ts).
  */
 export const dhis2SendRouter = (deps: SendRouteDeps) => {
-  const { source, authenticate, exportLog, leases, dhis2, log } = deps;
+  const { source, authenticate, exportLog, leases, dhis2, dhis2Calendar, log } = deps;
   const now = deps.now ?? (() => new Date());
   const withUser = withApiUser(authenticate);
   const router = Router();
@@ -68,7 +70,7 @@ export const dhis2SendRouter = (deps: SendRouteDeps) => {
     if (!dhis2) {
       return res.status(409).json({ code: 409, error: HOW_TO_ENABLE, configured: false });
     }
-    const outcome = await sendToDhis2({ source, dhis2, exportLog, leases, fetch: deps.fetch, now }, user.name, order);
+    const outcome = await sendToDhis2({ source, dhis2, dhis2Calendar, exportLog, leases, fetch: deps.fetch, now }, user.name, order);
     const what = `DHIS2 ${order.dryRun ? 'dry run' : 'send'} of ${outcome.dataSet} ${outcome.period} for ${user.name}`;
     if (outcome.kind === 'failure') {
       log.warn(`${what} failed: ${outcome.error}`);

@@ -1,5 +1,6 @@
 import { dhisPeriodId } from '../dhis-export/reporting-period';
 import { exportDataValueSet } from '../dhis-export/export-data-value-set';
+import { ISO8601_DHIS2, type Dhis2Calendar } from '../dhis-export/calendars/dhis2-calendar';
 import { ExportError, badRequest } from '../dhis-export/export-error';
 import type { ExportRequest } from '../dhis-export/export-request';
 import type { ExportSource } from '../dhis-export/export-source';
@@ -8,6 +9,7 @@ import { completeAfterImport, loggedCompleteness } from './complete-registration
 import { explainConflict } from './conflict-explanation';
 import { postDataValueSet, type Fetch } from './dhis2-client';
 import type { Dhis2Config } from './dhis2-config';
+import { checkDhis2Calendar } from './dhis2-system-calendar';
 import { isCleanSuccess } from './import-summary';
 import { programmeNamesFor } from './programme-names';
 import { readBack, type ReadBackResult } from './read-back';
@@ -20,6 +22,8 @@ export type { SendOutcome } from './send-outcome';
 export interface SendDeps {
   source: ExportSource;
   dhis2: Dhis2Config;
+  /** The calendar DHIS2 should name periods in (DHIS2_CALENDAR), checked against DHIS2's own before sending. */
+  dhis2Calendar?: Dhis2Calendar;
   exportLog: ExportLog;
   leases: SendLeases;
   fetch?: Fetch;
@@ -68,7 +72,7 @@ export const sendToDhis2 = async (deps: SendDeps, user: string, { request, dryRu
     throw badRequest('option "humanReadable" cannot be sent: DHIS2 imports ids, not names', 'send.humanReadable');
   }
   const now = deps.now ?? (() => new Date());
-  const { dataValueSet, period } = await exportDataValueSet(deps.source, request, now());
+  const { dataValueSet, period } = await exportDataValueSet(deps.source, request, now(), { dhis2Calendar: deps.dhis2Calendar });
   const rows = dataValueSet.dataValues;
   const selection: SendSelectionSummary = {
     dryRun,
@@ -103,7 +107,11 @@ const sendAndRecord = async (
 ): Promise<SendOutcome> => {
   const { dryRun } = selection;
   const rows = dataValueSet.dataValues;
-  const answer = await postDataValueSet(deps.dhis2, dataValueSet, { dryRun }, deps.fetch);
+  const calendar = await checkDhis2Calendar(deps.dhis2, deps.dhis2Calendar ?? ISO8601_DHIS2, deps.fetch);
+  if (calendar.kind === 'differs') {
+    throw new ExportError(409, calendar.message);
+  }
+  const answer = calendar.kind === 'failure' ? calendar : await postDataValueSet(deps.dhis2, dataValueSet, { dryRun }, deps.fetch);
   const entry: ExportLogEntry = {
     action: dryRun ? 'dry-run' : 'send',
     user,

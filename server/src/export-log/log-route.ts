@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import type { Dhis2Calendar } from '../dhis-export/calendars/dhis2-calendar';
 import { exportDataValueSet } from '../dhis-export/export-data-value-set';
 import { badRequest } from '../dhis-export/export-error';
 import { parseExportRequest } from '../dhis-export/export-request';
@@ -60,8 +61,8 @@ const logQueryOf = (input: Record<string, unknown>): LogQuery => {
  * period, also what a send of the selection (period and place, or every place) would hold now, its
  * digest to confirm, and what changed since the last send DHIS2 kept of it.
  */
-export const exportLogRouter = ({ source, authenticate, exportLog, now = () => new Date() }:
-  { source: ExportSource; authenticate: Authenticate; exportLog: ExportLog; now?: () => Date }) => {
+export const exportLogRouter = ({ source, authenticate, exportLog, dhis2Calendar, now = () => new Date() }:
+  { source: ExportSource; authenticate: Authenticate; exportLog: ExportLog; dhis2Calendar?: Dhis2Calendar; now?: () => Date }) => {
   const withUser = withApiUser(authenticate);
   const router = Router();
   router.get('/api/v2/export/dhis/log', (req, res) => withUser(req, res, async user => {
@@ -79,7 +80,7 @@ export const exportLogRouter = ({ source, authenticate, exportLog, now = () => n
     const options = isRecord(input) && isRecord(input['options']) ? input['options'] : {};
     const request = parseExportRequest({ filters: { dataSet: query.dataSet, period: query.period, orgUnit: query.orgUnit }, options });
     // What a send would hold now: its size and digest for the confirmation, its values to compare with the last send.
-    const exported = await exportDataValueSet(source, { ...request, humanReadable: false }, now());
+    const exported = await exportDataValueSet(source, { ...request, humanReadable: false }, now(), { dhis2Calendar });
     const { dataValueSet } = exported;
     const period = dhisPeriodId(exported.period);
     const lastSend = await exportLog.lastSend(query.dataSet, period, query.orgUnit);

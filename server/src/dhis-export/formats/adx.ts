@@ -36,7 +36,7 @@ export const adxFormat: DataValueSetFormat = {
   name: 'adx',
   mediaType: 'application/adx+xml; charset=utf-8',
   extension: 'adx.xml',
-  serialize: ({ dataSet, completeDate, dataValues }, { period, now }) => {
+  serialize: ({ dataSet, completeDate, dataValues }, { period, adxPeriod, now }) => {
     const groups = new Map<string, { orgUnit: string; attributeOptionCombo?: string; values: DataValue[] }>();
     for (const value of dataValues) {
       const attributeOptionCombo = textOf(value['attributeOptionCombo']);
@@ -49,7 +49,7 @@ export const adxFormat: DataValueSetFormat = {
       adx: {
         ...xmlAttributes({ xmlns: ADX_NAMESPACE, exported: now.toISOString() }),
         group: [...groups.values()].map(({ orgUnit, attributeOptionCombo, values }) => ({
-          ...xmlAttributes({ dataSet, orgUnit, period: isoPeriod(period), attributeOptionCombo: attributeOptionCombo ?? DEFAULT_OPTION_COMBO, completeDate }),
+          ...xmlAttributes({ dataSet, orgUnit, period: adxPeriod ?? isoPeriod(period), attributeOptionCombo: attributeOptionCombo ?? DEFAULT_OPTION_COMBO, completeDate }),
           dataValue: values.map(adxDataValue),
         })),
       },

@@ -6,6 +6,8 @@ import type { FormatName } from './format-names';
 export interface SerializeContext {
   /** The period the set's `period` names. */
   readonly period: DhisPeriod;
+  /** The period as ADX states it to the DHIS2 it is for (a Nepali DHIS2 reads Gregorian days by its own table); else from `period`. */
+  readonly adxPeriod?: string;
   /** When the file is made (ADX's `exported`). */
   readonly now: Date;
   /** Indented for people to read (the command line's JSON). */

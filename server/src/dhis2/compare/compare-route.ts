@@ -9,6 +9,7 @@ import { mayExportDhis } from '../../session/export-permission';
 import type { Authenticate } from '../../session/user-session';
 import type { Fetch } from '../dhis2-client';
 import type { Dhis2Config } from '../dhis2-config';
+import type { Dhis2Calendar } from '../../dhis-export/calendars/dhis2-calendar';
 import { HOW_TO_ENABLE } from '../send-route';
 import { compareWithDhis2 } from './compare-with-dhis2';
 import type { DataSetMetadata } from './data-set-metadata';
@@ -23,6 +24,8 @@ export interface CompareRouteDeps {
   now?: () => Date;
   /** How long DHIS2's metadata of a data set is kept (0: read every time). */
   metadataCacheMs?: number;
+  /** The calendar DHIS2 names periods in (DHIS2_CALENDAR); ISO 8601 when absent. */
+  dhis2Calendar?: Dhis2Calendar;
 }
 
 /** One read from DHIS2 waits at most this long (or DHIS2_TIMEOUT_MS when that is shorter). */
@@ -30,11 +33,9 @@ export const COMPARE_READ_TIMEOUT_MS = 30_000;
 /** All the reads of one compare end within this (a national data set is hundreds of batches). */
 export const COMPARE_DEADLINE_MS = 180_000;
 
-const KNOWN_PARAMETERS = new Set(['filters', 'options']);
-
 /** `GET /api/v2/export/dhis/compare?filters[…]`: what a send of the selection would change in DHIS2, asked of DHIS2 itself. */
 export const dhis2CompareRouter = (deps: CompareRouteDeps) => {
-  const { source, authenticate, dhis2, log } = deps;
+  const { source, authenticate, dhis2, dhis2Calendar, log } = deps;
   const now = deps.now ?? (() => new Date());
   const cache = new MetadataCache<DataSetMetadata>(deps.metadataCacheMs ?? METADATA_CACHE_MS);
   const router = Router();
@@ -46,11 +47,8 @@ export const dhis2CompareRouter = (deps: CompareRouteDeps) => {
     }
     res.set('Cache-Control', 'no-store');
     try {
+      // the export's parameters, and no others (parseExportRequest refuses the rest)
       const query = queryOf(req.url) as Record<string, unknown>;
-      const unknown = Object.keys(query).filter(name => !KNOWN_PARAMETERS.has(name));
-      if (unknown.length > 0) {
-        throw badRequest(`Unknown parameter ${JSON.stringify(unknown[0]!.slice(0, 40))}: the compare takes filters[…] and options[…], as the export does`);
-      }
       if (!mayExportDhis(user, await source.settings())) {
         return sendError(res, 403, `User "${user.name}" may not compare with DHIS2: a role of theirs needs the permission can_export_dhis`);
       }
@@ -62,7 +60,7 @@ export const dhis2CompareRouter = (deps: CompareRouteDeps) => {
       res.on('close', () => controller.abort(new Error('The client went away')));
       const started = Date.now();
       const comparison = await compareWithDhis2({
-        source, dhis2, fetch: deps.fetch, cache, now: now(), signal: controller.signal,
+        source, dhis2, dhis2Calendar, fetch: deps.fetch, cache, now: now(), signal: controller.signal,
         readTimeoutMs: Math.min(dhis2.timeoutMs, COMPARE_READ_TIMEOUT_MS),
         deadline: Date.now() + COMPARE_DEADLINE_MS,
       }, request);
@@ -72,7 +70,7 @@ export const dhis2CompareRouter = (deps: CompareRouteDeps) => {
       return res.json(comparison);
     } catch (error) {
       if (error instanceof ExportError) {
-        return sendError(res, error.status, error.message);
+        return sendError(res, error.status, error.message, error.code, error.details);
       }
       if (res.destroyed || res.writableEnded) {
         log.info('DHIS2 compare abandoned by its client');

@@ -7,6 +7,7 @@ import type { Fetch } from '../dhis2-client';
 import type { Dhis2Config } from '../dhis2-config';
 import { readCurrentValues } from './current-values';
 import { DATA_SET_FIELDS, readDataSetMetadata, type DataSetMetadata } from './data-set-metadata';
+import type { Dhis2Calendar } from '../../dhis-export/calendars/dhis2-calendar';
 import { dhis2Checks, type Dhis2Check } from './dhis2-checks';
 import { readDhis2, type ReadDeps, type ReadFailure } from './dhis2-read';
 import type { MetadataCache } from './metadata-cache';
@@ -23,6 +24,8 @@ export interface CompareDeps {
   deadline?: number;
   now: Date;
   signal?: AbortSignal;
+  /** The calendar DHIS2 names periods in (DHIS2_CALENDAR); ISO 8601 when absent. */
+  dhis2Calendar?: Dhis2Calendar;
 }
 
 /** Something the compare could not do; the rest of the answer stands. */
@@ -79,7 +82,7 @@ export const compareWithDhis2 = async (deps: CompareDeps, request: ExportRequest
   if (request.humanReadable) {
     throw badRequest('option "humanReadable" cannot be compared: DHIS2 holds ids, not names');
   }
-  const exported = await exportDataValueSet(deps.source, request, deps.now, { signal: deps.signal });
+  const exported = await exportDataValueSet(deps.source, request, deps.now, { signal: deps.signal, dhis2Calendar: deps.dhis2Calendar });
   const { aggregation } = exported;
   const file = exported.dataValueSet.dataValues;
   const period = dhisPeriodId(exported.period);

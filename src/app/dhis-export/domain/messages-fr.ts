@@ -156,6 +156,7 @@ export const MESSAGES_FR: Messages = {
   'export.dhis.preview.check.target-absent': 'Cibles associées absentes des documents',
   'export.dhis.preview.check.malformed-target-docs': 'Documents de cibles mal formés',
   'export.dhis.preview.check.unusable-target-mapping': 'Cibles à l’association inutilisable',
+  'export.dhis.preview.check.nepali-month-lengths': 'Mois BS aux jours différents dans DHIS2',
   'export.dhis.preview.check.zero-values': 'Valeurs nulles',
   'export.dhis.preview.values.caption': 'Valeurs du fichier, page {{page}} sur {{pages}}',
   'export.dhis.preview.values.pages': 'Pages de valeurs',

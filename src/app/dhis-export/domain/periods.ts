@@ -1,4 +1,5 @@
 import moment from 'moment';
+import type { ReportingCalendar } from './calendars/calendar-setting';
 import { Period } from './models';
 
 export const MONTHS_TO_SHOW = 12;
@@ -56,7 +57,7 @@ export function reportingMonthDays(month: Month, startDay: number): { first: Dat
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** "26 September – 25 October 2026", or "28 December 2026 – 27 January 2027" across a change of year. */
-function dateRangeLabel(first: Date, last: Date): string {
+export function dateRangeLabel(first: Date, last: Date): string {
   const from = moment(first);
   const to = moment(last);
   return `${from.format(from.year() === to.year() ? 'D MMMM' : 'D MMMM YYYY')} – ${to.format('D MMMM YYYY')}`;
@@ -115,7 +116,17 @@ export function yearlyPeriods(now: Date, count = YEARS_TO_SHOW, startDay = 1): P
   return periodsOf('Yearly', now, startDay, count, (first) => String(first.year), ({ year }) => String(year));
 }
 
-/** The periods to offer for each period type. */
+/**
+ * The periods to offer in the calendar the devices count in: Bikram Sambat ones when the settings
+ * say so (bikram-sambat-periods.ts, loaded only then), else Gregorian ones. Label them after moment
+ * has the user's language.
+ */
+export async function periodChoicesIn(calendar: ReportingCalendar, now: Date, startDay = 1): Promise<Readonly<Record<PeriodType, PeriodChoices>>> {
+  const bikramSambat = calendar === 'bikram-sambat' ? (await import('./bikram-sambat-periods')).bsPeriodChoices(now, startDay) : undefined;
+  return bikramSambat ?? periodChoices(now, startDay);
+}
+
+/** The Gregorian periods to offer for each period type. */
 export function periodChoices(now: Date, startDay = 1): Readonly<Record<PeriodType, PeriodChoices>> {
   return {
     Monthly: monthlyPeriods(now, MONTHS_TO_SHOW, startDay),

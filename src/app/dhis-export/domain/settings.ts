@@ -1,4 +1,5 @@
 import { DataSetConfig, DhisAppSettings, Permissions } from './models';
+import { BS_MAX_START_DAY, usesBikramSambatMonths } from './calendars/calendar-setting';
 import { PERIOD_TYPES, PeriodType } from './periods';
 
 export const DEFAULT_LOCALE = 'en';
@@ -46,11 +47,12 @@ export function periodTypeOf(dataSet: DataSetConfig): PeriodType | undefined {
   return (PERIOD_TYPES as readonly unknown[]).includes(periodType) ? (periodType as PeriodType) : undefined;
 }
 
-/** The day reporting months start on, read as the CHT reads it: `uhc.month_start_date`, else `uhc.visit_count.month_start_date`; 1 unless 1–31. */
+/** The day reporting months start on, read as the CHT reads it: `uhc.month_start_date`, else `uhc.visit_count.month_start_date`; 1 unless 1–31 (1–32 for BS months). */
 export function monthStartDateOf(settings: DhisAppSettings): number {
   const uhc = settings.uhc && typeof settings.uhc === 'object' ? (settings.uhc as Record<string, unknown>) : {};
   const visitCount = uhc['visit_count'] && typeof uhc['visit_count'] === 'object' ? (uhc['visit_count'] as Record<string, unknown>) : {};
   const configured = uhc['month_start_date'] || visitCount['month_start_date'];
   const day = typeof configured === 'number' ? Math.trunc(configured) : parseInt(String(configured), 10);
-  return Number.isInteger(day) && day >= 1 && day <= 31 ? day : 1;
+  const lastDay = usesBikramSambatMonths(settings) ? BS_MAX_START_DAY : 31;
+  return Number.isInteger(day) && day >= 1 && day <= lastDay ? day : 1;
 }

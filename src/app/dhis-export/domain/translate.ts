@@ -154,6 +154,7 @@ export const DEFAULT_MESSAGES: Messages = {
   'export.dhis.preview.check.malformed-target-docs': 'Malformed target documents',
   'export.dhis.preview.check.unusable-target-mapping': 'Targets with an unusable mapping',
   'export.dhis.preview.check.zero-values': 'Zero values',
+  'export.dhis.preview.check.nepali-month-lengths': 'BS months with other days in DHIS2',
   'export.dhis.preview.values.caption': 'Values in the file, page {{page}} of {{pages}}',
   'export.dhis.preview.values.pages': 'Pages of values',
   'export.dhis.preview.totals.caption': 'Totals per data element',
@@ -195,6 +196,7 @@ export const baseLanguage = (locale: string): string => locale.split(/[-_]/)[0].
 /** The page's own texts in the languages it ships besides English, each loaded when first needed. */
 const SHIPPED: Readonly<Partial<Record<string, () => Promise<Messages>>>> = {
   fr: () => import('./messages-fr').then((module) => module.MESSAGES_FR),
+  ne: () => import('./messages-ne').then((module) => module.MESSAGES_NE),
 };
 
 export const hasShippedMessages = (locale: string): boolean => SHIPPED[baseLanguage(locale)] !== undefined;

@@ -29,8 +29,9 @@ import { FileSave } from '../data-access/file-save';
 import { MedicDb } from '../data-access/medic-db';
 import { DhisExportRequest, ExportPreferences, Messages, OrgUnitPlace } from '../domain/models';
 import { useMomentLocale } from '../domain/moment-locales';
-import { periodChoices } from '../domain/periods';
+import { periodChoicesIn } from '../domain/periods';
 import { missingParentIds, orgUnitPlaces } from '../domain/places';
+import { reportingCalendarOf } from '../domain/calendars/calendar-setting';
 import { canExportDhis, configuredDataSets, monthStartDateOf, settingsLocale } from '../domain/settings';
 import { baseLanguage, loadShippedMessages, messagesFromDoc } from '../domain/translate';
 import { DhisSettingsData, dhisExportApiActions, dhisExportPageActions } from './dhis-export.actions';
@@ -206,14 +207,16 @@ export function referenceDataReads(
   const settings$ = defer(() => Promise.all([db.getSettings(), session.roles()])).pipe(
     switchMap(([settings, roles]) => {
       const locale = language ?? settingsLocale(settings);
-      return from(useMomentLocale(locale)).pipe(map(() => ({ settings, roles, locale })));
+      // the months are named once moment speaks the language
+      const choices = useMomentLocale(locale).then(() => periodChoicesIn(reportingCalendarOf(settings), now, monthStartDateOf(settings)));
+      return from(choices).pipe(map((periodChoices) => ({ settings, roles, locale, periodChoices })));
     }),
-    map(({ settings, roles, locale }): DhisSettingsData => {
+    map(({ settings, roles, locale, periodChoices }): DhisSettingsData => {
       return {
         locale,
         dataSets: configuredDataSets(settings),
         permitted: canExportDhis(roles, settings.permissions),
-        periodChoices: periodChoices(now, monthStartDateOf(settings)),
+        periodChoices,
       };
     }),
     share(),
@@ -263,9 +266,9 @@ export const followLanguage = createEffect(
       distinctUntilChanged(),
       switchMap((language) =>
         from(
-          Promise.all([translationsIn(db, language), db.getSettings(), useMomentLocale(language)]).then(([texts, settings]) => ({
+          Promise.all([translationsIn(db, language), db.getSettings(), useMomentLocale(language)]).then(async ([texts, settings]) => ({
             texts,
-            choices: periodChoices(now(), monthStartDateOf(settings)),
+            choices: await periodChoicesIn(reportingCalendarOf(settings), now(), monthStartDateOf(settings)),
           })),
         ).pipe(
           mergeMap(({ texts, choices }) => [
