@@ -2,6 +2,8 @@ import { Routes } from '@angular/router';
 import { provideEffects } from '@ngrx/effects';
 import { provideState } from '@ngrx/store';
 import { DhisExportPage } from './dhis-export-page';
+import { heldDownloadEffects } from './held-download/held-download.effects';
+import { heldDownloadFeature } from './held-download/held-download.feature';
 import { dhis2SendEffects } from './send/state/dhis2-send.effects';
 import { dhis2SendFeature } from './send/state/dhis2-send.feature';
 import { dhisExportEffects } from './state/dhis-export.effects';
@@ -22,7 +24,8 @@ export const dhisExportRoutes: Routes = [
       provideState(dhisExportFeature),
       provideState(exportPreviewFeature),
       provideState(dhis2SendFeature),
-      provideEffects(dhisExportEffects, exportPreviewEffects, dhis2SendEffects),
+      provideState(heldDownloadFeature),
+      provideEffects(dhisExportEffects, exportPreviewEffects, dhis2SendEffects, heldDownloadEffects),
     ],
     component: DhisExportPage,
   },

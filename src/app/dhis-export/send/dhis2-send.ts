@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, afterRenderEffect, computed, inject, input, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, afterRenderEffect, computed, inject, input, viewChild } from '@angular/core';
 import { Store } from '@ngrx/store';
 import { DataSetOption, Period, PlaceOption } from '../domain/models';
 import { Translate } from '../domain/translate';
@@ -7,6 +7,9 @@ import { dhis2SendPageActions } from './state/dhis2-send.actions';
 import { dhis2SendFeature } from './state/dhis2-send.feature';
 import { numberFormat } from '../domain/numbers';
 import { placeLabel } from '../domain/places';
+import { zeroRisks } from '../domain/zero-risk';
+import { exportPreviewFeature } from '../preview/export-preview.feature';
+import { LastCheck, SendConfirmation } from './send-confirmation';
 
 /**
  * Under the export form: checks the chosen export with DHIS2 (its own dry run), sends it after a
@@ -14,6 +17,7 @@ import { placeLabel } from '../domain/places';
  */
 @Component({
   selector: 'app-dhis2-send',
+  imports: [SendConfirmation],
   templateUrl: './dhis2-send.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -25,6 +29,9 @@ export class Dhis2Send {
   readonly placesByDataSet = input<ReadonlyMap<string, readonly PlaceOption[]>>(new Map());
   readonly periods = input<readonly Period[]>([]);
   readonly locale = input('en');
+  /** The periods under way (the first offered for each data set): their figures are not complete. */
+  readonly periodsInProgress = input<ReadonlySet<string>>(new Set());
+  private readonly injector = inject(Injector);
 
   protected readonly capabilities = this.store.selectSignal(dhis2SendFeature.selectCapabilities);
   protected readonly selection = this.store.selectSignal(dhis2SendFeature.selectSelection);
@@ -37,7 +44,8 @@ export class Dhis2Send {
   private readonly failures = this.store.selectSignal(dhis2SendFeature.selectFailures);
 
   private readonly errorSummary = viewChild<ElementRef<HTMLElement>>('sendError');
-  private readonly confirmation = viewChild<ElementRef<HTMLElement>>('confirmation');
+  private readonly sendButton = viewChild<ElementRef<HTMLButtonElement>>('sendButton');
+  private readonly previewState = this.store.selectSignal(exportPreviewFeature.selectDhisExportPreviewState);
   private readonly resultRegion = viewChild<ElementRef<HTMLElement>>('sendResult');
 
   protected readonly error = computed(() => {
@@ -85,15 +93,45 @@ export class Dhis2Send {
     }),
   );
 
+  /** The preview of this very selection, when one is shown: it knows the zeros and the places. */
+  private readonly preview = computed(() => {
+    const { status, previewFor, preview } = this.previewState();
+    const chosen = this.selection();
+    const same = status === 'loaded' && !!preview && !!chosen && previewFor?.dataSet === chosen.dataSet
+      && previewFor.period === chosen.period && (previewFor.orgUnit ?? null) === (chosen.orgUnit ?? null);
+    return same ? preview : null;
+  });
+  protected readonly sendValues = computed(() => this.preview()?.dataValues.length ?? this.logView()?.current.values ?? 0);
+  /** Known from the preview, or when the values add up to nothing. */
+  protected readonly sendZeros = computed(() => {
+    const preview = this.preview();
+    if (preview) return preview.dataValues.filter(({ value }) => value === 0).length;
+    const current = this.logView()?.current;
+    return current && current.total === 0 ? current.values : null;
+  });
+  protected readonly sendPlaces = computed(() => {
+    const chosen = this.selection();
+    if (!chosen) return 0;
+    if (chosen.orgUnit) return 1;
+    const preview = this.preview();
+    const places = preview ? preview.dataValues : (this.placesByDataSet().get(chosen.dataSet) ?? []);
+    return new Set(places.map(({ orgUnit }) => orgUnit)).size;
+  });
+  protected readonly sendRisks = computed(() =>
+    zeroRisks({ values: this.sendValues(), zeros: this.sendZeros(), inProgress: this.periodsInProgress().has(this.selection()?.period ?? '') }),
+  );
+  protected readonly lastCheck = computed((): LastCheck | null => {
+    const record = this.logView()?.records.find(({ action }) => action === 'dry-run');
+    if (!record) return null;
+    return { at: record.at, status: record.failure ? null : (record.dhis2?.status ?? null), conflicts: record.dhis2?.conflicts ?? 0 };
+  });
+
   constructor() {
     this.store.dispatch(dhis2SendPageActions.opened());
     // focus follows what happened: the error summary, the confirmation's first button, the answer
     afterRenderEffect(() => {
       this.failures();
       this.errorSummary()?.nativeElement.focus();
-    });
-    afterRenderEffect(() => {
-      if (this.confirming()) this.confirmation()?.nativeElement.querySelector<HTMLElement>('button')?.focus();
     });
     afterRenderEffect(() => {
       if (this.result()) this.resultRegion()?.nativeElement.focus();
@@ -110,6 +148,8 @@ export class Dhis2Send {
 
   protected cancelSend(): void {
     this.store.dispatch(dhis2SendPageActions.sendCancelled());
+    // back where the manager was: the Send button, enabled again once the page has redrawn
+    afterNextRender(() => this.sendButton()?.nativeElement.focus(), { injector: this.injector });
   }
 
   protected confirmSend(): void {
@@ -123,8 +163,8 @@ export class Dhis2Send {
       user: record.user,
       values: this.number(record.values),
       total: this.number(record.total),
-      place: record.orgUnit ?? t('export.dhis.send.place.all'),
-      status: record.dhis2?.status ?? '',
+      place: record.orgUnit ? this.placeLabel(record.orgUnit) : t('export.dhis.send.place.all'),
+      status: record.dhis2 ? this.statusWord(record.dhis2.status) : '',
       imported: this.number(record.dhis2?.importCount.imported ?? 0),
       updated: this.number(record.dhis2?.importCount.updated ?? 0),
       ignored: this.number(record.dhis2?.importCount.ignored ?? 0),
@@ -135,6 +175,11 @@ export class Dhis2Send {
     if (record.action === 'send') return t('export.dhis.send.log.send', values);
     if (record.action === 'dry-run') return t('export.dhis.send.log.dryRun', values);
     return t('export.dhis.send.log.download', values);
+  }
+
+  /** DHIS2's status word (SUCCESS, WARNING, ERROR) in the page's language. */
+  protected statusWord(status: string): string {
+    return this.t()(`export.dhis.send.dhis2Status.${status.toLowerCase()}`);
   }
 
   protected placeLabel(orgUnit: string): string {
