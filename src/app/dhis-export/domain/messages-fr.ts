@@ -1,7 +1,9 @@
 import { Messages } from './models';
+import { CONFLICT_MESSAGES_FR } from './messages-fr-conflicts';
 
 /** This page's own texts in French; a database translation wins over them. */
 export const MESSAGES_FR: Messages = {
+  ...CONFLICT_MESSAGES_FR,
   'import.export': 'Importer & exporter',
   'export.button.download': 'Télécharger',
   'export.dhis.description':
@@ -84,7 +86,22 @@ export const MESSAGES_FR: Messages = {
   'export.dhis.send.place.every': 'Tous les lieux',
   'export.dhis.send.target.every': 'toutes les cibles',
   'export.dhis.send.error.title': "DHIS2 n'a pas pu être interrogé",
-  'export.dhis.send.error.server': "Le serveur n'a pas pu joindre DHIS2 (HTTP {{status}}).",
+  'export.dhis.send.error.server': "Un problème est survenu sur le serveur (HTTP {{status}}). Réessayez ; si l'échec se répète, prévenez votre administrateur.",
+  'export.dhis.send.error.forbidden': "Votre compte ne peut pas faire cela. Demandez à un administrateur la permission d'envoyer à DHIS2 (can_send_dhis).",
+  'export.dhis.send.error.changed': "Ce qui serait envoyé a changé depuis votre choix, ou l'envoi n'est pas configuré. Refaites l'aperçu, puis envoyez.",
+  'export.dhis.send.error.request': 'Ces choix ne peuvent pas être envoyés : les paramètres DHIS2 ont peut-être changé. Rechargez la page et réessayez.',
+  'export.dhis.send.error.timeout':
+    "DHIS2 n'a pas répondu à temps. Il importe peut-être encore : lisez l'historique ci-dessous avant de réessayer.",
+  'export.dhis.send.error.dhis2':
+    "DHIS2 n'a pas pu prendre la demande : il est peut-être arrêté, surchargé, ou refuse le compte de ce serveur. Réessayez dans quelques minutes ; si l'échec se répète, donnez les détails techniques à votre administrateur DHIS2.",
+  'export.dhis.send.conflict.values': '{{count}} valeurs',
+  'export.dhis.send.retry': 'Réessayer',
+  'export.dhis.send.reason.timeout': "DHIS2 n'a pas répondu à temps",
+  'export.dhis.send.reason.network': 'DHIS2 était injoignable',
+  'export.dhis.send.reason.credentials': "DHIS2 n'a pas accepté les identifiants du serveur",
+  'export.dhis.send.reason.forbidden': "DHIS2 ne permet pas au compte du serveur d'importer des données",
+  'export.dhis.send.reason.server': 'DHIS2 a échoué de son côté',
+  'export.dhis.send.reason.rejected': 'DHIS2 a refusé la demande',
   'export.dhis.send.log.title': 'Exports récents de cet ensemble de données et de ce mois',
   'export.dhis.send.log.empty': "Rien n'a encore été téléchargé, vérifié ou envoyé pour cet ensemble de données et ce mois.",
   'export.dhis.send.log.download': 'Téléchargé le {{date}} par {{user}} : {{values}} valeurs, {{place}}',
@@ -123,6 +140,30 @@ export const MESSAGES_FR: Messages = {
   'export.dhis.zeros.dropped': "Rien n'a été téléchargé.",
   'export.dhis.tab.title': 'DHIS2 – {{importExport}}',
   'export.dhis.tab.title.error': '{{prefix}} : {{title}}',
+  'export.dhis.preview.check.empty-period.text.none':
+    "Aucun chiffre n'est arrivé pour {{period}} : le fichier ne contient que des zéros, et importé dans DHIS2 il remplacerait de vrais chiffres par eux. Attendez que les agents de santé aient synchronisé, ou vérifiez la période.",
+  'export.dhis.preview.check.empty-period.text.uncounted':
+    "Aucun des {{targetDocs}} documents de cibles de {{period}} ne compte pour un lieu associé à cet ensemble de données : le fichier ne contient que des zéros. Vérifiez les correspondances DHIS2 des lieux avant d'envoyer.",
+  'export.dhis.preview.check.invalid-uid.text':
+    "{{count}} identifiants ne sont pas des identifiants DHIS2 (une lettre, puis 10 lettres ou chiffres), et DHIS2 refusera leurs valeurs : {{ids}}. Copiez les identifiants, pas les codes ni les noms, de DHIS2 dans les paramètres de l'application.",
+  'export.dhis.preview.check.counted-nowhere.text':
+    "{{count}} documents de cibles de {{period}} ne comptent pour aucun lieu de cet ensemble de données : ni le lieu de leur agent de santé ni aucun lieu au-dessus n'est associé. Associez le lieu si leurs chiffres vont dans DHIS2.",
+  'export.dhis.preview.check.duplicate-data-element.text':
+    "Ces cibles alimentent le même élément de données DHIS2, donc cet export les additionne en une valeur : {{targets}}. Donnez à chacune son propre élément de données, sauf si la somme est voulue.",
+  'export.dhis.preview.check.shared-org-unit.text':
+    "Plusieurs lieux sont associés à la même unité d'organisation DHIS2 ({{orgUnits}}), donc leurs chiffres s'additionnent en une valeur. Associez chaque lieu à sa propre unité, sauf s'ils forment un seul établissement.",
+  'export.dhis.preview.check.nested-places.text':
+    "Des lieux associés se trouvent sous d'autres lieux associés ({{inner}}, sous {{outer}}) : un agent de santé y compte dans les deux, et DHIS2 additionne encore les enfants aux parents. N'associez qu'un niveau de la hiérarchie.",
+  'export.dhis.preview.check.percent-target.text':
+    "Les cibles en pourcentage envoient leur dénominateur, pas le pourcentage, comme le fait le CHT : {{targets}}. Associez le numérateur comme cible de comptage, ou calculez le taux dans DHIS2.",
+  'export.dhis.preview.check.target-absent.text':
+    "Associées, mais absentes de tous les documents de cibles de {{period}}, donc leurs valeurs sont 0 : {{targets}}. Souvent une cible renommée depuis l'écriture de la correspondance.",
+  'export.dhis.preview.check.malformed-target-docs.text':
+    '{{count}} documents de cibles ont été ignorés car abîmés : leurs chiffres manquent. Demandez aux agents de santé de synchroniser à nouveau.',
+  'export.dhis.preview.check.unusable-target-mapping.text':
+    "Ces cibles ont une correspondance DHIS2 sans élément de données, elles sont donc laissées de côté : {{targets}}.",
+  'export.dhis.preview.check.zero-values.text':
+    "{{zeros}} des {{values}} valeurs sont des zéros. DHIS2 enregistre un zéro comme un chiffre, qui remplace ce qu'il détient ; choisissez « Laisser de côté les valeurs nulles » sauf si les zéros sont voulus.",
   'export.dhis.preview.check.heading': '{{severity}} : {{title}}',
   'export.dhis.send.changes.title': "Changé depuis l'envoi du {{date}} par {{user}}",
   'export.dhis.send.changes.none': "Rien n'a changé depuis l'envoi du {{date}} par {{user}}.",
@@ -138,7 +179,7 @@ export const MESSAGES_FR: Messages = {
   'export.dhis.preview.ready': 'Aperçu prêt : {{values}} valeurs, {{warnings}} avertissements.',
   'export.dhis.preview.failed': 'L\'aperçu a échoué : {{error}}',
   'export.dhis.preview.outdated': 'Les choix ci-dessus ont changé depuis cet aperçu. Relancez l\'aperçu pour voir ce que le téléchargement enregistrera.',
-  'export.dhis.preview.summary': '{{dataSet}}, période {{period}} : {{values}} valeurs tirées de {{docs}} documents de cibles.',
+  'export.dhis.preview.summary': '{{dataSet}}, {{period}} : {{values}} valeurs tirées de {{docs}} documents de cibles.',
   'export.dhis.preview.empty.title': 'Aucune donnée pour cette période',
   'export.dhis.preview.checks.title': 'Avertissements',
   'export.dhis.preview.checks.none': 'Aucun avertissement.',

@@ -1,3 +1,4 @@
+import { CHECK_MESSAGES_EN } from './messages-en-checks';
 import { SEND_MESSAGES_EN } from './messages-en-send';
 import { DataSetConfig, DataSetOption, Messages, TranslationsDoc } from './models';
 
@@ -7,6 +8,7 @@ import { DataSetConfig, DataSetOption, Messages, TranslationsDoc } from './model
  */
 export const DEFAULT_MESSAGES: Messages = {
   ...SEND_MESSAGES_EN,
+  ...CHECK_MESSAGES_EN,
   'import.export': 'Import & export data',
   'export.button.download': 'Download',
   'export.dhis.description':
@@ -109,7 +111,7 @@ export const DEFAULT_MESSAGES: Messages = {
   'export.dhis.preview.ready': 'Preview ready: {{values}} values, {{warnings}} warnings.',
   'export.dhis.preview.failed': 'The preview failed: {{error}}',
   'export.dhis.preview.outdated': 'The choices above have changed since this preview. Preview again to see what Download will save now.',
-  'export.dhis.preview.summary': '{{dataSet}}, period {{period}}: {{values}} values from {{docs}} target documents.',
+  'export.dhis.preview.summary': '{{dataSet}}, {{period}}: {{values}} values from {{docs}} target documents.',
   'export.dhis.preview.empty.title': 'No data for this period',
   'export.dhis.preview.checks.title': 'Warnings',
   'export.dhis.preview.checks.none': 'No warnings.',

@@ -2,12 +2,13 @@ import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRend
 import { Store } from '@ngrx/store';
 import { DataSetOption, Period, PlaceOption } from '../domain/models';
 import { Translate } from '../domain/translate';
-import { ExportLogRecord } from './dhis2-send-api';
+import { ExplainedConflict, ExportLogRecord } from './dhis2-send-api';
 import { dhis2SendPageActions } from './state/dhis2-send.actions';
 import { dhis2SendFeature } from './state/dhis2-send.feature';
 import { numberFormat } from '../domain/numbers';
 import { placeLabel } from '../domain/places';
 import { zeroRisks } from '../domain/zero-risk';
+import { sendFailureView } from './send-failure-view';
 import { exportPreviewFeature } from '../preview/export-preview.feature';
 import { LastCheck, SendConfirmation } from './send-confirmation';
 
@@ -48,14 +49,13 @@ export class Dhis2Send {
   private readonly previewState = this.store.selectSignal(exportPreviewFeature.selectDhisExportPreviewState);
   private readonly resultRegion = viewChild<ElementRef<HTMLElement>>('sendResult');
 
+  /** In the manager's words; the server's own text (English, for whoever configures the server) under "Technical details". */
   protected readonly error = computed(() => {
     const failure = this.failure();
-    if (!failure) return null;
-    if (failure.status === 0) return this.t()('export.dhis.error.network');
-    return failure.error ?? this.t()('export.dhis.send.error.server', { status: failure.status });
+    return failure ? sendFailureView(failure.status, failure.error, this.t()) : null;
   });
-  /** The server's own message is in English; the page's fallbacks are translated. */
-  protected readonly serverWords = computed(() => !!this.failure()?.error);
+  /** What "Try again" repeats: the dry run, or the confirmation of a send (never a send without it). */
+  private lastAttempt: 'dry-run' | 'send' = 'dry-run';
   protected readonly dataSetName = computed(() => {
     const chosen = this.selection();
     return this.dataSets().find(({ id }) => id === chosen?.dataSet)?.name ?? chosen?.dataSet ?? '';
@@ -139,6 +139,7 @@ export class Dhis2Send {
   }
 
   protected dryRun(): void {
+    this.lastAttempt = 'dry-run';
     this.store.dispatch(dhis2SendPageActions.dryRunRequested());
   }
 
@@ -152,7 +153,13 @@ export class Dhis2Send {
     afterNextRender(() => this.sendButton()?.nativeElement.focus(), { injector: this.injector });
   }
 
+  protected tryAgain(): void {
+    if (this.lastAttempt === 'dry-run') this.dryRun();
+    else this.askToSend();
+  }
+
   protected confirmSend(): void {
+    this.lastAttempt = 'send';
     this.store.dispatch(dhis2SendPageActions.sendConfirmed());
   }
 
@@ -169,12 +176,27 @@ export class Dhis2Send {
       updated: this.number(record.dhis2?.importCount.updated ?? 0),
       ignored: this.number(record.dhis2?.importCount.ignored ?? 0),
       conflicts: this.number(record.dhis2?.conflicts ?? 0),
-      message: record.failure?.message ?? '',
+      message: record.failure ? this.reasonWords(record.failure.reason, record.failure.message) : '',
     };
     if (record.failure) return t(record.action === 'send' ? 'export.dhis.send.log.send.failed' : 'export.dhis.send.log.dryRun.failed', values);
     if (record.action === 'send') return t('export.dhis.send.log.send', values);
     if (record.action === 'dry-run') return t('export.dhis.send.log.dryRun', values);
     return t('export.dhis.send.log.download', values);
+  }
+
+  /** What a conflict means or what to do (`part`), in the page's language when it has the words, else the server's English. */
+  protected advice(conflict: ExplainedConflict, part: 'meaning' | 'action'): { text: string; lang: string | null } {
+    const key = `export.dhis.send.advice.${conflict.advice ?? 'other'}.${part}`;
+    const t = this.t();
+    const words = t(key);
+    return words === key ? { text: conflict[part], lang: 'en' } : { text: words, lang: t.langOf(key) };
+  }
+
+  /** Why a dry run or send failed, from the record's reason code; the server's English only for a reason the page does not know. */
+  protected reasonWords(reason: string, message: string): string {
+    const key = `export.dhis.send.reason.${reason}`;
+    const words = this.t()(key);
+    return words === key ? message : words;
   }
 
   /** DHIS2's status word (SUCCESS, WARNING, ERROR) in the page's language. */

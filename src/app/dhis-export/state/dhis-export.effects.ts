@@ -27,6 +27,8 @@ import { ExportPreferencesStore } from '../data-access/export-preferences';
 import { EXPORT_LANGUAGE, EXPORT_SESSION, ExportSession, NOW } from '../data-access/export-session';
 import { FileSave } from '../data-access/file-save';
 import { zeroRisks } from '../domain/zero-risk';
+import { exportPreviewApiActions } from '../preview/export-preview.actions';
+import { dhis2SendApiActions } from '../send/state/dhis2-send.actions';
 import { heldDownloadActions } from '../held-download/held-download.actions';
 import { HeldFile } from '../held-download/held-file';
 import { MedicDb } from '../data-access/medic-db';
@@ -189,12 +191,14 @@ export const rememberPreferences = createEffect(
   { functional: true, dispatch: false },
 );
 
-/** A 401 means the session expired: back to login, then to this page. */
+/** A 401 means the session expired, whichever step met it (download, preview, dry run, send): back to login, then to this page. */
 export const returnToLoginWhenSessionExpired = createEffect(
   (actions$ = inject(Actions), session = inject(EXPORT_SESSION), router = inject(Router)) =>
     merge(
       actions$.pipe(ofType(dhisExportApiActions.exportFailed)),
       actions$.pipe(ofType(dhisExportApiActions.referenceDataLoadFailed)),
+      actions$.pipe(ofType(exportPreviewApiActions.previewFailed)),
+      actions$.pipe(ofType(dhis2SendApiActions.answerFailed)),
     ).pipe(
       filter(({ status }) => status === 401),
       tap(() => session.expired(router.url)),
