@@ -85,6 +85,10 @@ const tabTo = async (page: Page, name: string) => {
 const frenchProblems = async (page: Page) =>
   page.locator('#main').evaluate((main) => {
     const problems: string[] = [];
+    // nothing left in English but the server's own words under "Technical details"
+    for (const english of main.querySelectorAll('[lang="en"]')) {
+      if (!english.closest('.error-detail') && english.checkVisibility() && english.textContent!.trim()) problems.push(`Marked English: ${english.textContent!.trim()}`);
+    }
     const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const element = node.parentElement!;
@@ -145,6 +149,10 @@ test.describe('a manager previews, checks with DHIS2, sends and reads the record
           await exportPage.openAs(USERS.manager);
           await expect(page.locator('.dhis-export')).toHaveAttribute('lang', words.locale);
           const body = page.locator('body');
+          if (process.env['E2E_LAYOUT']) {
+            const boxes = await page.locator('button, select, input, h2, h3').evaluateAll((els) => els.map((el) => `${el.tagName} ${(el.textContent || el.id).trim().slice(0, 30)} ${Math.round(el.getBoundingClientRect().top)}`));
+            console.log(boxes.join('\n'));
+          }
           expect(await everyStateShortfalls(page, body)).toEqual([]);
           // nothing scrolls sideways
           expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.viewport.width);

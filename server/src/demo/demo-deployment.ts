@@ -79,7 +79,7 @@ export interface DemoDoc {
 export const demoSettings = () => ({
   _id: 'settings',
   settings: {
-    locale: 'en',
+    // no `locale`: the login page and the page follow the browser's language among those translated
     languages: [{ locale: 'en', enabled: true }, { locale: 'fr', enabled: true }],
     dhis_data_sets: DEMO_DATA_SETS,
     roles: {
@@ -222,7 +222,7 @@ export const demoUserSettings = (): DemoDoc[] => {
       _id: `org.couchdb.user:chw${index + 1}`, type: 'user-settings', name: `chw${index + 1}`, fullname,
       contact_id: `demo-chw-${index + 1}`, facility_id: index < workerCount() ? `demo-area-${index + 1}` : UNMAPPED_CENTRE.id, roles: ['chw'], language: 'en',
     })),
-    { _id: 'org.couchdb.user:manager', type: 'user-settings', name: 'manager', fullname: 'Programme Manager', roles: ['program_manager'], language: 'en' },
+    { _id: 'org.couchdb.user:manager', type: 'user-settings', name: 'manager', fullname: 'Programme Manager', roles: ['program_manager'] },
   ];
 };
 

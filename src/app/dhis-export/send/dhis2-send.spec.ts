@@ -89,7 +89,7 @@ describe('Dhis2Send', () => {
     await render({ capabilities: configured, selection, result });
     const answer = el.querySelector<HTMLElement>('.send-result')!;
     expect(answer.querySelector('h3')?.textContent).toBe('DHIS2 would not accept every value: 1 conflicts. Nothing was saved.');
-    expect(answer.textContent).toContain('4 imported, 0 updated, 2 ignored and 0 deleted (status WARNING)');
+    expect(answer.textContent).toContain('4 imported, 0 updated, 2 ignored and 0 deleted: accepted in part');
     expect(answer.querySelector('li')?.textContent).toContain('Clinic (ou-1)');
     expect(answer.querySelector('li')?.textContent).toContain('births (de-1)');
     expect(answer.querySelector('li')?.textContent).toContain('E7636');
@@ -120,8 +120,8 @@ describe('Dhis2Send', () => {
       },
     });
     const items = [...el.querySelectorAll('.export-log li')].map((item) => item.textContent);
-    expect(items[0]).toMatch(/^Sent .* by manager: 2 values \(ou-1\), SUCCESS 2 imported, 0 updated, 0 ignored$/);
-    expect(items[1]).toMatch(/^Not sent .*: no answer$/);
+    expect(items[0]).toMatch(/^Sent .* by manager: 2 values, Clinic \(ou-1\); DHIS2: accepted, 2 imported, 0 updated, 0 ignored$/);
+    expect(items[1]).toMatch(/^Not sent .*: DHIS2 did not answer in time$/);
     const row = [...el.querySelectorAll('table.changes tbody td')].map((cell) => cell.textContent?.trim());
     expect(row).toEqual(['Clinic (ou-1)', 'de-1', '3', '4']);
   });

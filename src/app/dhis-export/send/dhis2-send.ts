@@ -95,7 +95,9 @@ export class Dhis2Send {
 
   /** The preview of this very selection, when one is shown: it knows the zeros and the places. */
   private readonly preview = computed(() => {
-    const { status, previewFor, preview } = this.previewState();
+    const state = this.previewState() as ReturnType<typeof this.previewState> | undefined;
+    if (!state) return null;
+    const { status, previewFor, preview } = state;
     const chosen = this.selection();
     const same = status === 'loaded' && !!preview && !!chosen && previewFor?.dataSet === chosen.dataSet
       && previewFor.period === chosen.period && (previewFor.orgUnit ?? null) === (chosen.orgUnit ?? null);
