@@ -101,7 +101,7 @@ test.describe('sending to DHIS2', () => {
       await expect(result).toBeFocused();
       expect(dhis2.stored.size).toBe(3);
       await expect(send.getByRole('list', { name: 'Recent exports of this data set and month' }).getByRole('listitem').first())
-        .toContainText(/^Sent .* by manager: 3 values \(ouNorth0001\), SUCCESS 3 imported, 0 updated, 0 ignored$/);
+        .toContainText(/^Sent .* by manager: 3 values, North Health Centre \(ouNorth0001\); DHIS2: accepted, 3 imported, 0 updated, 0 ignored$/);
       await expect(send).toContainText('Nothing has changed since the send of');
       expect(await violationsOf(page)).toEqual([]);
 

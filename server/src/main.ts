@@ -1,10 +1,15 @@
-import { ConfigError, readConfig } from './config';
+import { ConfigError, readConfig, type Config } from './config';
 import { startServer } from './server';
 
 // A safety net, not a fix: a failure that escapes a request's handling is logged, and the server
 // keeps serving every other user.
 process.on('unhandledRejection', reason => console.error('error: unhandled rejection (the server keeps running):', reason));
 process.on('uncaughtException', error => console.error('error: uncaught exception (the server keeps running):', error));
+
+/** Whether the page can send to DHIS2, and where: a manager asks this first. */
+const sendingLine = (dhis2: Config['dhis2']) => dhis2
+  ? `Sending to DHIS2: on, to ${dhis2.url.origin}${dhis2.url.pathname.replace(/\/$/, '')} (${'token' in dhis2.auth ? 'personal access token' : `user ${dhis2.auth.user}`})`
+  : 'Sending to DHIS2: off (set DHIS2_URL and DHIS2_TOKEN to send; the page downloads files meanwhile)';
 
 const main = async () => {
   const config = readConfig();
@@ -14,8 +19,9 @@ const main = async () => {
     config.couchUrl ? `Database: CouchDB at ${config.couchUrl.origin}${config.couchUrl.pathname} (served here as /medic)` : `Database: embedded, in ${config.dataDir}`,
   ];
   if (server.demoSeeded) {
-    lines.push('Demo data written: 1 district, 5 health centres, 30 health workers, 6 months of targets.');
+    lines.push('Demo data written: 1 district, 5 health centres, 30 health workers, 6 months of targets, 3 DHIS2 data sets (one of them with mapping mistakes on purpose).');
   }
+  lines.push(sendingLine(config.dhis2));
   if (server.demoUsers.length > 0) {
     lines.push('Log in as:');
     for (const user of server.demoUsers) {

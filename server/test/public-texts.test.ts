@@ -17,7 +17,7 @@ describe('GET /api/v2/texts', () => {
   it('gives anyone the login and frame texts of a language, and nothing else', async () => {
     const response = await fetch(`${server.url}/api/v2/texts?locale=sw`);
     assert.equal(response.status, 200);
-    assert.deepEqual(await response.json(), { locale: 'sw', defaultLocale: 'fr', languages: ['fr', 'sw'], messages: { Password: 'Neno la siri' } });
+    assert.deepEqual(await response.json(), { locale: 'sw', defaultLocale: 'fr', deploymentLocale: 'fr', languages: ['fr', 'sw'], messages: { Password: 'Neno la siri' } });
   });
 
   it('answers in the deployment\'s language by default, leaving out empty texts', async () => {
@@ -28,5 +28,17 @@ describe('GET /api/v2/texts', () => {
     }
     const none = await (await fetch(`${server.url}/api/v2/texts?locale=de`)).json();
     assert.deepEqual(none.messages, {});
+  });
+
+  it('says when the deployment sets no language, so that the browser\'s may decide', async () => {
+    const medic = server.couch.medic;
+    await medic.put({ ...(await medic.get('settings')), settings: {} });
+    try {
+      const body = await (await fetch(`${server.url}/api/v2/texts`)).json();
+      assert.equal(body.deploymentLocale, null);
+      assert.equal(body.defaultLocale, 'en');
+    } finally {
+      await medic.put({ ...(await medic.get('settings')), settings: { locale: 'fr' } });
+    }
   });
 });

@@ -31,11 +31,11 @@ describe('checkReport', () => {
 
   it('fires on errors and warnings, not on a notice alone', () => {
     assert.equal(checksFired(preview([])), false);
-    const zeros = { code: 'zero-values', severity: 'notice', message: '2 of 2 values are 0', count: 2, ids: [] } satisfies PreviewCheck;
+    const zeros = { code: 'zero-values', severity: 'notice', message: '2 of 2 values are 0', params: { zeros: 2, values: 2 }, count: 2, ids: [] } satisfies PreviewCheck;
     assert.equal(checksFired(preview([zeros])), false);
-    const empty = { code: 'empty-period', severity: 'error', message: 'No target doc', count: 0, ids: [] } satisfies PreviewCheck;
+    const empty = { code: 'empty-period', severity: 'error', message: 'No target doc', params: { period: '202610', orgUnit: '', targetDocs: 0 }, count: 0, ids: [] } satisfies PreviewCheck;
     assert.equal(checksFired(preview([empty, zeros])), true);
-    const ids = { code: 'invalid-uid', severity: 'warning', message: 'Not UIDs', count: 150, ids: ['a', 'b'] } satisfies PreviewCheck;
+    const ids = { code: 'invalid-uid', severity: 'warning', message: 'Not UIDs', params: { count: 150, ids: 'a, b' }, count: 150, ids: ['a', 'b'] } satisfies PreviewCheck;
     assert.match(checkReport(preview([ids])), /WARNING invalid-uid: Not UIDs\n {10}ids: a, b \(and 148 more\)/);
   });
 });

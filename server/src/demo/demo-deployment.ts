@@ -1,30 +1,42 @@
 import moment from 'moment';
 import translationsByLocale from '../../../fixtures/cht-translations-export-dhis.json';
 
-/** The demo's two DHIS2 data sets and the targets mapped to them. */
+/**
+ * The demo's DHIS2 data sets: the first two map cleanly (valid UIDs, one level of the hierarchy,
+ * count targets) and import into a DHIS2 that has these ids; the second holds the mapping
+ * mistakes made on purpose, so that the preview's checks have something to show, and says so.
+ */
 export const DEMO_DATA_SETS = [
   { id: 'VMuFODsyWaO', translation_key: 'dhis.dataset.monthly.integration' },
+  { id: 'MistakesD01', translation_key: 'dhis.dataset.demo.mistakes' },
   { id: 'QX4ZTUbOt3a', translation_key: 'dhis.dataset.newborn.care' },
 ];
+export const DEMO_MISTAKES_DATA_SET = DEMO_DATA_SETS[1].id;
+const MISTAKES = DEMO_MISTAKES_DATA_SET;
+const NEWBORN = DEMO_DATA_SETS[2].id;
 
 export const DEMO_TARGETS = [
   { id: 'births-this-month', type: 'count', goal: -1, translation_key: 'targets.births.title', dhis: { dataElement: 'kB0ZBFisE0e' } },
   {
-    id: 'facility-deliveries', type: 'percent', goal: 90, translation_key: 'targets.facility_deliveries.title',
+    id: 'facility-deliveries', type: 'count', goal: -1, translation_key: 'targets.facility_deliveries.title',
     dhis: { dataElement: 'e22tIwy1nKR', categoryOptionCombo: 'HllvX50cXC0', attributeOptionCombo: 'HllvX50cXC0' },
   },
   { id: 'pregnancy-registrations-this-month', type: 'count', goal: 20, translation_key: 'targets.pregnancy_registrations.title', dhis: { dataElement: 'fbfJHSPpUQD' } },
   { id: 'active-pregnancies', type: 'count', goal: -1, translation_key: 'targets.active_pregnancies.title', dhis: { dataElement: 'h0xKKjijTdI' } },
   {
-    id: 'newborn-visits-within-2-days', type: 'percent', goal: 80, translation_key: 'targets.newborn_visits.title',
-    dhis: { dataElement: 'pikOziyCXbM', dataSet: 'QX4ZTUbOt3a' },
+    id: 'newborn-visits-within-2-days', type: 'count', goal: -1, translation_key: 'targets.newborn_visits.title',
+    dhis: { dataElement: 'pikOziyCXbM', dataSet: NEWBORN },
   },
-  // Misconfigured on purpose, so that the preview's checks have something to find: a data element
-  // written as a code, not a DHIS2 UID, for a target renamed `referrals` in targets.js since; a
-  // second target on the data element of pregnancy registrations; a `dhis` with no data element.
-  { id: 'referrals-this-month', type: 'count', goal: -1, translation_key: 'targets.referrals.title', dhis: { dataElement: 'REFERRALS' } },
-  { id: 'pregnancy-visits', type: 'count', goal: -1, translation_key: 'targets.pregnancy_visits.title', dhis: { dataElement: 'fbfJHSPpUQD' } },
-  { id: 'households-with-assessment', type: 'percent', goal: 100, translation_key: 'targets.households.title', dhis: { dataSet: 'VMuFODsyWaO' } },
+  // Misconfigured on purpose, in the mistakes data set only: a data element written as a code, not
+  // a DHIS2 UID, for a target renamed `referrals` in targets.js since; a second target on the data
+  // element of pregnancy registrations; a `dhis` with no data element; a percent target.
+  { id: 'referrals-this-month', type: 'count', goal: -1, translation_key: 'targets.referrals.title', dhis: { dataElement: 'REFERRALS', dataSet: MISTAKES } },
+  { id: 'pregnancy-visits', type: 'count', goal: -1, translation_key: 'targets.pregnancy_visits.title', dhis: { dataElement: 'fbfJHSPpUQD', dataSet: MISTAKES } },
+  { id: 'households-with-assessment', type: 'percent', goal: 100, translation_key: 'targets.households.title', dhis: { dataSet: MISTAKES } },
+  {
+    id: 'facility-delivery-rate', type: 'percent', goal: 90, translation_key: 'targets.facility_delivery_rate.title',
+    dhis: { dataElement: 'e22tIwy1nKR', dataSet: MISTAKES },
+  },
 ];
 
 const HEALTH_CENTRES = [
@@ -67,7 +79,7 @@ export interface DemoDoc {
 export const demoSettings = () => ({
   _id: 'settings',
   settings: {
-    locale: 'en',
+    // no `locale`: the login page and the page follow the browser's language among those translated
     languages: [{ locale: 'en', enabled: true }, { locale: 'fr', enabled: true }],
     dhis_data_sets: DEMO_DATA_SETS,
     roles: {
@@ -79,6 +91,7 @@ export const demoSettings = () => ({
       can_export_dhis: ['program_manager', 'program_officer'],
       can_export_all: ['program_officer'],
       can_configure: ['program_officer'],
+      can_send_dhis: ['program_manager', 'program_officer'],
     },
     tasks: { targets: { enabled: true, items: DEMO_TARGETS } },
   },
@@ -87,6 +100,8 @@ export const demoSettings = () => ({
 const DATA_SET_NAMES: Record<string, Record<string, string>> = {
   en: {
     'dhis.dataset.monthly.integration': 'Community health monthly summary', 'dhis.dataset.newborn.care': 'Newborn care',
+    'dhis.dataset.demo.mistakes': 'Demo of the checks: mapping mistakes on purpose',
+    'targets.facility_delivery_rate.title': 'Facility delivery rate',
     'targets.births.title': 'Births this month', 'targets.facility_deliveries.title': 'Facility deliveries',
     'targets.pregnancy_registrations.title': 'Pregnancies registered this month', 'targets.active_pregnancies.title': 'Active pregnancies',
     'targets.newborn_visits.title': 'Newborns visited within 2 days', 'targets.households.title': 'Households assessed',
@@ -94,6 +109,8 @@ const DATA_SET_NAMES: Record<string, Record<string, string>> = {
   },
   fr: {
     'dhis.dataset.monthly.integration': 'Résumé mensuel de santé communautaire', 'dhis.dataset.newborn.care': 'Soins du nouveau-né',
+    'dhis.dataset.demo.mistakes': 'Démo des vérifications\u202f: erreurs de correspondance volontaires',
+    'targets.facility_delivery_rate.title': 'Taux d’accouchement en établissement',
     'targets.births.title': 'Naissances du mois', 'targets.facility_deliveries.title': 'Accouchements en établissement',
     'targets.pregnancy_registrations.title': 'Grossesses enregistrées ce mois', 'targets.active_pregnancies.title': 'Grossesses en cours',
     'targets.newborn_visits.title': 'Nouveau-nés visités sous 2 jours', 'targets.households.title': 'Ménages évalués',
@@ -114,12 +131,14 @@ export const demoTranslations = (): DemoDoc[] => (['en', 'fr'] as const).map(cod
 /** The place hierarchy: district → health centres → CHW areas, each area with its health worker. */
 export const demoContacts = (): DemoDoc[] => {
   const docs: DemoDoc[] = [];
-  const district = { _id: 'demo-district', type: 'district_hospital', name: DISTRICT.name, dhis: { orgUnit: DISTRICT.orgUnit } };
+  // Data is entered for the health centres; DHIS2 adds them up for the district. Mapping the district
+  // too counts everyone twice there: one of the mistakes made on purpose.
+  const district = { _id: 'demo-district', type: 'district_hospital', name: DISTRICT.name, dhis: { orgUnit: DISTRICT.orgUnit, dataSet: MISTAKES } };
   docs.push(district);
   HEALTH_CENTRES.forEach((centre, c) => {
     const centreId = `demo-hc-${c + 1}`;
     const dhis = centre.newbornOrgUnit
-      ? [{ orgUnit: centre.orgUnit, dataSet: DEMO_DATA_SETS[0].id }, { orgUnit: centre.newbornOrgUnit, dataSet: DEMO_DATA_SETS[1].id }]
+      ? [{ orgUnit: centre.orgUnit, dataSet: DEMO_DATA_SETS[0].id }, { orgUnit: centre.newbornOrgUnit, dataSet: NEWBORN }]
       : { orgUnit: centre.orgUnit };
     docs.push({ _id: centreId, type: 'health_center', name: centre.name, dhis, parent: { _id: district._id } });
     for (let a = 0; a < AREAS_PER_CENTRE; a++) {
@@ -131,9 +150,9 @@ export const demoContacts = (): DemoDoc[] => {
       docs.push({ _id: `demo-chw-${index + 1}`, type: 'person', name: chw, role: 'chw', phone: `+2547${String(10000000 + index * 7919).slice(0, 8)}`, parent: { _id: areaId, parent: lineage } });
     }
   });
-  // Misconfigured: an area mapped to its own health centre's org unit (copied from the centre).
+  // Misconfigured on purpose (the mistakes data set): an area mapped to its own health centre's org unit.
   const firstArea = docs.find(doc => doc._id === 'demo-area-1')!;
-  firstArea['dhis'] = { orgUnit: HEALTH_CENTRES[0].orgUnit, dataSet: DEMO_DATA_SETS[0].id };
+  firstArea['dhis'] = { orgUnit: HEALTH_CENTRES[0].orgUnit, dataSet: MISTAKES };
   const extra = workerCount() + 1;
   docs.push({ _id: UNMAPPED_CENTRE.id, type: 'health_center', name: UNMAPPED_CENTRE.name });
   docs.push({ _id: `demo-chw-${extra}`, type: 'person', name: UNMAPPED_CENTRE.worker, role: 'chw', parent: { _id: UNMAPPED_CENTRE.id } });
@@ -179,10 +198,11 @@ export const demoTargetDocs = (now: Date): DemoDoc[] => {
         updated_date: updated.valueOf(),
         targets: [
           { id: 'births-this-month', value: { pass: births, total: births } },
-          { id: 'facility-deliveries', value: { pass: facility, total: births, percent: percent(facility, births) } },
+          { id: 'facility-deliveries', value: { pass: facility, total: facility } },
+          { id: 'facility-delivery-rate', value: { pass: facility, total: births, percent: percent(facility, births) } },
           { id: 'pregnancy-registrations-this-month', value: { pass: count(5), total: count(5) } },
           { id: 'active-pregnancies', value: { pass: count(8), total: 3 + count(8) } },
-          { id: 'newborn-visits-within-2-days', value: { pass: newborns, total: births, percent: percent(newborns, births) } },
+          { id: 'newborn-visits-within-2-days', value: { pass: newborns, total: newborns } },
           { id: 'households-with-assessment', value: { pass: assessed, total: households, percent: percent(assessed, households) } },
           { id: 'referrals', value: { pass: count(3), total: count(3) } },
         ],
@@ -202,7 +222,7 @@ export const demoUserSettings = (): DemoDoc[] => {
       _id: `org.couchdb.user:chw${index + 1}`, type: 'user-settings', name: `chw${index + 1}`, fullname,
       contact_id: `demo-chw-${index + 1}`, facility_id: index < workerCount() ? `demo-area-${index + 1}` : UNMAPPED_CENTRE.id, roles: ['chw'], language: 'en',
     })),
-    { _id: 'org.couchdb.user:manager', type: 'user-settings', name: 'manager', fullname: 'Programme Manager', roles: ['program_manager'], language: 'en' },
+    { _id: 'org.couchdb.user:manager', type: 'user-settings', name: 'manager', fullname: 'Programme Manager', roles: ['program_manager'] },
   ];
 };
 
@@ -214,6 +234,6 @@ export interface DemoUser {
 }
 
 export const DEMO_USERS: DemoUser[] = [
-  { name: 'manager', roles: ['program_manager'], description: 'program manager, may export to DHIS2' },
+  { name: 'manager', roles: ['program_manager'], description: 'program manager, may download and send to DHIS2' },
   { name: 'chw1', roles: ['chw'], description: 'health worker, may not export', contactId: 'demo-chw-1' },
 ];

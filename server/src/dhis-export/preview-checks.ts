@@ -7,7 +7,10 @@ export interface PreviewCheck {
   code: CheckCode;
   /** `empty-period` is an error (a file of zeros would overwrite real figures); `zero-values` only a notice. */
   severity: 'error' | 'warning' | 'notice';
+  /** In English, for the API and the command line; the page words the check from `code` and `params`. */
   message: string;
+  /** What the page needs to say it in the user's language (counts, the period, lists of ids). */
+  params: Record<string, string | number>;
   /** How many things are involved; `ids` may list only the first of them. */
   count: number;
   ids: string[];
@@ -65,8 +68,12 @@ export interface CheckInput {
   targetsSeen: ReadonlySet<string>;
 }
 
-const check = (code: CheckCode, severity: PreviewCheck['severity'], message: string, ids: readonly string[], count = ids.length): PreviewCheck =>
-  ({ code, severity, message, count, ids: ids.slice(0, MAX_IDS) });
+const check = (
+  code: CheckCode, severity: PreviewCheck['severity'], message: string, params: PreviewCheck['params'], ids: readonly string[], count = ids.length,
+): PreviewCheck => ({ code, severity, message, params, count, ids: ids.slice(0, MAX_IDS) });
+
+/** A list of ids as the page shows it inside a sentence, in any language. */
+const list = (ids: readonly string[]) => ids.join(', ');
 
 const OPTION_COMBOS = ['categoryOptionCombo', 'attributeOptionCombo'] as const;
 
@@ -82,7 +89,7 @@ export const previewChecks = (input: CheckInput): PreviewCheck[] => {
         'Wait until health workers have synced, or check the period before sending.'
       : `None of the ${input.targetDocs} target docs of ${periodId} counts toward ${input.orgUnit === undefined ? 'a mapped place' : `org unit ${input.orgUnit}`}: ` +
         'the file holds only zeros, and imported into DHIS2 it would overwrite real figures with them. Check the place mappings before sending.',
-    [], input.targetDocs));
+    { period: periodId, orgUnit: input.orgUnit ?? '', targetDocs: input.targetDocs }, [], input.targetDocs));
   }
 
   const invalid = new Set<string>();
@@ -99,14 +106,14 @@ export const previewChecks = (input: CheckInput): PreviewCheck[] => {
     checks.push(check('invalid-uid', 'warning',
       `${invalid.size} id${invalid.size === 1 ? ' is' : 's are'} not DHIS2 UIDs (a letter, then 10 letters or digits), and DHIS2 will reject their values: ` +
       'copy the ids (not codes or names) of the data set, org units, data elements and option combos from DHIS2 into the app settings and the places\' "dhis".',
-    [...invalid]));
+    { count: invalid.size, ids: list([...invalid]) }, [...invalid]));
   }
 
   if (input.countedNowhereCount > 0) {
     checks.push(check('counted-nowhere', 'warning',
       `${input.countedNowhereCount} target doc${input.countedNowhereCount === 1 ? '' : 's'} of ${periodId} counted toward no org unit: their owner's place ` +
       'and its ancestors are mapped to none of this data set. Map the place (or an ancestor) with "dhis": { "orgUnit": … } if their figures belong in DHIS2.',
-    input.countedNowhere, input.countedNowhereCount));
+    { count: input.countedNowhereCount, period: periodId }, input.countedNowhere, input.countedNowhereCount));
   }
 
   const targetsByKey = new Map<string, string[]>();
@@ -119,7 +126,7 @@ export const previewChecks = (input: CheckInput): PreviewCheck[] => {
     checks.push(check('duplicate-data-element', 'warning',
       `${sharing.map(ids => ids.join(' and ')).join('; ')} map to the same data element and option combos: this export adds them up in one value, ` +
       'DHIS2 would keep one of two separate values. Give each target its own data element or option combo, unless the sum is meant.',
-    sharing.flat()));
+    { targets: sharing.map(list).join(' · ') }, sharing.flat()));
   }
 
   const placesByOrgUnit = new Map<string, string[]>();
@@ -131,6 +138,7 @@ export const previewChecks = (input: CheckInput): PreviewCheck[] => {
     checks.push(check('shared-org-unit', 'warning',
       `${shared.map(([orgUnit, places]) => `places ${places.join(', ')} map to org unit ${orgUnit}`).join('; ')}: their figures add up in one value ` +
       '(a health worker under both is counted once). Map each place to its own org unit, unless they are one facility.',
+    { orgUnits: list(shared.map(([orgUnit]) => orgUnit)), places: list(shared.flatMap(([, places]) => places)) },
     shared.flatMap(([orgUnit, places]) => [orgUnit, ...places])));
   }
 
@@ -140,6 +148,7 @@ export const previewChecks = (input: CheckInput): PreviewCheck[] => {
     checks.push(check('nested-places', 'warning',
       `${nested.map(([ancestor, place]) => `${place} lies under ${ancestor}`).join('; ')}: both are mapped, so a health worker under the inner place is counted in both, ` +
       'and DHIS2 analytics adds children to parents, counting them twice. Map only one level of the hierarchy to the data set.',
+    { inner: list([...new Set(nested.map(([, place]) => place))]), outer: list([...new Set(nested.map(([ancestor]) => ancestor))]) },
     [...new Set(nested.flat())]));
   }
 
@@ -148,7 +157,7 @@ export const previewChecks = (input: CheckInput): PreviewCheck[] => {
     checks.push(check('percent-target', 'warning',
       `${percent.join(', ')} ${percent.length === 1 ? 'is a percent target' : 'are percent targets'}: the export sends value.total, the denominator, as the CHT does, ` +
       'not the percentage. Map the numerator as a count target if DHIS2 expects it, or compute the rate in DHIS2 as an indicator.',
-    percent));
+    { targets: list(percent) }, percent));
   }
 
   if (input.counted > 0) {
@@ -157,7 +166,7 @@ export const previewChecks = (input: CheckInput): PreviewCheck[] => {
       checks.push(check('target-absent', 'warning',
         `${absent.join(', ')}: mapped, but no target doc of ${periodId} contains ${absent.length === 1 ? 'it' : 'them'}, so ${absent.length === 1 ? 'its' : 'their'} values are 0. ` +
         'Often a target renamed in targets.js after the mapping was written: check the target ids in the app settings.',
-      absent));
+      { targets: list(absent), period: periodId }, absent));
     }
   }
 
@@ -165,14 +174,14 @@ export const previewChecks = (input: CheckInput): PreviewCheck[] => {
     checks.push(check('malformed-target-docs', 'warning',
       `${input.malformedCount} target doc${input.malformedCount === 1 ? ' was' : 's were'} skipped as malformed (no owner, no targets, or a value that is not a number): ` +
       'their figures are missing. Ask the health workers to sync again, or repair the docs.',
-    input.malformedDocs, input.malformedCount));
+    { count: input.malformedCount }, input.malformedDocs, input.malformedCount));
   }
 
   if (input.unusableTargets.length > 0) {
     checks.push(check('unusable-target-mapping', 'warning',
       `${input.unusableTargets.join(', ')}: "dhis" is present but has no usable "dataElement", so ${input.unusableTargets.length === 1 ? 'this target is' : 'these targets are'} left out. ` +
       'Set "dhis": { "dataElement": … } in the app settings.',
-    input.unusableTargets));
+    { targets: list(input.unusableTargets) }, input.unusableTargets));
   }
 
   const zeros = input.dataValues.filter(({ value }) => value === 0);
@@ -180,7 +189,7 @@ export const previewChecks = (input: CheckInput): PreviewCheck[] => {
     checks.push(check('zero-values', 'notice',
       `${zeros.length} of ${input.dataValues.length} values are 0: DHIS2 stores no zeros for most data elements, and a 0 overwrites a value imported before. ` +
       'Choose "omit zeros" unless those zeros are meant to replace earlier figures.',
-    [], zeros.length));
+    { zeros: zeros.length, values: input.dataValues.length }, [], zeros.length));
   }
   return checks;
 };

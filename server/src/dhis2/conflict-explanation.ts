@@ -14,7 +14,9 @@ export interface ExplainedConflict {
   /** DHIS2's message and error code, as it gave them. */
   message: string;
   errorCode?: string;
-  /** What the conflict means, in plain words. */
+  /** Which advice this is, for a page to word it in its user's language: a name such as `unknown-org-unit`, a DHIS2 error code, or `other`. */
+  advice: string;
+  /** What the conflict means, in plain words (English). */
   meaning: string;
   /** What to do about it. */
   action: string;
@@ -24,27 +26,34 @@ export interface ExplainedConflict {
 }
 
 interface Advice {
+  /** Set for advice shared by several error codes; otherwise the error code names it. */
+  key?: string;
   meaning: string;
   action: string;
 }
 
 const UNKNOWN_DATA_ELEMENT: Advice = {
+  key: 'unknown-data-element',
   meaning: 'DHIS2 does not know this data element, or the DHIS2 user may not write it',
   action: 'Check the target\'s "dhis.dataElement" in the app settings against the data element\'s id in DHIS2',
 };
 const UNKNOWN_ORG_UNIT: Advice = {
+  key: 'unknown-org-unit',
   meaning: 'DHIS2 does not know this organisation unit, or the DHIS2 user may not see it',
   action: 'Check the place\'s "dhis.orgUnit" against the organisation unit\'s id in DHIS2',
 };
 const CATEGORY_OPTION_COMBO: Advice = {
+  key: 'category-option-combo',
   meaning: 'The disaggregation (category option combo) does not fit the data element',
   action: 'Set the target\'s "dhis.categoryOptionCombo" to one of the data element\'s category option combos in DHIS2, or remove it to use the default',
 };
 const ATTRIBUTE_OPTION_COMBO: Advice = {
+  key: 'attribute-option-combo',
   meaning: 'The attribute option combo does not fit the data set, the period or the organisation unit',
   action: 'Check the target\'s "dhis.attributeOptionCombo" against the data set\'s attribute category combo in DHIS2',
 };
 const PERIOD_CLOSED: Advice = {
+  key: 'period-closed',
   meaning: 'DHIS2 no longer accepts data for this period (past the data set\'s expiry days, or not yet open)',
   action: 'Ask a DHIS2 administrator to open the period for data entry (expiry days or input periods of the data set), or send another period',
 };
@@ -106,7 +115,7 @@ const ADVICE: Record<string, Advice> = {
   E7621: { meaning: 'The value is not one of the data element\'s options', action: 'Check the data element\'s option set in DHIS2' },
 };
 
-const FALLBACK: Advice = { meaning: 'DHIS2 did not import these values', action: 'Read DHIS2\'s message; a DHIS2 administrator can tell what it needs' };
+const FALLBACK: Advice = { key: 'other', meaning: 'DHIS2 did not import these values', action: 'Read DHIS2\'s message; a DHIS2 administrator can tell what it needs' };
 
 /**
  * Reads which place and which target a conflict is about: from the sent values DHIS2 points at
@@ -130,6 +139,7 @@ export const explainConflict = (conflict: ImportConflict, sent: readonly DataVal
     ...(dataElement === undefined ? {} : { target: { ...(targets ? { title: targets.join(' + ') } : {}), dataElement } }),
     message: conflict.value,
     ...(conflict.errorCode ? { errorCode: conflict.errorCode } : {}),
+    advice: advice.key ?? conflict.errorCode ?? 'other',
     meaning: advice.meaning,
     action: advice.action,
     ...(pointed.length > 0 ? { values: pointed.length } : {}),

@@ -74,11 +74,13 @@ export const targetDefinitionsFor = (settings: AppSettings, dataSetId: string): 
     const id = typeof item['id'] === 'string' ? item['id'] : String(item['id']);
     const dhis = item['dhis'];
     const dataElement = isObject(dhis) ? dhisCodeOf(dhis['dataElement']) : undefined;
+    const forThisDataSet = !isObject(dhis) || appliesToEveryDataSet(dhis['dataSet']) || dhis['dataSet'] === dataSetId;
     if (!isObject(dhis) || dataElement === undefined) {
-      result.malformed.push(id);
+      // a mapping meant for another data set is that data set's mistake, not this one's
+      if (forThisDataSet) result.malformed.push(id);
       continue;
     }
-    if (appliesToEveryDataSet(dhis['dataSet']) || dhis['dataSet'] === dataSetId) {
+    if (forThisDataSet) {
       result.definitions.push({ id, dhis: { ...dhis, dataElement } });
     }
   }

@@ -19,6 +19,8 @@ export interface PublicTexts {
   locale: string;
   /** The deployment's language (the settings' `locale`), for a user who has not chosen one. */
   defaultLocale: string;
+  /** The settings' `locale` when the deployment sets one; null when it does not, so the browser's language may decide. */
+  deploymentLocale: string | null;
   /** Languages with a translations doc. */
   languages: string[];
   messages: Record<string, string>;
@@ -35,7 +37,8 @@ export const readPublicTexts = async (db: PouchDB.Database, requested: unknown):
   const locale = typeof requested === 'string' && LOCALE.test(requested) ? requested : defaultLocale;
   const doc = await db.get<TranslationsDoc>(`messages-${locale}`).catch(error => (isNotFound(error) ? undefined : Promise.reject(error)));
   const messages = Object.fromEntries(Object.entries(translationsOf(doc)).filter(([key, text]) => PUBLIC_TEXT_KEYS.has(key) && text.trim() !== ''));
-  return { locale, defaultLocale, languages, messages };
+  const deploymentLocale = typeof settings.locale === 'string' && settings.locale !== '' ? settings.locale : null;
+  return { locale, defaultLocale, deploymentLocale, languages, messages };
 };
 
 /** `GET /api/v2/texts?locale=fr`: open to everyone, as the login page needs it. */

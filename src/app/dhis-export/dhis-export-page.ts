@@ -8,6 +8,7 @@ import { DhisExportRequest, ExportPreferences } from './domain/models';
 import { ExportSelectionStore } from './data-access/export-selection';
 import { Dhis2Compare } from './compare/dhis2-compare';
 import { Dhis2Send } from './send/dhis2-send';
+import { HeldDownload } from './held-download/held-download';
 import { dhis2SendPageActions } from './send/state/dhis2-send.actions';
 import { hasShippedMessages } from './domain/translate';
 import { FailureAction } from './domain/export-errors';
@@ -19,7 +20,7 @@ const RTL_LANGUAGES = new Set(['ar', 'dv', 'fa', 'he', 'ps', 'ur', 'yi']);
 /** The DHIS2 tab of "Import & export data": reads the store, hands the form its lists, dispatches. */
 @Component({
   selector: 'app-dhis-export-page',
-  imports: [DhisExportForm, PreviewAnnouncement, PreviewPanel, Dhis2Compare, Dhis2Send],
+  imports: [DhisExportForm, PreviewAnnouncement, PreviewPanel, Dhis2Compare, Dhis2Send, HeldDownload],
   templateUrl: './dhis-export-page.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: {
@@ -46,6 +47,10 @@ export class DhisExportPage {
   protected readonly allPeriods = computed(() =>
     [...this.periodsByDataSet().values()].flatMap((choices) => ('periods' in choices ? choices.periods : [])),
   );
+  /** The period under way of each data set (offered first): its figures are not complete. */
+  protected readonly periodsInProgress = computed(
+    () => new Set([...this.periodsByDataSet().values()].flatMap((choices) => ('periods' in choices && choices.periods[0] ? [choices.periods[0].value] : []))),
+  );
   protected readonly preferences = this.store.selectSignal(dhisExportFeature.selectPreferences);
   protected readonly exporting = this.store.selectSignal(dhisExportFeature.selectExporting);
   protected readonly statusText = this.store.selectSignal(dhisExportFeature.selectStatusText);
@@ -71,12 +76,10 @@ export class DhisExportPage {
     this.store.dispatch(dhisExportPageActions.opened());
     // while an error shows, the tab's title says so first (WCAG 3.3.1, as GOV.UK does)
     const title = inject(Title);
-    let added = '';
     effect(() => {
-      const current = title.getTitle();
-      const base = added && current.startsWith(added) ? current.slice(added.length) : current;
-      added = this.failure() ? `${this.t()('export.dhis.error.prefix')}: ` : '';
-      title.setTitle(added + base);
+      const t = this.t();
+      const base = t('export.dhis.tab.title', { importExport: t('import.export') });
+      title.setTitle(this.failure() ? t('export.dhis.tab.title.error', { prefix: t('export.dhis.error.prefix'), title: base }) : base);
     });
     // the error summary takes focus each time something fails
     afterRenderEffect(() => {

@@ -4,6 +4,8 @@ import { provideState } from '@ngrx/store';
 import { DhisExportPage } from './dhis-export-page';
 import { dhis2CompareEffects } from './compare/dhis2-compare.effects';
 import { dhis2CompareFeature } from './compare/dhis2-compare.feature';
+import { heldDownloadEffects } from './held-download/held-download.effects';
+import { heldDownloadFeature } from './held-download/held-download.feature';
 import { dhis2SendEffects } from './send/state/dhis2-send.effects';
 import { dhis2SendFeature } from './send/state/dhis2-send.feature';
 import { dhisExportEffects } from './state/dhis-export.effects';
@@ -25,7 +27,8 @@ export const dhisExportRoutes: Routes = [
       provideState(exportPreviewFeature),
       provideState(dhis2SendFeature),
       provideState(dhis2CompareFeature),
-      provideEffects(dhisExportEffects, exportPreviewEffects, dhis2SendEffects, dhis2CompareEffects),
+      provideState(heldDownloadFeature),
+      provideEffects(dhisExportEffects, exportPreviewEffects, dhis2SendEffects, dhis2CompareEffects, heldDownloadEffects),
     ],
     component: DhisExportPage,
   },

@@ -18,6 +18,19 @@ export function resolveLanguage(chosen: string | null, userLanguage: string | nu
   return chosen || userLanguage || defaultLocale || DEFAULT_LANGUAGE;
 }
 
+/**
+ * The browser's first preferred language that the deployment translates (`fr-CA` finds `fr`),
+ * for a deployment that sets no language of its own; null when none is.
+ */
+export function browserLanguage(preferred: readonly string[], translated: readonly string[]): string | null {
+  for (const wanted of preferred) {
+    const exact = translated.find((code) => languageTag(code).toLowerCase() === wanted.toLowerCase());
+    const base = exact ?? translated.find((code) => code.toLowerCase() === baseLanguage(wanted));
+    if (base) return base;
+  }
+  return null;
+}
+
 /** A language's name in that language ("français"), for the picker; the code when Intl does not know it. */
 export function languageName(code: string): string {
   try {

@@ -4,6 +4,8 @@ import { Injectable } from '@angular/core';
 export interface PublicTexts {
   readonly locale: string;
   readonly defaultLocale: string;
+  /** Null when the deployment sets no `locale`: the browser's language may decide (older servers leave it out). */
+  readonly deploymentLocale?: string | null;
   readonly languages: readonly string[];
   readonly messages: Readonly<Record<string, string>>;
 }

@@ -1,5 +1,5 @@
 import { textsFor } from './texts';
-import { languageName, resolveLanguage } from './language';
+import { browserLanguage, languageName, resolveLanguage } from './language';
 
 describe('textsFor', () => {
   const english = { greet: 'Hello {{name}}', bye: 'Goodbye', only: 'Only English' };
@@ -33,5 +33,14 @@ describe('resolveLanguage', () => {
   it('names a language in itself', () => {
     expect(languageName('fr')).toBe('Français');
     expect(languageName('qqq')).toBe('qqq');
+  });
+});
+
+describe('browserLanguage', () => {
+  it('finds the first preferred language the deployment translates, by region or by base language', () => {
+    expect(browserLanguage(['de-DE', 'fr-CA', 'en'], ['en', 'fr', 'sw'])).toBe('fr');
+    expect(browserLanguage(['fr-CA'], ['en', 'fr_CA'])).toBe('fr_CA');
+    expect(browserLanguage(['de'], ['en', 'fr'])).toBeNull();
+    expect(browserLanguage([], ['en'])).toBeNull();
   });
 });

@@ -1,3 +1,5 @@
+import { CHECK_MESSAGES_EN } from './messages-en-checks';
+import { SEND_MESSAGES_EN } from './messages-en-send';
 import { DataSetConfig, DataSetOption, Messages, TranslationsDoc } from './models';
 
 /**
@@ -5,6 +7,8 @@ import { DataSetConfig, DataSetOption, Messages, TranslationsDoc } from './model
  * the help and status texts are this page's. A database translations doc overrides any of them.
  */
 export const DEFAULT_MESSAGES: Messages = {
+  ...SEND_MESSAGES_EN,
+  ...CHECK_MESSAGES_EN,
   'import.export': 'Import & export data',
   'export.button.download': 'Download',
   'export.dhis.description':
@@ -93,7 +97,7 @@ export const DEFAULT_MESSAGES: Messages = {
   'export.dhis.send.result.warning': 'Sent, but DHIS2 did not accept every value: {{conflicts}} conflicts.',
   'export.dhis.send.result.error.dry': 'DHIS2 would refuse this import: {{conflicts}} conflicts. Nothing was saved.',
   'export.dhis.send.result.error': 'DHIS2 refused this import: {{conflicts}} conflicts. Nothing was imported.',
-  'export.dhis.send.counts': 'DHIS2 counted {{imported}} imported, {{updated}} updated, {{ignored}} ignored and {{deleted}} deleted (status {{status}}).',
+  'export.dhis.send.counts': 'DHIS2 counted {{imported}} imported, {{updated}} updated, {{ignored}} ignored and {{deleted}} deleted: {{status}}.',
   'export.dhis.send.conflicts.title': 'What DHIS2 did not accept',
   'export.dhis.send.conflict.said': 'DHIS2 said:',
   'export.dhis.send.conflict.todo': 'What to do:',
@@ -104,9 +108,9 @@ export const DEFAULT_MESSAGES: Messages = {
   'export.dhis.send.error.server': 'The server could not reach DHIS2 (HTTP {{status}}).',
   'export.dhis.send.log.title': 'Recent exports of this data set and month',
   'export.dhis.send.log.empty': 'Nothing has been downloaded, checked or sent for this data set and month yet.',
-  'export.dhis.send.log.download': 'Downloaded {{date}} by {{user}}: {{values}} values ({{place}}), total {{total}}',
-  'export.dhis.send.log.dryRun': 'Checked {{date}} by {{user}}: {{values}} values ({{place}}), {{status}}, {{conflicts}} conflicts',
-  'export.dhis.send.log.send': 'Sent {{date}} by {{user}}: {{values}} values ({{place}}), {{status}} {{imported}} imported, {{updated}} updated, {{ignored}} ignored',
+  'export.dhis.send.log.download': 'Downloaded {{date}} by {{user}}: {{values}} values, {{place}}',
+  'export.dhis.send.log.dryRun': 'Checked {{date}} by {{user}}: {{values}} values, {{place}}; DHIS2: {{status}}, {{conflicts}} conflicts',
+  'export.dhis.send.log.send': 'Sent {{date}} by {{user}}: {{values}} values, {{place}}; DHIS2: {{status}}, {{imported}} imported, {{updated}} updated, {{ignored}} ignored',
   'export.dhis.send.log.send.failed': 'Not sent {{date}} (tried by {{user}}): {{message}}',
   'export.dhis.send.log.dryRun.failed': 'Not checked {{date}} (tried by {{user}}): {{message}}',
   'export.dhis.send.changes.title': 'Changed since the send of {{date}} by {{user}}',
@@ -135,7 +139,7 @@ export const DEFAULT_MESSAGES: Messages = {
   'export.dhis.preview.ready': 'Preview ready: {{values}} values, {{warnings}} warnings.',
   'export.dhis.preview.failed': 'The preview failed: {{error}}',
   'export.dhis.preview.outdated': 'The choices above have changed since this preview. Preview again to see what Download will save now.',
-  'export.dhis.preview.summary': '{{dataSet}}, period {{period}}: {{values}} values from {{docs}} target documents.',
+  'export.dhis.preview.summary': '{{dataSet}}, {{period}}: {{values}} values from {{docs}} target documents.',
   'export.dhis.preview.empty.title': 'No data for this period',
   'export.dhis.preview.checks.title': 'Warnings',
   'export.dhis.preview.checks.none': 'No warnings.',
@@ -216,8 +220,10 @@ export function translate(
   values?: Readonly<Record<string, string | number>>,
   englishMessages: Messages = {},
   shippedMessages: Messages = {},
+  typography: (text: string) => string = (text) => text,
 ): string {
-  const text = messages[key] || shippedMessages[key] || englishMessages[key] || DEFAULT_MESSAGES[key] || key;
+  const own = messages[key] || shippedMessages[key];
+  const text = own ? typography(own) : englishMessages[key] || DEFAULT_MESSAGES[key] || key;
   return values ? text.replace(/\{\{\s*(\w+)\s*\}\}/g, (match, name: string) => (name in values ? String(values[name]) : match)) : text;
 }
 
@@ -230,9 +236,21 @@ export interface Translate {
 /** Texts in `locale`: the database's (`messages`), this page's own (`shippedMessages`), then English. */
 export function translator(messages: Messages, locale = 'en', englishMessages: Messages = {}, shippedMessages: Messages = {}): Translate {
   const english = baseLanguage(locale) === 'en';
-  const t = ((key, values) => translate(messages, key, values, englishMessages, shippedMessages)) as Translate;
+  const typography = baseLanguage(locale) === 'fr' ? frenchTypography : undefined;
+  const t = ((key, values) => translate(messages, key, values, englishMessages, shippedMessages, typography)) as Translate;
   t.langOf = (key) => (english || messages[key] || shippedMessages[key] ? null : 'en');
   return t;
+}
+
+/**
+ * French punctuation: a narrow no-break space before : ; ! ? and inside « », whether the text had a
+ * plain space there or none. A colon followed by no space (a URL, a time) is left alone.
+ */
+export function frenchTypography(text: string): string {
+  return text
+    .replace(/[ \u00a0\u202f]*([:;!?])(?=\s|$)/g, '\u202f$1')
+    .replace(/«[ \u00a0\u202f]*/g, '«\u202f')
+    .replace(/[ \u00a0\u202f]*»/g, '\u202f»');
 }
 
 /** The data sets by translated name, in configuration order. */

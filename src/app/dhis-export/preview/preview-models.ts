@@ -42,7 +42,9 @@ export interface OrgUnitCoverage {
 export interface PreviewCheck {
   readonly code: string;
   readonly severity: 'error' | 'warning' | 'notice';
+  /** The server's English; the page words the check from `code` and `params` when it knows the code. */
   readonly message: string;
+  readonly params?: Readonly<Record<string, string | number>>;
   readonly count: number;
   readonly ids: readonly string[];
 }

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { Store } from '@ngrx/store';
-import { DhisExportRequest } from '../domain/models';
+import { DhisExportRequest, Period } from '../domain/models';
 import { Translate } from '../domain/translate';
 import { exportPreviewPageActions } from './export-preview.actions';
 import { exportPreviewFeature } from './export-preview.feature';
@@ -35,6 +35,8 @@ export class PreviewPanel {
   readonly request = input<DhisExportRequest | null>(null);
   readonly t = input.required<Translate>();
   readonly locale = input('en');
+  /** The periods offered, to name the preview's period as the form does. */
+  readonly periods = input<readonly Period[]>([]);
 
   protected readonly status = this.store.selectSignal(exportPreviewFeature.selectStatus);
   protected readonly preview = this.store.selectSignal(exportPreviewFeature.selectPreview);
@@ -93,6 +95,34 @@ export class PreviewPanel {
 
   protected combosOf(row: PreviewValue | PreviewTotal): string {
     return [row.categoryOptionCombo, row.attributeOptionCombo].filter(Boolean).join(' / ');
+  }
+
+  protected periodLabel(period: string): string {
+    return this.periods().find(({ value }) => value === period)?.label ?? period;
+  }
+
+  /** Target titles with the id beside, as a person reads them. */
+  private readonly targetNames = computed(() => {
+    const names = new Map<string, string>();
+    for (const total of this.preview()?.totals ?? []) for (const { id, title } of total.targets) names.set(id, title && title !== id ? `${title} (${id})` : id);
+    return names;
+  });
+
+  /** The check in the page's words, or the server's English when the page does not know its code. */
+  protected checkText(check: PreviewCheck): { text: string; lang: string | null } {
+    const params = check.params;
+    const variant = check.code === 'empty-period' ? (Number(params?.['targetDocs'] ?? 0) === 0 ? '.none' : '.uncounted') : '';
+    const key = `export.dhis.preview.check.${check.code}.text${variant}`;
+    const t = this.t();
+    if (!params || t(key) === key) return { text: check.message, lang: 'en' };
+    const names = this.targetNames();
+    const worded = Object.fromEntries(Object.entries(params).map(([name, value]) => {
+      if (typeof value === 'number') return [name, this.format(value)];
+      if (name === 'period') return [name, this.periodLabel(value)];
+      if (name === 'targets') return [name, value.split(', ').map((id) => names.get(id) ?? id).join(', ')];
+      return [name, value];
+    }));
+    return { text: t(key, worded), lang: t.langOf(key) };
   }
 
   protected checkTitle(check: PreviewCheck): string {

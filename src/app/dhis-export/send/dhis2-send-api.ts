@@ -18,6 +18,8 @@ export interface ExplainedConflict {
   readonly target?: { readonly title?: string; readonly dataElement: string };
   readonly message: string;
   readonly errorCode?: string;
+  /** Names the advice (`unknown-org-unit`, a DHIS2 error code, `other`), for the page to word it. */
+  readonly advice?: string;
   readonly meaning: string;
   readonly action: string;
   readonly values?: number;

@@ -90,7 +90,7 @@ describe('Dhis2Send', () => {
     await render({ capabilities: configured, selection, result });
     const answer = el.querySelector<HTMLElement>('.send-result')!;
     expect(answer.querySelector('h3')?.textContent).toBe('DHIS2 would not accept every value: 1 conflicts. Nothing was saved.');
-    expect(answer.textContent).toContain('4 imported, 0 updated, 2 ignored and 0 deleted (status WARNING)');
+    expect(answer.textContent).toContain('4 imported, 0 updated, 2 ignored and 0 deleted: accepted in part');
     expect(answer.querySelector('li')?.textContent).toContain('Clinic (ou-1)');
     expect(answer.querySelector('li')?.textContent).toContain('births (de-1)');
     expect(answer.querySelector('li')?.textContent).toContain('E7636');
@@ -158,7 +158,7 @@ describe('Dhis2Send', () => {
             id: 'a', action: 'send', user: 'manager', at: '2024-06-03T10:00:00Z', orgUnit: 'ou-1', values: 2, total: 4,
             dhis2: { status: 'SUCCESS', importCount: { imported: 2, updated: 0, ignored: 0, deleted: 0 }, conflicts: 0 },
           },
-          { id: 'b', action: 'send', user: 'manager', at: '2024-06-02T10:00:00Z', values: 2, total: 4, failure: { reason: 'network', message: 'no answer' } },
+          { id: 'b', action: 'send', user: 'manager', at: '2024-06-02T10:00:00Z', values: 2, total: 4, failure: { reason: 'timeout', message: 'no answer' } },
           { id: 'c', action: 'read-back', user: 'manager', at: '2024-06-01T10:01:00Z', values: 2, total: 4, readBack: { outcome: 'in-dhis2', matching: 2, differing: 0, missing: 0, refersTo: 'd' } },
           { id: 'd', action: 'send', user: 'manager', at: '2024-06-01T10:00:00Z', values: 2, total: 4, sent: null, unknown: { reason: 'timeout', message: 'DHIS2 did not answer within 300 s' } },
         ],
@@ -166,10 +166,10 @@ describe('Dhis2Send', () => {
       },
     });
     const items = [...el.querySelectorAll('.export-log li')].map((item) => item.textContent);
-    expect(items[0]).toMatch(/^Sent .* by manager: 2 values \(ou-1\), SUCCESS 2 imported, 0 updated, 0 ignored$/);
-    expect(items[1]).toMatch(/^Not sent .*: no answer$/);
+    expect(items[0]).toMatch(/^Sent .* by manager: 2 values, Clinic \(ou-1\); DHIS2: accepted, 2 imported, 0 updated, 0 ignored$/);
+    expect(items[1]).toMatch(/^Not sent .*: DHIS2 did not answer in time$/);
     expect(items[2]).toMatch(/^Read back from DHIS2 .*: the values sent are there \(confirmed in DHIS2\)$/);
-    expect(items[3]).toMatch(/^Sent .* by manager: 2 values \(all places\); DHIS2's answer never came \(DHIS2 did not answer within 300 s\)$/);
+    expect(items[3]).toMatch(/^Sent .* by manager: 2 values.*DHIS2's answer never came \(DHIS2 did not answer in time\)$/);
     const row = [...el.querySelectorAll('table.changes tbody td')].map((cell) => cell.textContent?.trim());
     expect(row).toEqual(['Clinic (ou-1)', 'de-1', '3', '4']);
   });

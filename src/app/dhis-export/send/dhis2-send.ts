@@ -1,13 +1,17 @@
-import { ChangeDetectionStrategy, Component, ElementRef, afterRenderEffect, computed, inject, input, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, afterRenderEffect, computed, inject, input, viewChild } from '@angular/core';
 import { Store } from '@ngrx/store';
 import { Dhis2CompareCounts } from '../compare/compare-counts';
 import { DataSetOption, Period, PlaceOption } from '../domain/models';
 import { Translate } from '../domain/translate';
-import { ExportLogRecord } from './dhis2-send-api';
+import { ExplainedConflict, ExportLogRecord } from './dhis2-send-api';
 import { dhis2SendPageActions } from './state/dhis2-send.actions';
 import { dhis2SendFeature } from './state/dhis2-send.feature';
 import { numberFormat } from '../domain/numbers';
 import { placeLabel } from '../domain/places';
+import { zeroRisks } from '../domain/zero-risk';
+import { sendFailureView } from './send-failure-view';
+import { exportPreviewFeature } from '../preview/export-preview.feature';
+import { LastCheck, SendConfirmation } from './send-confirmation';
 
 /**
  * Under the export form: checks the chosen export with DHIS2 (its own dry run), sends it after a
@@ -15,7 +19,7 @@ import { placeLabel } from '../domain/places';
  */
 @Component({
   selector: 'app-dhis2-send',
-  imports: [Dhis2CompareCounts],
+  imports: [Dhis2CompareCounts, SendConfirmation],
   templateUrl: './dhis2-send.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -27,6 +31,9 @@ export class Dhis2Send {
   readonly placesByDataSet = input<ReadonlyMap<string, readonly PlaceOption[]>>(new Map());
   readonly periods = input<readonly Period[]>([]);
   readonly locale = input('en');
+  /** The periods under way (the first offered for each data set): their figures are not complete. */
+  readonly periodsInProgress = input<ReadonlySet<string>>(new Set());
+  private readonly injector = inject(Injector);
 
   protected readonly capabilities = this.store.selectSignal(dhis2SendFeature.selectCapabilities);
   protected readonly selection = this.store.selectSignal(dhis2SendFeature.selectSelection);
@@ -40,7 +47,8 @@ export class Dhis2Send {
   private readonly failures = this.store.selectSignal(dhis2SendFeature.selectFailures);
 
   private readonly errorSummary = viewChild<ElementRef<HTMLElement>>('sendError');
-  private readonly confirmation = viewChild<ElementRef<HTMLElement>>('confirmation');
+  private readonly sendButton = viewChild<ElementRef<HTMLButtonElement>>('sendButton');
+  private readonly previewState = this.store.selectSignal(exportPreviewFeature.selectDhisExportPreviewState);
   private readonly resultRegion = viewChild<ElementRef<HTMLElement>>('sendResult');
 
   /** A refusal the page words itself, from the server's code and values; null: use the server's words. */
@@ -63,14 +71,17 @@ export class Dhis2Send {
     }
     return null;
   });
+  /** In the manager's words; the server's own text (English, for whoever configures the server) under "Technical details". */
   protected readonly error = computed(() => {
     const failure = this.failure();
     if (!failure) return null;
-    if (failure.status === 0) return this.t()('export.dhis.error.network');
-    return this.wordedFailure() ?? failure.error ?? this.t()('export.dhis.send.error.server', { status: failure.status });
+    const view = sendFailureView(failure.status, failure.error, this.t());
+    const worded = this.wordedFailure();
+    // another send under way passes: trying again then helps; changed figures need a new look first
+    return worded ? { ...view, message: worded, retry: failure.code === 'send.busy' } : view;
   });
-  /** The server's own message is in English; the page's fallbacks are translated. */
-  protected readonly serverWords = computed(() => !!this.failure()?.error && !this.wordedFailure());
+  /** What "Try again" repeats: the dry run, or the confirmation of a send (never a send without it). */
+  private lastAttempt: 'dry-run' | 'send' = 'dry-run';
   protected readonly dataSetName = computed(() => {
     const chosen = this.selection();
     return this.dataSets().find(({ id }) => id === chosen?.dataSet)?.name ?? chosen?.dataSet ?? '';
@@ -130,6 +141,41 @@ export class Dhis2Send {
     }),
   );
 
+  /** The preview of this very selection, when one is shown: it knows the zeros and the places. */
+  private readonly preview = computed(() => {
+    const state = this.previewState() as ReturnType<typeof this.previewState> | undefined;
+    if (!state) return null;
+    const { status, previewFor, preview } = state;
+    const chosen = this.selection();
+    const same = status === 'loaded' && !!preview && !!chosen && previewFor?.dataSet === chosen.dataSet
+      && previewFor.period === chosen.period && (previewFor.orgUnit ?? null) === (chosen.orgUnit ?? null);
+    return same ? preview : null;
+  });
+  protected readonly sendValues = computed(() => this.preview()?.dataValues.length ?? this.logView()?.current.values ?? 0);
+  /** Known from the preview, or when the values add up to nothing. */
+  protected readonly sendZeros = computed(() => {
+    const preview = this.preview();
+    if (preview) return preview.dataValues.filter(({ value }) => value === 0).length;
+    const current = this.logView()?.current;
+    return current && current.total === 0 ? current.values : null;
+  });
+  protected readonly sendPlaces = computed(() => {
+    const chosen = this.selection();
+    if (!chosen) return 0;
+    if (chosen.orgUnit) return 1;
+    const preview = this.preview();
+    const places = preview ? preview.dataValues : (this.placesByDataSet().get(chosen.dataSet) ?? []);
+    return new Set(places.map(({ orgUnit }) => orgUnit)).size;
+  });
+  protected readonly sendRisks = computed(() =>
+    zeroRisks({ values: this.sendValues(), zeros: this.sendZeros(), inProgress: this.periodsInProgress().has(this.selection()?.period ?? '') }),
+  );
+  protected readonly lastCheck = computed((): LastCheck | null => {
+    const record = this.logView()?.records.find(({ action }) => action === 'dry-run');
+    if (!record) return null;
+    return { at: record.at, status: record.failure ? null : (record.dhis2?.status ?? null), conflicts: record.dhis2?.conflicts ?? 0 };
+  });
+
   constructor() {
     this.store.dispatch(dhis2SendPageActions.opened());
     // focus follows what happened: the error summary, the confirmation's first button, the answer
@@ -138,14 +184,12 @@ export class Dhis2Send {
       this.errorSummary()?.nativeElement.focus();
     });
     afterRenderEffect(() => {
-      if (this.confirming()) this.confirmation()?.nativeElement.querySelector<HTMLElement>('button')?.focus();
-    });
-    afterRenderEffect(() => {
       if (this.result()) this.resultRegion()?.nativeElement.focus();
     });
   }
 
   protected dryRun(): void {
+    this.lastAttempt = 'dry-run';
     this.store.dispatch(dhis2SendPageActions.dryRunRequested());
   }
 
@@ -159,9 +203,17 @@ export class Dhis2Send {
 
   protected cancelSend(): void {
     this.store.dispatch(dhis2SendPageActions.sendCancelled());
+    // back where the manager was: the Send button, enabled again once the page has redrawn
+    afterNextRender(() => this.sendButton()?.nativeElement.focus(), { injector: this.injector });
+  }
+
+  protected tryAgain(): void {
+    if (this.lastAttempt === 'dry-run') this.dryRun();
+    else this.askToSend();
   }
 
   protected confirmSend(): void {
+    this.lastAttempt = 'send';
     this.store.dispatch(dhis2SendPageActions.sendConfirmed());
   }
 
@@ -172,13 +224,14 @@ export class Dhis2Send {
       user: record.user,
       values: this.number(record.values),
       total: this.number(record.total),
-      place: record.orgUnit ?? t('export.dhis.send.place.all'),
-      status: record.dhis2?.status ?? '',
+      place: record.orgUnit ? this.placeLabel(record.orgUnit) : t('export.dhis.send.place.all'),
+      status: record.dhis2 ? this.statusWord(record.dhis2.status) : '',
       imported: this.number(record.dhis2?.importCount.imported ?? 0),
       updated: this.number(record.dhis2?.importCount.updated ?? 0),
       ignored: this.number(record.dhis2?.importCount.ignored ?? 0),
       conflicts: this.number(record.dhis2?.conflicts ?? 0),
-      message: record.failure?.message ?? record.unknown?.message ?? '',
+      message: record.failure ? this.reasonWords(record.failure.reason, record.failure.message)
+        : record.unknown ? this.reasonWords(record.unknown.reason, record.unknown.message) : '',
       matching: this.number(record.readBack?.matching ?? 0),
       differing: this.number(record.readBack?.differing ?? 0),
       missing: this.number(record.readBack?.missing ?? 0),
@@ -191,6 +244,26 @@ export class Dhis2Send {
     if (record.action === 'send') return t('export.dhis.send.log.send', values) + completed;
     if (record.action === 'dry-run') return t('export.dhis.send.log.dryRun', values) + completed;
     return t('export.dhis.send.log.download', values);
+  }
+
+  /** What a conflict means or what to do (`part`), in the page's language when it has the words, else the server's English. */
+  protected advice(conflict: ExplainedConflict, part: 'meaning' | 'action'): { text: string; lang: string | null } {
+    const key = `export.dhis.send.advice.${conflict.advice ?? 'other'}.${part}`;
+    const t = this.t();
+    const words = t(key);
+    return words === key ? { text: conflict[part], lang: 'en' } : { text: words, lang: t.langOf(key) };
+  }
+
+  /** Why a dry run or send failed, from the record's reason code; the server's English only for a reason the page does not know. */
+  protected reasonWords(reason: string, message: string): string {
+    const key = `export.dhis.send.reason.${reason}`;
+    const words = this.t()(key);
+    return words === key ? message : words;
+  }
+
+  /** DHIS2's status word (SUCCESS, WARNING, ERROR) in the page's language. */
+  protected statusWord(status: string): string {
+    return this.t()(`export.dhis.send.dhis2Status.${status.toLowerCase()}`);
   }
 
   protected placeLabel(orgUnit: string): string {

@@ -26,6 +26,11 @@ import { DhisExportApi, DhisExportError } from '../data-access/dhis-export-api';
 import { ExportPreferencesStore } from '../data-access/export-preferences';
 import { EXPORT_LANGUAGE, EXPORT_SESSION, ExportSession, NOW } from '../data-access/export-session';
 import { FileSave } from '../data-access/file-save';
+import { zeroRisks } from '../domain/zero-risk';
+import { exportPreviewApiActions } from '../preview/export-preview.actions';
+import { dhis2SendApiActions } from '../send/state/dhis2-send.actions';
+import { heldDownloadActions } from '../held-download/held-download.actions';
+import { HeldFile } from '../held-download/held-file';
 import { MedicDb } from '../data-access/medic-db';
 import { DhisExportRequest, ExportPreferences, Messages, OrgUnitPlace } from '../domain/models';
 import { useMomentLocale } from '../domain/moment-locales';
@@ -133,12 +138,22 @@ export const retryExport = createEffect(
 
 /** Runs one export at a time (a second click while one runs is ignored) and saves the file it produces. */
 export const exportDhis = createEffect(
-  (actions$ = inject(Actions), api = inject(DhisExportApi), files = inject(FileSave)) =>
+  (actions$ = inject(Actions), api = inject(DhisExportApi), files = inject(FileSave), store = inject(Store), held = inject(HeldFile)) =>
     actions$.pipe(
       ofType(dhisExportPageActions.downloadRequested),
-      exhaustMap(({ request }) =>
+      withLatestFrom(store.select(dhisExportFeature.selectPeriodsByDataSet)),
+      exhaustMap(([{ request }, periods]) =>
         from(api.export(request)).pipe(
-          map((file) => {
+          map((file): Action => {
+            // a file of zeros, or of a period under way, waits for a second choice
+            const choices = periods.get(request.dataSet);
+            const inProgress = !!choices && 'periods' in choices && choices.periods[0]?.value === request.period;
+            const counts = file.counts;
+            const risks = zeroRisks({ values: counts?.values ?? 0, zeros: counts?.zeros ?? null, inProgress });
+            if (risks.length > 0) {
+              held.keep(file, request);
+              return heldDownloadActions.held({ request, counts, risks });
+            }
             files.save(file.blob, file.filename);
             return dhisExportApiActions.exportSaved({ saved: { filename: file.filename, request, counts: file.counts } });
           }),
@@ -177,12 +192,14 @@ export const rememberPreferences = createEffect(
   { functional: true, dispatch: false },
 );
 
-/** A 401 means the session expired: back to login, then to this page. */
+/** A 401 means the session expired, whichever step met it (download, preview, dry run, send): back to login, then to this page. */
 export const returnToLoginWhenSessionExpired = createEffect(
   (actions$ = inject(Actions), session = inject(EXPORT_SESSION), router = inject(Router)) =>
     merge(
       actions$.pipe(ofType(dhisExportApiActions.exportFailed)),
       actions$.pipe(ofType(dhisExportApiActions.referenceDataLoadFailed)),
+      actions$.pipe(ofType(exportPreviewApiActions.previewFailed)),
+      actions$.pipe(ofType(dhis2SendApiActions.answerFailed)),
     ).pipe(
       filter(({ status }) => status === 401),
       tap(() => session.expired(router.url)),

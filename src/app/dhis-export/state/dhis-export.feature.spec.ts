@@ -116,7 +116,7 @@ describe('dhisExportFeature reducer', () => {
     const summary = dhisExportFeature.selectSavedSummary(root(saved))!;
     expect(summary.what).toContain('Mensuel');
     expect(summary.what).toContain('Beta');
-    expect(summary.counts).toBe("Valeurs : 1\u202f200 · Unités d'organisation : 1 · Valeurs nulles : 3");
+    expect(summary.counts).toBe("Valeurs\u202f: 1\u202f200 · Unités d'organisation\u202f: 1 · Valeurs nulles\u202f: 3");
     const changed = reducer(saved, dhisExportPageActions.selectionChanged());
     expect(dhisExportFeature.selectSavedSummary(root(changed))).toBeNull();
     expect(dhisExportFeature.selectStatusText(root(changed))).toBe('');
@@ -176,12 +176,12 @@ describe('dhisExportFeature selectors', () => {
     );
     const placesPending = stateAfter(dhisExportPageActions.opened(), settingsLoaded, translationsLoaded);
     expect(dhisExportFeature.selectPlacesLoading(root(placesPending))).toBeTrue();
-    expect(dhisExportFeature.selectLoadingText(root(placesPending))).toBe('Chargement des ensembles de données et des places…', 'in the settings\' French');
+    expect(dhisExportFeature.selectLoadingText(root(placesPending))).toBe('Chargement des ensembles de données et des lieux…', 'in the page\'s French');
     expect(dhisExportFeature.selectPlacesLoading(root(loaded))).toBeFalse();
     const exporting = reducer(loaded, dhisExportPageActions.downloadRequested({ request }));
     expect(dhisExportFeature.selectStatusText(root(exporting))).toBe("Préparation de l'export DHIS2…");
     const saved = reducer(exporting, dhisExportApiActions.exportSaved({ saved: { filename: 'f.json', request, counts: null } }));
-    expect(dhisExportFeature.selectStatusText(root(saved))).toBe('Enregistré : f.json');
+    expect(dhisExportFeature.selectStatusText(root(saved))).toBe('Enregistré\u202f: f.json');
     expect(dhisExportFeature.selectStatusText(root(loaded))).toBe('');
   });
 

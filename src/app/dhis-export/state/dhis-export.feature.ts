@@ -6,6 +6,7 @@ import { Translate, dataSetOptions, translator } from '../domain/translate';
 import { DataSetConfig, DataSetOption, DhisExportRequest, ExportFormat, ExportPreferences, Messages, OrgUnitPlace, SavedExport } from '../domain/models';
 import { ExportFailure, exportFailureView, loadFailureView } from '../domain/export-errors';
 import { dhisExportApiActions, dhisExportPageActions } from './dhis-export.actions';
+import { heldDownloadActions } from '../held-download/held-download.actions';
 import { numberFormat } from '../domain/numbers';
 
 export type { ExportFailure } from '../domain/export-errors';
@@ -111,6 +112,7 @@ export const dhisExportFeature = createFeature({
     on(dhisExportPageActions.downloadRequested, (state, { request }): DhisExportState =>
       state.exportStatus === 'exporting' ? state : { ...state, exportStatus: 'exporting', lastError: null, lastSaved: null, lastRequest: request },
     ),
+    on(heldDownloadActions.held, heldDownloadActions.dropped, (state): DhisExportState => ({ ...state, exportStatus: 'idle' })),
     on(dhisExportApiActions.exportSaved, (state, { saved }): DhisExportState => ({
       ...state,
       exportStatus: 'saved',

@@ -10,7 +10,7 @@ export const languageApiActions = createActionGroup({
   source: 'Language API',
   events: {
     /** The choice kept for this browser session, read when the app starts. */
-    'Choice Restored': props<{ language: string | null }>(),
+    'Choice Restored': props<{ language: string | null; browserLanguages?: readonly string[] }>(),
     'User Language Loaded': props<{ language: string | null }>(),
     'Texts Loaded': props<{ texts: PublicTexts }>(),
     'Texts Load Failed': emptyProps(),

@@ -21,7 +21,12 @@ export const restoreChoice = createEffect(
   (actions$ = inject(Actions), document = inject(DOCUMENT)) =>
     actions$.pipe(
       ofType(ROOT_EFFECTS_INIT),
-      map(() => languageApiActions.choiceRestored({ language: storageOf(document)?.getItem(CHOSEN_LANGUAGE_KEY) || null })),
+      map(() =>
+        languageApiActions.choiceRestored({
+          language: storageOf(document)?.getItem(CHOSEN_LANGUAGE_KEY) || null,
+          browserLanguages: document.defaultView?.navigator.languages ?? [],
+        }),
+      ),
     ),
   { functional: true },
 );

@@ -1,7 +1,7 @@
 import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 import { sessionApiActions } from '../../session/state/session.actions';
 import { HOST_MESSAGES, HOST_MESSAGES_EN } from '../host-messages';
-import { isRightToLeft, resolveLanguage } from '../language';
+import { browserLanguage, isRightToLeft, resolveLanguage } from '../language';
 import { textsFor } from '../texts';
 import { languageApiActions, languagePickerActions } from './language.actions';
 
@@ -12,6 +12,10 @@ export interface LanguageState {
   readonly userLanguage: string | null;
   /** The settings' `locale`, as the server tells it. */
   readonly defaultLocale: string | null;
+  /** False when the deployment sets no language: the browser's, if translated, comes before English. */
+  readonly deploymentSetsLocale: boolean;
+  /** The browser's preferred languages, most wanted first. */
+  readonly browserLanguages: readonly string[];
   readonly languages: readonly string[];
   /** The database's login and frame texts, and the language they are in. */
   readonly messages: Readonly<Record<string, string>>;
@@ -24,6 +28,8 @@ export const initialLanguageState: LanguageState = {
   chosen: null,
   userLanguage: null,
   defaultLocale: null,
+  deploymentSetsLocale: true,
+  browserLanguages: [],
   languages: [],
   messages: {},
   messagesLocale: null,
@@ -34,13 +40,18 @@ export const languageFeature = createFeature({
   name: 'language',
   reducer: createReducer(
     initialLanguageState,
-    on(languageApiActions.choiceRestored, (state, { language }): LanguageState => ({ ...state, chosen: language })),
+    on(languageApiActions.choiceRestored, (state, { language, browserLanguages }): LanguageState => ({
+      ...state,
+      chosen: language,
+      browserLanguages: browserLanguages ?? [],
+    })),
     on(languagePickerActions.languageChosen, (state, { language }): LanguageState => ({ ...state, chosen: language })),
     on(languageApiActions.userLanguageLoaded, (state, { language }): LanguageState => ({ ...state, userLanguage: language })),
     on(sessionApiActions.loggedOut, (state): LanguageState => ({ ...state, userLanguage: null })),
     on(languageApiActions.textsLoaded, (state, { texts }): LanguageState => ({
       ...state,
       defaultLocale: texts.defaultLocale,
+      deploymentSetsLocale: texts.deploymentLocale !== null,
       languages: texts.languages,
       messages: texts.messages,
       messagesLocale: texts.locale,
@@ -48,8 +59,14 @@ export const languageFeature = createFeature({
     })),
     on(languageApiActions.textsLoadFailed, (state): LanguageState => ({ ...state, settled: true })),
   ),
-  extraSelectors: ({ selectChosen, selectUserLanguage, selectDefaultLocale, selectLanguages, selectMessages, selectMessagesLocale, selectSettled }) => {
-    const selectLanguage = createSelector(selectChosen, selectUserLanguage, selectDefaultLocale, resolveLanguage);
+  extraSelectors: ({
+    selectChosen, selectUserLanguage, selectDefaultLocale, selectDeploymentSetsLocale, selectBrowserLanguages, selectLanguages, selectMessages,
+    selectMessagesLocale, selectSettled,
+  }) => {
+    /** The deployment's language when it sets one, else the browser's when the deployment translates it. */
+    const selectHouseLanguage = createSelector(selectDefaultLocale, selectDeploymentSetsLocale, selectBrowserLanguages, selectLanguages,
+      (defaultLocale, setsLocale, browser, languages) => (setsLocale ? defaultLocale : browserLanguage(browser, ['en', ...languages]) ?? defaultLocale));
+    const selectLanguage = createSelector(selectChosen, selectUserLanguage, selectHouseLanguage, resolveLanguage);
     return {
       selectLanguage,
       /** The language, once the server has said which the deployment's is; null before. */

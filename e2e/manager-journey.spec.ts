@@ -1,0 +1,273 @@
+import { test, expect, type Page } from '@playwright/test';
+import { startDhis2StandIn, type Dhis2StandIn } from '../server/test/dhis2-stand-in';
+import { MONTHLY, ORG_UNITS, USERS, baselineSettings, monthStart, places, putDocs, putUser, targetDocs, translationDocs } from './support/deployment';
+import { everyStateShortfalls } from './support/contrast';
+import { exportPageOf } from './support/fixtures';
+import { startZonedServer, type ZonedServer } from './support/zoned-server';
+
+/**
+ * A manager's whole round, keyboard only, on a laptop (1280×800) and a phone (375×740), in English
+ * and in French: preview and read the summary, check with DHIS2, send after reading what will
+ * happen, read the record; an empty month stopped by a second choice, for Download and for Send.
+ * Every control's contrast is computed from the painted colours in each state met on the way.
+ */
+const TOKEN = 'd2pat_e2eJourney00000000000000001';
+
+interface Words {
+  locale: 'en' | 'fr';
+  preview: string;
+  dryRun: string;
+  send: string;
+  yes: string;
+  cancel: string;
+  download: string;
+  downloadAnyway: string;
+  dont: string;
+  wouldAccept: RegExp;
+  accepted: RegExp;
+  confirmRows: RegExp[];
+  heldTitle: string;
+  acceptZeros: string;
+  logTitle: string;
+  logSent: RegExp;
+}
+
+const ENGLISH: Words = {
+  locale: 'en',
+  preview: 'Preview',
+  dryRun: 'Check with DHIS2 (dry run)',
+  send: 'Send to DHIS2',
+  yes: 'Yes, send to DHIS2',
+  cancel: 'Cancel',
+  download: 'Download',
+  downloadAnyway: 'Download anyway',
+  dont: 'Do not download',
+  wouldAccept: /^DHIS2 would accept all 6 values\. Nothing was saved\.$/,
+  accepted: /^DHIS2 accepted all 6 values\.$/,
+  confirmRows: [/Values\s*6, of which 0 are zeros/, /Places\s*2/, /Last check with DHIS2\s*.+: DHIS2 would accept every value\./, /DHIS2\s*127\.0\.0\.1:\d+/, /DHIS2 keeps no undo/],
+  heldTitle: 'Check before you download',
+  acceptZeros: 'Send them anyway: I know DHIS2 will store each zero as a figure',
+  logTitle: 'Recent exports of this data set and month',
+  logSent: /^Sent .+ by manager: 6 values, all places; DHIS2: accepted, 6 imported, 0 updated, 0 ignored$/,
+};
+
+const NNBSP = '\u202f';
+const FRENCH: Words = {
+  locale: 'fr',
+  preview: 'Aperçu',
+  dryRun: 'Vérifier avec DHIS2 (essai à blanc)',
+  send: 'Envoyer à DHIS2',
+  yes: 'Oui, envoyer à DHIS2',
+  cancel: 'Annuler',
+  download: 'Télécharger',
+  downloadAnyway: 'Télécharger quand même',
+  dont: 'Ne pas télécharger',
+  wouldAccept: new RegExp(`^DHIS2 accepterait les 6 valeurs\\. Rien n'a été enregistré\\.$`),
+  accepted: /^DHIS2 a accepté les 6 valeurs\.$/,
+  confirmRows: [/Valeurs\s*6, dont 0 zéros/, /Lieux\s*2/, new RegExp(`Dernière vérification avec DHIS2\\s*.+${NNBSP}: DHIS2 accepterait toutes les valeurs\\.`), /DHIS2 ne garde aucune annulation/],
+  heldTitle: 'Vérifiez avant de télécharger',
+  acceptZeros: 'Les envoyer quand même : je sais que DHIS2 enregistrera chaque zéro comme un chiffre'.replace(' :', `${NNBSP}:`),
+  logTitle: 'Exports récents de cet ensemble de données et de ce mois',
+  logSent: new RegExp(`^Envoyé le .+ par manager${NNBSP}: 6 valeurs, tous les lieux${NNBSP}; DHIS2${NNBSP}: accepté, 6 importées, 0 mises à jour, 0 ignorées$`),
+};
+
+/** Tabs forward until the control named `name` has focus, as a keyboard user would. */
+const tabTo = async (page: Page, name: string) => {
+  for (let presses = 0; presses < 60; presses++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => (document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '').trim());
+    if (focused === name) return;
+  }
+  throw new Error(`"${name}" was not reached with Tab`);
+};
+
+/** The page's text in French, outside what is marked as another language: no English left, French punctuation. */
+const frenchProblems = async (page: Page) =>
+  page.locator('#main').evaluate((main) => {
+    const problems: string[] = [];
+    // nothing left in English but the server's own words under "Technical details"
+    for (const english of main.querySelectorAll('[lang="en"]')) {
+      if (!english.closest('.error-detail') && english.checkVisibility() && english.textContent!.trim()) problems.push(`Marked English: ${english.textContent!.trim()}`);
+    }
+    const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const element = node.parentElement!;
+      if (element.closest('[lang]')?.getAttribute('lang') !== 'fr' || element.closest('code, .visually-hidden, [hidden]')) continue;
+      if (!element.checkVisibility()) continue;
+      const text = node.textContent!.replace(/[ \t\n\r]+/g, ' ').trim();
+      if (!text) continue;
+      if (/\b(the|would|values|was|were|not|and|Sent|Checked|Downloaded|Warning|Error|Notice|period|target docs?)\b/.test(text)) problems.push(`English: ${text}`);
+      if (/[^\u202f]:(\s|$)|[^\u202f][;!?](\s|$)/.test(text)) problems.push(`French spacing: ${text}`);
+    }
+    return problems;
+  });
+
+const SIZES = [
+  { name: 'laptop', viewport: { width: 1280, height: 800 } },
+  { name: 'phone', viewport: { width: 375, height: 740 } },
+] as const;
+
+test.describe('a manager previews, checks with DHIS2, sends and reads the record', () => {
+  let dhis2: Dhis2StandIn;
+  let server: ZonedServer;
+
+  test.beforeAll(async () => {
+    dhis2 = await startDhis2StandIn({
+      token: TOKEN,
+      metadata: {
+        orgUnits: [ORG_UNITS.district.id, ORG_UNITS.north.id, ORG_UNITS.south.id],
+        dataElements: { deBirths0001: [], deDeliver001: ['cocFacility'], deHhVisit01: [] },
+        dataSets: { [MONTHLY.id]: { dataElements: ['deBirths0001', 'deDeliver001', 'deHhVisit01'], orgUnits: [ORG_UNITS.north.id, ORG_UNITS.south.id] } },
+      },
+    });
+    server = await startZonedServer(Intl.DateTimeFormat().resolvedOptions().timeZone, { DHIS2_URL: dhis2.url, DHIS2_TOKEN: TOKEN, DHIS2_TIMEOUT_MS: '5000' });
+    // two health centres, one level of the hierarchy: the district is left to DHIS2's own sums
+    const mapped = places.map((place) => (place._id === 'e2e-district' ? { ...place, dhis: undefined } : place));
+    await putDocs([...translationDocs(), ...mapped, ...targetDocs()], server.url);
+    await putUser(USERS.manager, server.url);
+  });
+
+  test.afterAll(async () => {
+    await server?.stop();
+    await dhis2?.close();
+  });
+
+  for (const words of [ENGLISH, FRENCH]) {
+    for (const size of SIZES) {
+      test(`${words.locale}, ${size.name} ${size.viewport.width}×${size.viewport.height}`, async ({ browser }) => {
+        test.setTimeout(120_000);
+        const settings = baselineSettings();
+        settings.locale = words.locale;
+        settings.permissions = { ...settings.permissions, can_send_dhis: ['program_manager'] };
+        await putDocs([{ _id: 'settings', settings } as { _id: string }], server.url);
+        dhis2.stored.clear();
+
+        const context = await browser.newContext({ baseURL: server.url, viewport: size.viewport, locale: words.locale });
+        try {
+          const page = await context.newPage();
+          const exportPage = exportPageOf(page);
+          await exportPage.openAs(USERS.manager);
+          await expect(page.locator('.dhis-export')).toHaveAttribute('lang', words.locale);
+          const body = page.locator('body');
+          if (process.env['E2E_LAYOUT']) {
+            const boxes = await page.locator('button, select, input, h2, h3').evaluateAll((els) => els.map((el) => `${el.tagName} ${(el.textContent || el.id).trim().slice(0, 30)} ${Math.round(el.getBoundingClientRect().top)}`));
+            console.log(boxes.join('\n'));
+          }
+          expect(await everyStateShortfalls(page, body)).toEqual([]);
+          // nothing scrolls sideways
+          expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.viewport.width);
+
+          // preview, and read the summary
+          await exportPage.dataSet.focus();
+          await tabTo(page, words.preview);
+          await page.keyboard.press('Enter');
+          await expect(page.locator('.preview-summary')).toBeVisible();
+          await expect(page.locator('.preview-summary')).toContainText('6');
+          expect(await everyStateShortfalls(page, body)).toEqual([]);
+          if (words.locale === 'fr') expect(await frenchProblems(page)).toEqual([]);
+
+          // check with DHIS2
+          const send = page.locator('section.dhis2-send');
+          await tabTo(page, words.dryRun);
+          await page.keyboard.press('Enter');
+          const result = send.locator('.send-result');
+          await expect(result).toBeFocused();
+          await expect(result.getByRole('heading', { level: 3 })).toHaveText(words.wouldAccept);
+          expect(dhis2.stored.size).toBe(0);
+
+          // send: the confirmation says what will happen; Cancel puts focus back on Send
+          await tabTo(page, words.send);
+          await page.keyboard.press('Enter');
+          const confirmation = send.locator('.confirmation');
+          for (const row of words.confirmRows) await expect(confirmation).toContainText(row);
+          await expect(confirmation.getByRole('button', { name: words.yes })).toBeFocused();
+          expect(await everyStateShortfalls(page, body)).toEqual([]);
+          if (words.locale === 'fr') expect(await frenchProblems(page)).toEqual([]);
+          await confirmation.getByRole('button', { name: words.yes }).focus();
+          await tabTo(page, words.cancel);
+          await page.keyboard.press('Enter');
+          await expect(confirmation).toHaveCount(0);
+          await expect(send.getByRole('button', { name: words.send, exact: true })).toBeFocused();
+          await page.keyboard.press('Enter');
+          await expect(confirmation.getByRole('button', { name: words.yes })).toBeFocused();
+          await page.keyboard.press('Enter');
+          await expect(result.getByRole('heading', { level: 3 })).toHaveText(words.accepted);
+          expect(dhis2.stored.size).toBe(6);
+
+          // the record
+          const log = send.getByRole('list', { name: words.logTitle });
+          await expect(log.getByRole('listitem').first()).toHaveText(words.logSent);
+          expect(await everyStateShortfalls(page, body)).toEqual([]);
+          if (words.locale === 'fr') expect(await frenchProblems(page)).toEqual([]);
+
+          // an empty month: Download holds the file for a second choice
+          await exportPage.period.focus();
+          await page.keyboard.press('ArrowDown');
+          await page.keyboard.press('ArrowDown');
+          await expect(exportPage.period).toHaveValue(`${monthStart(3).getFullYear()}${String(monthStart(3).getMonth() + 1).padStart(2, '0')}`);
+          await tabTo(page, words.download);
+          let saved = false;
+          page.on('download', () => (saved = true));
+          await page.keyboard.press('Enter');
+          const held = page.locator('.held-download');
+          await expect(held).toBeFocused();
+          await expect(held.getByRole('heading')).toHaveText(words.heldTitle);
+          expect(await everyStateShortfalls(page, body)).toEqual([]);
+          if (words.locale === 'fr') expect(await frenchProblems(page)).toEqual([]);
+          await tabTo(page, words.dont);
+          await page.keyboard.press('Enter');
+          await expect(held).toHaveCount(0);
+          await expect(page.locator('#dhis-download')).toBeFocused();
+          expect(saved).toBe(false);
+          const download = page.waitForEvent('download');
+          await page.keyboard.press('Enter');
+          await expect(held).toBeFocused();
+          await tabTo(page, words.downloadAnyway);
+          await page.keyboard.press('Enter');
+          expect((await download).suggestedFilename()).toContain(MONTHLY.id);
+
+          // and Send asks for the second choice before "Yes" does anything
+          await send.getByRole('button', { name: words.send, exact: true }).focus();
+          await expect(send.getByRole('button', { name: words.send, exact: true })).toBeEnabled();
+          await page.keyboard.press('Enter');
+          const acceptZeros = confirmation.getByRole('checkbox', { name: words.acceptZeros });
+          await expect(acceptZeros).toBeFocused();
+          const yes = confirmation.getByRole('button', { name: words.yes });
+          await expect(yes).toHaveAttribute('aria-disabled', 'true');
+          expect(await everyStateShortfalls(page, body)).toEqual([]);
+          if (words.locale === 'fr') expect(await frenchProblems(page)).toEqual([]);
+          const sentBefore = dhis2.received.length;
+          await yes.focus();
+          await page.keyboard.press('Enter');
+          await expect(acceptZeros).toBeFocused();
+          expect(dhis2.received.length).toBe(sentBefore);
+          await page.keyboard.press('Escape');
+          await expect(confirmation).toHaveCount(0);
+          await expect(send.getByRole('button', { name: words.send, exact: true })).toBeFocused();
+          expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.viewport.width);
+        } finally {
+          await context.close();
+        }
+      });
+    }
+  }
+});
+
+test('the contrast measure finds what axe files as incomplete: white on white, a faint edge, an invisible focus', async ({ page }) => {
+  await page.setContent(`
+    <style>
+      body { background: #fff; }
+      .ghost { color: #fff; background: transparent; border: 2px solid #fff; }
+      .faint { color: #000; background: #fff; border: 1px solid #eee; }
+      .nofocus:focus { outline: none; box-shadow: none; }
+      .good { color: #fff; background: #0b5cab; border: 2px solid #0b5cab; }
+      .good:focus { outline: 3px solid #ffbf47; box-shadow: 0 0 0 2px #1b1f24; }
+    </style>
+    <main><button class="ghost">Check</button><button class="faint nofocus">Cancel</button><button class="good">Send</button></main>`);
+  const found = await everyStateShortfalls(page, page.locator('main'));
+  const summary = found.map(({ control, state, what }) => `${control} ${state} ${what}`);
+  expect(summary).toEqual(expect.arrayContaining([
+    'button "Check" rest text', 'button "Check" rest edge', 'button "Cancel" rest edge', 'button "Cancel" focus focus',
+  ]));
+  expect(summary.filter((line) => line.includes('"Send"'))).toEqual([]);
+});
