@@ -6,6 +6,8 @@ import { publicTextsRouter } from './texts/public-texts';
 import { dhis2SendRouter } from './dhis2/send-route';
 import type { Dhis2Config } from './dhis2/dhis2-config';
 import type { Fetch } from './dhis2/dhis2-client';
+import type { ScheduleStore } from './schedules/schedule-store';
+import { schedulesRouter } from './schedules/schedules-route';
 import { recordDownload } from './export-log/record-download';
 import type { ExportLog } from './export-log/export-log';
 import type { ExportSource } from './dhis-export/export-source';
@@ -39,10 +41,11 @@ export interface AppDeps {
   dhis2?: Dhis2Config;
   /** How to reach DHIS2 (tests may replace it). */
   dhis2Fetch?: Fetch;
+  schedules?: { store: ScheduleStore; changed(): void };
 }
 
 /** The whole HTTP surface; listening is left to the caller. */
-export const buildApp = ({ couch, users, maxBodyBytes, feedLimits, source, contacts, authenticate, appDir, log, now, exportLog, dhis2, dhis2Fetch }: AppDeps) => {
+export const buildApp = ({ couch, users, maxBodyBytes, feedLimits, source, contacts, authenticate, appDir, log, now, exportLog, dhis2, dhis2Fetch, schedules }: AppDeps) => {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', 'strong');
@@ -73,6 +76,10 @@ export const buildApp = ({ couch, users, maxBodyBytes, feedLimits, source, conta
     : next()));
 
   app.use('/api', compression());
+  if (schedules) {
+    app.use(schedulesRouter({ source, authenticate, store: schedules.store, clock: { now: now ?? (() => new Date()) },
+      sendingConfigured: dhis2 !== undefined, changed: schedules.changed }));
+  }
   app.use(dhis2SendRouter({ source, authenticate, exportLog, dhis2, log, fetch: dhis2Fetch, now }));
   app.use(dhisExportRouter({ source, authenticate, log, now, onExported: recordDownload(exportLog, log, now) }));
   app.use(publicTextsRouter(couch.medic));

@@ -5,6 +5,8 @@ import { EXPORT_LOG_DB, pouchExportLog, type ExportLog } from './export-log';
 
 export interface OpenedExportLog {
   log: ExportLog;
+  /** The database itself: scheduled sends keep their docs beside the log. */
+  db: PouchDB.Database;
   close(): Promise<void>;
 }
 
@@ -47,5 +49,5 @@ export const openExportLog = async (where: { dataDir: string } | { couchOrigin: 
     }
     await adminsOnly(`${where.couchOrigin}/${EXPORT_LOG_DB}`, where.admin);
   }
-  return { log: pouchExportLog(db), close: () => db.close() };
+  return { log: pouchExportLog(db), db, close: () => db.close() };
 };
