@@ -6,7 +6,10 @@ import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 // 160 until the accessible place combobox (1.2 kB), which replaced the search field and select.
-const BUDGET_KB = 162;
+// 162 until the Scheduled sends section: its own code (8.4 kB) loads after the page (@defer), but
+// a chunk loaded later makes the bundler split the shared Angular, router and NgRx code into more
+// chunks, whose cross-chunk import lists add 4 kB to the first load.
+const BUDGET_KB = 166;
 const dir = path.resolve(process.argv[2] ?? 'dist/app/browser');
 const index = readFileSync(path.join(dir, 'index.html'), 'utf8');
 const entry = [...index.matchAll(/(?:src|href)="([^"]+\.js)"/g)].map(match => match[1]);

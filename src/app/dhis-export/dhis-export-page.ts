@@ -7,6 +7,7 @@ import { PreviewPanel } from './preview/preview-panel';
 import { DhisExportRequest, ExportPreferences } from './domain/models';
 import { ExportSelectionStore } from './data-access/export-selection';
 import { Dhis2Send } from './send/dhis2-send';
+import { ScheduledSends } from './schedules/scheduled-sends';
 import { dhis2SendPageActions } from './send/state/dhis2-send.actions';
 import { hasShippedMessages } from './domain/translate';
 import { FailureAction } from './domain/export-errors';
@@ -18,7 +19,7 @@ const RTL_LANGUAGES = new Set(['ar', 'dv', 'fa', 'he', 'ps', 'ur', 'yi']);
 /** The DHIS2 tab of "Import & export data": reads the store, hands the form its lists, dispatches. */
 @Component({
   selector: 'app-dhis-export-page',
-  imports: [DhisExportForm, PreviewAnnouncement, PreviewPanel, Dhis2Send],
+  imports: [DhisExportForm, PreviewAnnouncement, PreviewPanel, Dhis2Send, ScheduledSends],
   templateUrl: './dhis-export-page.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: {
