@@ -112,7 +112,7 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
     exportLog: exportLog.log,
     dhis2: config.dhis2,
     dhis2Fetch: options.dhis2Fetch,
-    schedules: { store: schedules.store, changed: () => void schedules.scheduler.runDue() },
+    schedules: { store: schedules.store, changed: schedules.changed },
   });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
@@ -126,10 +126,8 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
 
   const couchOrigin = config.couchUrl ? config.couchUrl.origin : url;
   const demoUsers = config.demoData ? await ensureDemoUsers(couchOrigin, admin, config.dataDir) : [];
-  if (config.dhis2) {
-    // Catches up what was missed while the server was stopped, then keeps time.
-    schedules.scheduler.start();
-  }
+  // Catches up what was missed while the server was stopped, then keeps time.
+  schedules.start();
 
   return {
     url,

@@ -12,6 +12,10 @@ import { Scheduler } from './scheduler';
 export interface OpenedSchedules {
   store: ScheduleStore;
   scheduler: Scheduler;
+  /** Starts keeping time (catching up first), when sending to DHIS2 is configured. */
+  start(): void;
+  /** A schedule was created, changed or deleted: look again now. */
+  changed(): void;
   stop(): Promise<void>;
 }
 
@@ -36,9 +40,13 @@ export const openSchedules = (deps: {
     leaseTtlMs: (dhis2?.timeoutMs ?? 300_000) * 3 + 60_000,
     messages: log,
   });
+  // Without DHIS2 the schedules are kept, and nothing runs: no run is recorded as refused for it.
+  const running = dhis2 !== undefined;
   return {
     store,
     scheduler,
+    start: () => (running ? scheduler.start() : undefined),
+    changed: () => (running ? void scheduler.runDue() : undefined),
     stop: async () => {
       stopping.abort();
       await scheduler.stop();
