@@ -8,7 +8,10 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 // 160 until the accessible place combobox (1.2 kB), which replaced the search field and select;
 // 162 until the comparison with DHIS2 (2.6 kB: its panel, state and API; its texts load on first use,
 // and an @defer of the panel cost more, 5.5 kB, as it splits the framework's shared chunk).
-const BUDGET_KB = 164;
+// 164 until the Scheduled sends section: its own code (8.4 kB) loads after the page (@defer), but
+// a chunk loaded later makes the bundler split the shared Angular, router and NgRx code into more
+// chunks, whose cross-chunk import lists add 4 kB to the first load.
+const BUDGET_KB = 168;
 const dir = path.resolve(process.argv[2] ?? 'dist/app/browser');
 const index = readFileSync(path.join(dir, 'index.html'), 'utf8');
 const entry = [...index.matchAll(/(?:src|href)="([^"]+\.js)"/g)].map(match => match[1]);

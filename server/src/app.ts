@@ -8,6 +8,8 @@ import { dhis2CompareRouter } from './dhis2/compare/compare-route';
 import type { Dhis2Config } from './dhis2/dhis2-config';
 import type { Dhis2Calendar } from './dhis-export/calendars/dhis2-calendar';
 import type { Fetch } from './dhis2/dhis2-client';
+import type { ScheduleStore } from './schedules/schedule-store';
+import { schedulesRouter } from './schedules/schedules-route';
 import { recordDownload } from './export-log/record-download';
 import type { ExportLog } from './export-log/export-log';
 import type { SendLeases } from './dhis2/send-lease';
@@ -52,10 +54,11 @@ export interface AppDeps {
   /** How to reach DHIS2 (tests may replace it). */
   dhis2Fetch?: Fetch;
   dhis2MetadataCacheMs?: number;
+  schedules?: { store: ScheduleStore; changed(): void };
 }
 
 /** The whole HTTP surface; listening is left to the caller. */
-export const buildApp = ({ couch, users, maxBodyBytes, feedLimits, source, contacts, authenticate, appDir, log, now, exportLog, leases, dhis2, dhis2Calendar, dhis2Fetch, dhis2MetadataCacheMs }: AppDeps) => {
+export const buildApp = ({ couch, users, maxBodyBytes, feedLimits, source, contacts, authenticate, appDir, log, now, exportLog, leases, dhis2, dhis2Calendar, dhis2Fetch, dhis2MetadataCacheMs, schedules }: AppDeps) => {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', 'strong');
@@ -95,6 +98,10 @@ export const buildApp = ({ couch, users, maxBodyBytes, feedLimits, source, conta
     : next()));
 
   app.use('/api', compression());
+  if (schedules) {
+    app.use(schedulesRouter({ source, authenticate, store: schedules.store, clock: { now: now ?? (() => new Date()) },
+      sendingConfigured: dhis2 !== undefined, changed: schedules.changed }));
+  }
   app.use(dhis2CompareRouter({ source, authenticate, dhis2, log, fetch: dhis2Fetch, now, metadataCacheMs: dhis2MetadataCacheMs }));
   app.use(dhis2SendRouter({ source, authenticate, exportLog, leases, dhis2, dhis2Calendar, log, fetch: dhis2Fetch, now }));
   app.use(exportLogRouter({ source, authenticate, exportLog, dhis2Calendar, now }));

@@ -11,8 +11,11 @@ import { openEmbeddedCouch } from './couch/embedded-couch';
 import { ensureDemoUsers, seedDemoDocs, type DemoCredentials } from './demo/seed-demo';
 import { ContactIndex } from './dhis-export/contact-index';
 import { PouchExportSource } from './dhis-export/pouch-export-source';
+import type { Fetch } from './dhis2/dhis2-client';
 import { consoleLog, type Log } from './http/log';
 import { openExportLog } from './export-log/open-export-log';
+import { openSchedules } from './schedules/open-schedules';
+import type { Scheduler } from './schedules/scheduler';
 import { sessionAuthenticator } from './session/user-session';
 
 export const DEFAULT_APP_DIR = path.resolve(__dirname, '../../dist/app/browser');
@@ -24,6 +27,8 @@ export interface RunningServer {
   admin: { user: string; password: string; file?: string };
   demoUsers: DemoCredentials[];
   demoSeeded: boolean;
+  /** Scheduled sends; it runs only when sending to DHIS2 is configured. */
+  scheduler: Scheduler;
   close(): Promise<void>;
 }
 
@@ -34,6 +39,8 @@ export interface StartOptions {
   feedLimits?: FeedLimits;
   /** How long the compare keeps DHIS2's metadata of a data set (tests: 0). */
   dhis2MetadataCacheMs?: number;
+  /** How to reach DHIS2 (tests may replace it). */
+  dhis2Fetch?: Fetch;
 }
 
 /** Opens the database, installs what the export needs, listens, and writes the demo on first start. */
@@ -89,12 +96,16 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
     () => log.info(`Following the changes feed (${contacts.size.places} places mapped to DHIS2${config.couchUrl ? '' : ' kept'}) after ${Date.now() - indexing} ms`),
     error => log.error('Could not index contacts', error),
   );
+  const source = new PouchExportSource(couch.medic, contacts);
+  // The one clock of the server: the export, the send and the scheduler all read it.
+  const clock = { now: options.now ?? (() => new Date()) };
+  const schedules = openSchedules({ db: exportLog.db, exportLog: exportLog.log, source, dhis2: config.dhis2, fetch: options.dhis2Fetch, clock, log });
   const app = buildApp({
     couch,
     users,
     maxBodyBytes: config.maxBodyBytes,
     feedLimits: options.feedLimits,
-    source: new PouchExportSource(couch.medic, contacts),
+    source,
     contacts,
     authenticate: sessionAuthenticator(() => couch.sessionUrl()),
     appDir: options.appDir ?? DEFAULT_APP_DIR,
@@ -105,6 +116,8 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
     dhis2: config.dhis2,
     dhis2MetadataCacheMs: options.dhis2MetadataCacheMs,
     dhis2Calendar: config.dhis2Calendar,
+    dhis2Fetch: options.dhis2Fetch,
+    schedules: { store: schedules.store, changed: schedules.changed },
   });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
@@ -118,6 +131,8 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
 
   const couchOrigin = config.couchUrl ? config.couchUrl.origin : url;
   const demoUsers = config.demoData ? await ensureDemoUsers(couchOrigin, admin, config.dataDir) : [];
+  // Catches up what was missed while the server was stopped, then keeps time.
+  schedules.start();
 
   return {
     url,
@@ -126,7 +141,9 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
     admin,
     demoUsers,
     demoSeeded,
+    scheduler: schedules.scheduler,
     close: async () => {
+      await schedules.stop();
       await indexed;
       await contacts.close();
       server.closeAllConnections();

@@ -15,6 +15,7 @@ import { PouchExportSource } from '../dhis-export/pouch-export-source';
 import { dhisPeriodId } from '../dhis-export/reporting-period';
 import { previewExport } from '../dhis-export/export-preview';
 import { checkReport, checksFired } from './check-report';
+import { listSchedulesFromCli } from './schedules';
 import { sendFromCli } from './send';
 
 const USAGE = `Export a DHIS2 dataValueSet from the CHT database.
@@ -22,6 +23,7 @@ const USAGE = `Export a DHIS2 dataValueSet from the CHT database.
 Usage: npm run export -- --data-set ID (--period PERIOD | --month YYYY-MM) [--org-unit ID] [--human-readable]
                          [--format ${FORMAT_NAMES.join('|')}] [--omit-zeros] [--out FILE] [--check]
        npm run export -- --data-set ID (--period PERIOD | --month YYYY-MM) [--org-unit ID] --send [--dry-run]
+       npm run export -- --schedules
 
   --data-set ID      a DHIS2 data set configured in the app settings (dhis_data_sets)
   --period PERIOD    the DHIS2 period to export, of the data set's period type: a month YYYYMM
@@ -37,6 +39,7 @@ Usage: npm run export -- --data-set ID (--period PERIOD | --month YYYY-MM) [--or
                      with 1 when a check fired (an error or a warning; a notice alone exits 0)
   --send             send to the DHIS2 named by DHIS2_URL (with DHIS2_TOKEN, or DHIS2_USER and DHIS2_PASSWORD)
   --dry-run          with --send: let DHIS2 check the import without saving anything
+  --schedules        list the scheduled sends with their next and last runs (from the export log's database)
   --help             show this text
 
 A month is a reporting month as the CHT counts it: with a month_start_date of 26 in the app
@@ -129,6 +132,7 @@ const run = async (argv: string[]) => {
         'dry-run': { type: 'boolean', default: false },
         out: { type: 'string', multiple: true },
         check: { type: 'boolean', default: false },
+        schedules: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -139,6 +143,13 @@ const run = async (argv: string[]) => {
   }
   if (values.help) {
     console.log(USAGE);
+    return;
+  }
+  if (values.schedules) {
+    if (argv.length > 1) {
+      throw new UsageError('--schedules goes alone: npm run export -- --schedules');
+    }
+    process.exitCode = await listSchedulesFromCli(readConfig());
     return;
   }
   const [dataSet, monthWritten, periodWritten, orgUnit, format, out] = (['data-set', 'month', 'period', 'org-unit', 'format', 'out'] as const)

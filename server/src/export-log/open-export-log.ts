@@ -9,6 +9,8 @@ export interface OpenedExportLog {
   log: ExportLog;
   /** One send of a selection at a time, kept in the same database as the log. */
   leases: SendLeases;
+  /** The database itself: scheduled sends keep their docs beside the log. */
+  db: PouchDB.Database;
   close(): Promise<void>;
 }
 
@@ -52,5 +54,5 @@ export const openExportLog = async (where: { dataDir: string } | { couchOrigin: 
     await adminsOnly(`${where.couchOrigin}/${EXPORT_LOG_DB}`, where.admin);
   }
   await moveRecordsByPeriod(db);
-  return { log: pouchExportLog(db), leases: pouchSendLeases(db), close: () => db.close() };
+  return { log: pouchExportLog(db), leases: pouchSendLeases(db), db, close: () => db.close() };
 };

@@ -84,6 +84,8 @@ describe('DhisExportPage', () => {
     store = TestBed.inject(MockStore);
     spyOn(store, 'dispatch').and.callThrough();
     setState({});
+    // the Scheduled sends section is deferred: its code loads after the page
+    await TestBed.compileComponents();
     fixture = TestBed.createComponent(DhisExportPage);
     el = fixture.nativeElement;
     await fixture.whenStable();

@@ -9,6 +9,7 @@ import { ExportSelectionStore } from './data-access/export-selection';
 import { Dhis2Compare } from './compare/dhis2-compare';
 import { Dhis2Send } from './send/dhis2-send';
 import { HeldDownload } from './held-download/held-download';
+import { ScheduledSends } from './schedules/scheduled-sends';
 import { dhis2SendPageActions } from './send/state/dhis2-send.actions';
 import { hasShippedMessages } from './domain/translate';
 import { FailureAction } from './domain/export-errors';
@@ -20,7 +21,7 @@ const RTL_LANGUAGES = new Set(['ar', 'dv', 'fa', 'he', 'ps', 'ur', 'yi']);
 /** The DHIS2 tab of "Import & export data": reads the store, hands the form its lists, dispatches. */
 @Component({
   selector: 'app-dhis-export-page',
-  imports: [DhisExportForm, PreviewAnnouncement, PreviewPanel, Dhis2Compare, Dhis2Send, HeldDownload],
+  imports: [DhisExportForm, PreviewAnnouncement, PreviewPanel, Dhis2Compare, Dhis2Send, HeldDownload, ScheduledSends],
   templateUrl: './dhis-export-page.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: {

@@ -1,0 +1,66 @@
+import type { DataValueSet } from '../dhis-export/data-value-set';
+import type { DhisPeriod } from '../dhis-export/reporting-period';
+import type { LoggedValue } from '../export-log/export-log';
+import type { ImportCount } from '../dhis2/import-summary';
+import type { Selection } from './schedule';
+
+/** The one place the scheduler reads time from: tests move it to run months in seconds. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** DHIS2's verdict, as the log keeps it. */
+export interface Dhis2Verdict {
+  status: string;
+  httpStatus: number;
+  importCount: ImportCount;
+  conflicts: number;
+}
+
+/**
+ * What came of one POST to DHIS2, sorted by what the scheduler does next:
+ * - answered: DHIS2 gave an import summary (`sent`: it kept something);
+ * - refused: DHIS2 said no without a summary (credentials, 403, 4xx): reported, not retried;
+ * - not-received: DHIS2 never got it (down, unreachable, 500): retried;
+ * - unknown: DHIS2 may have it (timeout, connection lost, gateway 502/503/504): read back before anything is sent again.
+ */
+export type PostResult =
+  | { kind: 'answered'; sent: boolean; outcome: 'success' | 'warning' | 'error'; dhis2: Dhis2Verdict }
+  | { kind: 'refused' | 'not-received' | 'unknown'; reason: string; message: string; httpStatus?: number };
+
+/** Whether the values a send may have carried are in DHIS2 now. */
+export type ReadBack =
+  | { kind: 'landed' | 'partly' | 'absent' }
+  | { kind: 'unreachable'; reason: string; message: string };
+
+export interface Coverage {
+  /** Health workers expected to report for the period, over the selection's org units. */
+  expected: number;
+  reported: number;
+  /** 0–100; 100 when no health worker is expected. */
+  percent: number;
+}
+
+export interface ExportedSelection {
+  period: DhisPeriod;
+  dataValueSet: DataValueSet;
+}
+
+/** The send as a scheduled run needs it: export, check coverage, dry-run, send, read back. */
+export interface SendPort {
+  /** Whether sending is configured at all. */
+  readonly configured: boolean;
+  exportNow(selection: { dataSet: string; period: DhisPeriod; orgUnit?: string }): Promise<ExportedSelection>;
+  coverage(selection: { dataSet: string; period: DhisPeriod; orgUnit?: string }): Promise<Coverage>;
+  dryRun(dataValueSet: DataValueSet): Promise<PostResult>;
+  send(dataValueSet: DataValueSet, options: { completeDataSet: boolean }): Promise<PostResult>;
+  readBack(selection: Selection, values: readonly LoggedValue[]): Promise<ReadBack>;
+}
+
+/** One holder at a time per key, across server processes, for at most `ttlMs` unless released. */
+export interface LeasePort {
+  take(key: string, holder: string, ttlMs: number): Promise<boolean>;
+  release(key: string, holder: string): Promise<void>;
+}
