@@ -80,7 +80,7 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
   // restart reads only what changed since. A CouchDB keeps the org-unit view current itself.
   const contacts = config.couchUrl
     ? new ContactIndex(couch.medic, { log, places: 'view', warmUp: true })
-    : new ContactIndex(couch.medic, { log, places: 'index', checkpoint: true, warmUp: true });
+    : new ContactIndex(couch.medic, { log, places: 'index', checkpoint: true, lineagesFile: path.join(config.dataDir, 'owner-lineages.json'), warmUp: true });
   const indexing = Date.now();
   const { caughtUp } = await contacts.start();
   const indexed = caughtUp.then(

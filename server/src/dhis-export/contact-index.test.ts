@@ -187,15 +187,20 @@ describe('ContactIndex users across restarts', () => {
     // the range read answers with the users as they were before the changes below
     const before = await db.allDocs({ startkey: 'org.couchdb.user:', endkey: 'org.couchdb.user:\ufff0', include_docs: true });
     let release: () => void = () => undefined;
+    let reading: () => void = () => undefined;
     const held = new Promise<void>(resolve => (release = resolve));
-    wrapAllDocs(db, async (options, allDocs) => (options.startkey === 'org.couchdb.user:' ? (await held, before) : allDocs(options)));
-    await db.remove(await db.get(ben._id));
-    await db.put({ ...(await db.get(ann._id)), facility_id: 'area2' });
+    const readStarted = new Promise<void>(resolve => (reading = resolve));
+    wrapAllDocs(db, async (options, allDocs) => (options.startkey === 'org.couchdb.user:' ? (reading(), await held, before) : allDocs(options)));
     const second = new ContactIndex(db, { checkpoint: true });
     await (await second.start()).caughtUp;
+    const users = second.userSettings();
+    await readStarted;
+    await db.remove(await db.get(ben._id));
+    await db.put({ ...(await db.get(ann._id)), facility_id: 'area2' });
+    await second.catchUp();
     release();
     try {
-      assert.deepEqual((await second.userSettings()).map(({ _id, facility_id }) => [_id, facility_id]), [['org.couchdb.user:ann', 'area2']]);
+      assert.deepEqual((await users).map(({ _id, facility_id }) => [_id, facility_id]), [['org.couchdb.user:ann', 'area2']]);
     } finally {
       await second.close();
     }
