@@ -8,6 +8,7 @@ import type { CouchBackend } from './couch/couch-backend';
 import { openCouchDbProxy } from './couch/couchdb-proxy';
 import { ensureDesignDocs, hasOrgUnitView } from './couch/design-docs';
 import { openEmbeddedCouch } from './couch/embedded-couch';
+import { viewBuildProgress } from './couch/view-build-progress';
 import { ensureDemoUsers, seedDemoDocs, type DemoCredentials } from './demo/seed-demo';
 import { ContactIndex } from './dhis-export/contact-index';
 import { PouchExportSource } from './dhis-export/pouch-export-source';
@@ -79,7 +80,7 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
   // Embedded: the mapped places are kept from the changes feed and saved with their sequence, so a
   // restart reads only what changed since. A CouchDB keeps the org-unit view current itself.
   const contacts = config.couchUrl
-    ? new ContactIndex(couch.medic, { log, places: 'view', warmUp: true })
+    ? new ContactIndex(couch.medic, { log, places: 'view', warmUp: true, indexProgress: viewBuildProgress(config.couchUrl, admin) })
     : new ContactIndex(couch.medic, { log, places: 'index', checkpoint: true, lineagesFile: path.join(config.dataDir, 'owner-lineages.json'), warmUp: true });
   const indexing = Date.now();
   const { caughtUp } = await contacts.start();

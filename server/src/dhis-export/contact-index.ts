@@ -3,6 +3,7 @@ import { ORG_UNIT_VIEW } from '../couch/design-docs';
 import type { Log } from '../http/log';
 import type { UserSettingsDoc } from './user-settings';
 import { readLineages, saveLineages } from './contact-index-lineages';
+import { ViewPlacesReader, type IndexProgress } from './contact-index-view';
 
 /** The doc types the CHT treats as contacts (`contacts_by_dhis_orgunit` emits for these). */
 const CONTACT_TYPES = new Set(['contact', 'person', 'clinic', 'health_center', 'district_hospital']);
@@ -74,6 +75,10 @@ export interface ContactIndexOptions {
    * them all; an export that comes first stops it.
    */
   warmUp?: boolean;
+  /** In `view` mode: how long an export waits for the view before it answers 503 (its index is being built). */
+  viewWaitMs?: number;
+  /** In `view` mode: how far CouchDB's build of a design doc's index is, for that 503. */
+  indexProgress?: IndexProgress;
 }
 
 /**
@@ -121,6 +126,7 @@ export class ContactIndex {
   private checkpointTimer: NodeJS.Timeout | undefined;
   private checkpointing: Promise<void> = Promise.resolve();
   private readonly lineagesFile?: string;
+  private readonly viewReader: ViewPlacesReader;
   private lineagesLoaded = false;
   /** Owners were read or dropped since the lineages were last saved. */
   private lineagesChanged = false;
@@ -141,6 +147,8 @@ export class ContactIndex {
     this.checkpoint = this.mode === 'index' && (options.checkpoint ?? false);
     this.warmUpOnStart = options.warmUp ?? false;
     this.lineagesFile = this.checkpoint ? options.lineagesFile : undefined;
+    this.viewReader = new ViewPlacesReader(() => this.queryViewPlaces(), `_design/${ORG_UNIT_VIEW.split('/')[0]}`,
+      { waitMs: options.viewWaitMs, progress: options.indexProgress });
   }
 
   /**
@@ -155,6 +163,8 @@ export class ContactIndex {
       this.warmedUp = this.warmUp();
     }
     if (this.mode === 'view') {
+      // A view CouchDB has not built yet starts building now, not at the first export.
+      this.viewReader.places().catch(() => undefined);
       return { caughtUp: Promise.resolve() };
     }
     const caughtUp = this.catchUp();
@@ -242,7 +252,11 @@ export class ContactIndex {
     };
   }
 
-  private async viewPlaces(): Promise<PlaceDoc[]> {
+  private viewPlaces(): Promise<PlaceDoc[]> {
+    return this.viewReader.places();
+  }
+
+  private async queryViewPlaces(): Promise<PlaceDoc[]> {
     const result = await this.db.query<PlaceDoc>(ORG_UNIT_VIEW, { include_docs: true });
     const places = new Map<string, PlaceDoc>();
     for (const row of result.rows) {

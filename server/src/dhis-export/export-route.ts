@@ -5,6 +5,8 @@ import type { Authenticate, UserContext } from '../session/user-session';
 import { sendError } from '../http/json-errors';
 import type { Log } from '../http/log';
 import { exportDataValueSet, type ExportResult } from './export-data-value-set';
+import { IndexBuilding } from './contact-index-view';
+import { sendIndexBuilding } from './index-building-reply';
 import { ExportError, badRequest } from './export-error';
 import { monthsOf } from './reporting-period';
 import { parseExportRequest, type ExportRequest } from './export-request';
@@ -117,6 +119,10 @@ export const dhisExportRouter = ({ source, authenticate, log, now = () => new Da
       if (error instanceof ExportError) {
         log.warn(`DHIS2 export refused: ${error.message}`);
         return sendError(res, error.status, error.message);
+      }
+      if (error instanceof IndexBuilding) {
+        log.warn(error.message);
+        return sendIndexBuilding(res, error);
       }
       throw error;
     }

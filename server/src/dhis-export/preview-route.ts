@@ -1,6 +1,8 @@
 import type { Request, Response } from 'express';
 import { sendError } from '../http/json-errors';
 import type { Log } from '../http/log';
+import { IndexBuilding } from './contact-index-view';
+import { sendIndexBuilding } from './index-building-reply';
 import { ExportError } from './export-error';
 import { previewExport, type PreviewProgress } from './export-preview';
 import type { ExportRequest } from './export-request';
@@ -63,6 +65,11 @@ export const sendPreview = async (
       if (error instanceof ExportError) {
         log.warn(`DHIS2 preview refused: ${error.message}`);
         sendError(res, error.status, error.message);
+        return;
+      }
+      if (error instanceof IndexBuilding) {
+        log.warn(error.message);
+        sendIndexBuilding(res, error);
         return;
       }
       throw error;
