@@ -7,6 +7,7 @@ import { adminPasswordFor } from './couch/admin-password';
 import type { CouchBackend } from './couch/couch-backend';
 import { openCouchDbProxy } from './couch/couchdb-proxy';
 import { ensureDesignDocs, hasOrgUnitView } from './couch/design-docs';
+import { targetValuesFor } from './dhis-export/target-values-setup';
 import { openEmbeddedCouch } from './couch/embedded-couch';
 import { viewBuildProgress } from './couch/view-build-progress';
 import { ensureDemoUsers, seedDemoDocs, type DemoCredentials } from './demo/seed-demo';
@@ -67,6 +68,7 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
   } else if (await ensureDesignDocs(couch.medic) === 'installed') {
     log.info('Installed _design/medic-admin/_view/contacts_by_dhis_orgunit');
   }
+  const targetValues = config.couchUrl ? await targetValuesFor(couch, log) : undefined;
   const demoSeeded = config.demoData ? await seedDemoDocs(couch.medic, options.now?.()) : false;
 
   const exportLog = await (config.couchUrl && !couch.readOnly
@@ -93,7 +95,7 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
     users,
     maxBodyBytes: config.maxBodyBytes,
     feedLimits: options.feedLimits,
-    source: new PouchExportSource(couch.medic, contacts),
+    source: new PouchExportSource(couch.medic, contacts, undefined, targetValues),
     contacts,
     authenticate: sessionAuthenticator(() => couch.sessionUrl()),
     appDir: options.appDir ?? DEFAULT_APP_DIR,
@@ -125,6 +127,7 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
     close: async () => {
       await indexed;
       await contacts.close();
+      targetValues?.close();
       server.closeAllConnections();
       await new Promise<void>(resolve => server.close(() => resolve()));
       await exportLog.close();
