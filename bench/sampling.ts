@@ -1,12 +1,12 @@
 import { HttpClient } from './http-client';
-import type { ServerProcess } from './server-process';
+import type { MemorySample, ServerProcess } from './server-process';
 
 export interface MemoryPeaks {
   /**
    * Per server label: RSS in bytes just before and the highest seen while the work ran; `anonPeak`:
    * the highest anonymous part (heap and buffers, without file pages mapped from the database files).
    */
-  [label: string]: { before?: number; peak?: number; anonPeak?: number };
+  [label: string]: { before?: number; peak?: number; anonPeak?: number; atPeak?: MemorySample };
 }
 
 /** Runs `work` while sampling the servers' RSS (VmRSS) every `intervalMs`. */
@@ -18,11 +18,15 @@ export const sampleMemoryWhile = async <T>(
   const memory: MemoryPeaks = {};
   const sample = () => {
     for (const server of servers) {
-      const { rss, anon } = server.rss();
+      const sample = server.rss();
+      const { rss, anon } = sample;
       const entry = (memory[server.label] ??= {});
       if (rss !== undefined) {
         entry.before ??= rss;
-        entry.peak = Math.max(entry.peak ?? 0, rss);
+        if (rss > (entry.peak ?? 0)) {
+          entry.peak = rss;
+          entry.atPeak = sample;
+        }
       }
       if (anon !== undefined) {
         entry.anonPeak = Math.max(entry.anonPeak ?? 0, anon);
@@ -42,11 +46,12 @@ export const sampleMemoryWhile = async <T>(
 
 /** The larger of two peaks, per server. */
 export const mergePeaks = (into: MemoryPeaks, from: MemoryPeaks): MemoryPeaks => {
-  for (const [label, { before, peak, anonPeak }] of Object.entries(from)) {
+  for (const [label, { before, peak, anonPeak, atPeak }] of Object.entries(from)) {
     const entry = (into[label] ??= {});
     entry.before ??= before;
-    if (peak !== undefined) {
-      entry.peak = Math.max(entry.peak ?? 0, peak);
+    if (peak !== undefined && peak > (entry.peak ?? 0)) {
+      entry.peak = peak;
+      entry.atPeak = atPeak;
     }
     if (anonPeak !== undefined) {
       entry.anonPeak = Math.max(entry.anonPeak ?? 0, anonPeak);

@@ -5,6 +5,21 @@ import { REPO_ROOT, serverCodeVersion } from './code-version';
 
 export { REPO_ROOT };
 const PARENT_WATCH = path.join(__dirname, 'parent-watch.mjs');
+const MEMORY_PROBE = path.join(__dirname, 'memory-probe.mjs');
+
+/** A server's resident memory, split: what the kernel says (VmRSS) and what V8 holds of it. */
+export interface MemorySample {
+  /** VmRSS. */
+  rss?: number;
+  /** RssAnon: heap, buffers and every native allocation (LevelDB's caches, zlib, …). */
+  anon?: number;
+  /** RssFile: pages of files mapped into the process, here mostly the LevelDB tables (reclaimable). */
+  mapped?: number;
+  /** V8's heap as committed (heapTotal), read by the probe inside the process. */
+  heap?: number;
+  /** Anonymous memory outside V8's heap: anon − heap. */
+  native?: number;
+}
 
 export interface ServerOptions {
   label: string;
@@ -44,7 +59,7 @@ export class ServerProcess {
   private readonly exitPromise: Promise<void>;
   private readonly logTail: string[] = [];
 
-  private constructor(readonly label: string, private readonly child: ChildProcess) {
+  private constructor(readonly label: string, private readonly child: ChildProcess, private readonly memoryFile: string) {
     this.exitPromise = new Promise(resolve => child.once('exit', () => {
       this.exited = true;
       running.delete(this);
@@ -70,13 +85,14 @@ export class ServerProcess {
     if (options.couchUrl) {
       env['COUCH_URL'] = options.couchUrl;
     }
+    env['BENCH_MEMORY_FILE'] = `${options.dataDir}.memory.json`;
     const codeVersion = serverCodeVersion();
-    const child = spawn(process.execPath, ['--import', 'tsx', '--import', PARENT_WATCH, 'server/src/main.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--import', PARENT_WATCH, '--import', MEMORY_PROBE, 'server/src/main.ts'], {
       cwd: REPO_ROOT,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const server = new ServerProcess(options.label, child);
+    const server = new ServerProcess(options.label, child, env['BENCH_MEMORY_FILE']);
     server.codeVersion = codeVersion;
     running.add(server);
     const started = performance.now();
@@ -152,19 +168,34 @@ export class ServerProcess {
   }
 
   /**
-   * VmRSS, and its anonymous part (RssAnon): the rest is file pages, here mostly the database's
-   * LevelDB tables, which LevelDB maps into memory; the kernel can drop those at any time.
+   * VmRSS split: its anonymous part (RssAnon), and of that the V8 heap (as the process reports it)
+   * and the rest (native); the file pages (RssFile) are mostly the LevelDB tables, which LevelDB
+   * maps into memory and the kernel can drop at any time.
    */
-  rss(): { rss?: number; anon?: number } {
+  rss(): MemorySample {
     try {
       const status = readFileSync(`/proc/${this.pid}/status`, 'utf8');
       const kb = (name: string) => {
         const match = new RegExp(`${name}:\\s+(\\d+)\\s+kB`).exec(status);
         return match ? Number(match[1]) * 1024 : undefined;
       };
-      return { rss: kb('VmRSS'), anon: kb('RssAnon') };
+      const sample: MemorySample = { rss: kb('VmRSS'), anon: kb('RssAnon'), mapped: kb('RssFile') };
+      const heap = this.heapBytes();
+      if (heap !== undefined && sample.anon !== undefined) {
+        sample.heap = heap;
+        sample.native = Math.max(0, sample.anon - heap);
+      }
+      return sample;
     } catch {
       return {};
+    }
+  }
+
+  private heapBytes(): number | undefined {
+    try {
+      return (JSON.parse(readFileSync(this.memoryFile, 'utf8')) as { heapTotal?: number }).heapTotal;
+    } catch {
+      return undefined;
     }
   }
 

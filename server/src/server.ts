@@ -7,7 +7,9 @@ import { adminPasswordFor } from './couch/admin-password';
 import type { CouchBackend } from './couch/couch-backend';
 import { openCouchDbProxy } from './couch/couchdb-proxy';
 import { ensureDesignDocs, hasOrgUnitView } from './couch/design-docs';
+import { targetValuesFor } from './dhis-export/target-values-setup';
 import { openEmbeddedCouch } from './couch/embedded-couch';
+import { viewBuildProgress } from './couch/view-build-progress';
 import { ensureDemoUsers, seedDemoDocs, type DemoCredentials } from './demo/seed-demo';
 import { ContactIndex } from './dhis-export/contact-index';
 import { PouchExportSource } from './dhis-export/pouch-export-source';
@@ -75,6 +77,7 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
   } else if (await ensureDesignDocs(couch.medic) === 'installed') {
     log.info('Installed _design/medic-admin/_view/contacts_by_dhis_orgunit');
   }
+  const targetValues = config.couchUrl ? await targetValuesFor(couch, log) : undefined;
   const demoSeeded = config.demoData ? await seedDemoDocs(couch.medic, options.now?.()) : false;
 
   const exportLog = await (config.couchUrl && !couch.readOnly
@@ -88,15 +91,15 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
   // Embedded: the mapped places are kept from the changes feed and saved with their sequence, so a
   // restart reads only what changed since. A CouchDB keeps the org-unit view current itself.
   const contacts = config.couchUrl
-    ? new ContactIndex(couch.medic, { log, places: 'view', warmUp: true })
-    : new ContactIndex(couch.medic, { log, places: 'index', checkpoint: true, warmUp: true });
+    ? new ContactIndex(couch.medic, { log, places: 'view', warmUp: true, indexProgress: viewBuildProgress(config.couchUrl, admin) })
+    : new ContactIndex(couch.medic, { log, places: 'index', checkpoint: true, lineagesFile: path.join(config.dataDir, 'owner-lineages.json'), warmUp: true });
   const indexing = Date.now();
   const { caughtUp } = await contacts.start();
   const indexed = caughtUp.then(
     () => log.info(`Following the changes feed (${contacts.size.places} places mapped to DHIS2${config.couchUrl ? '' : ' kept'}) after ${Date.now() - indexing} ms`),
     error => log.error('Could not index contacts', error),
   );
-  const source = new PouchExportSource(couch.medic, contacts);
+  const source = new PouchExportSource(couch.medic, contacts, undefined, targetValues);
   // The one clock of the server: the export, the send and the scheduler all read it.
   const clock = { now: options.now ?? (() => new Date()) };
   const schedules = openSchedules({ db: exportLog.db, exportLog: exportLog.log, source, dhis2: config.dhis2, fetch: options.dhis2Fetch, clock, log });
@@ -146,6 +149,7 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
       await schedules.stop();
       await indexed;
       await contacts.close();
+      targetValues?.close();
       server.closeAllConnections();
       await new Promise<void>(resolve => server.close(() => resolve()));
       await exportLog.close();

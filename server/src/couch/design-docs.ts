@@ -54,3 +54,50 @@ export const hasOrgUnitView = async (db: PouchDB.Database): Promise<boolean | un
     return (error as { status?: number }).status === 404 ? false : undefined;
   }
 };
+
+/**
+ * Per doc of the month's range (`target~YYYY-MM~…`, whatever its type, as the export's `_all_docs`
+ * range reads it): its owner, user, last update and each target's id and total, what the export
+ * and the preview read of a target doc and no more; `null` where the doc's field is not of a usable
+ * kind, so a malformed doc stays malformed. CouchDB keeps it current; the export reads its rows
+ * instead of whole target docs.
+ */
+export const TARGET_VALUES_VIEW = 'dhis-export/target_values';
+export const targetValuesMap = `function (doc) {
+  if (typeof doc._id !== 'string' || doc._id.indexOf('target~') !== 0) {
+    return;
+  }
+  var targets = null;
+  if (Array.isArray(doc.targets)) {
+    targets = [];
+    for (var i = 0; i < doc.targets.length; i++) {
+      var target = doc.targets[i];
+      if (target && typeof target === 'object' && typeof target.id === 'string') {
+        var value = target.value;
+        var total = value && typeof value === 'object' && typeof value.total === 'number' ? value.total : null;
+        targets.push([target.id, total]);
+      }
+    }
+  }
+  var updated = typeof doc.updated_date === 'number' || typeof doc.updated_date === 'string' ? doc.updated_date : null;
+  emit(doc._id, [typeof doc.owner === 'string' ? doc.owner : null, typeof doc.user === 'string' ? doc.user : null, updated, targets]);
+}`;
+
+/** Installs `_design/dhis-export` with the target values view, or brings its map up to date (CouchDB then rebuilds it). */
+export const ensureTargetValuesView = async (db: PouchDB.Database): Promise<'installed' | 'updated' | 'present'> => {
+  const [ddoc, view] = TARGET_VALUES_VIEW.split('/');
+  const id = `_design/${ddoc}`;
+  let doc: DesignDoc | undefined;
+  try {
+    doc = await db.get<DesignDoc>(id);
+  } catch (error) {
+    if ((error as { status?: number }).status !== 404) {
+      throw error;
+    }
+  }
+  if (doc?.views?.[view]?.map === targetValuesMap) {
+    return 'present';
+  }
+  await db.put({ ...(doc ?? { _id: id }), language: 'javascript', views: { ...doc?.views, [view]: { map: targetValuesMap } } });
+  return doc ? 'updated' : 'installed';
+};

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdtemp, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import { memoryMedic } from '../../test/memory-db';
 import { ContactIndex, PLACES_CHECKPOINT_ID } from './contact-index';
@@ -187,15 +190,20 @@ describe('ContactIndex users across restarts', () => {
     // the range read answers with the users as they were before the changes below
     const before = await db.allDocs({ startkey: 'org.couchdb.user:', endkey: 'org.couchdb.user:\ufff0', include_docs: true });
     let release: () => void = () => undefined;
+    let reading: () => void = () => undefined;
     const held = new Promise<void>(resolve => (release = resolve));
-    wrapAllDocs(db, async (options, allDocs) => (options.startkey === 'org.couchdb.user:' ? (await held, before) : allDocs(options)));
-    await db.remove(await db.get(ben._id));
-    await db.put({ ...(await db.get(ann._id)), facility_id: 'area2' });
+    const readStarted = new Promise<void>(resolve => (reading = resolve));
+    wrapAllDocs(db, async (options, allDocs) => (options.startkey === 'org.couchdb.user:' ? (reading(), await held, before) : allDocs(options)));
     const second = new ContactIndex(db, { checkpoint: true });
     await (await second.start()).caughtUp;
+    const users = second.userSettings();
+    await readStarted;
+    await db.remove(await db.get(ben._id));
+    await db.put({ ...(await db.get(ann._id)), facility_id: 'area2' });
+    await second.catchUp();
     release();
     try {
-      assert.deepEqual((await second.userSettings()).map(({ _id, facility_id }) => [_id, facility_id]), [['org.couchdb.user:ann', 'area2']]);
+      assert.deepEqual((await users).map(({ _id, facility_id }) => [_id, facility_id]), [['org.couchdb.user:ann', 'area2']]);
     } finally {
       await second.close();
     }
@@ -398,5 +406,48 @@ describe('ContactIndex over a CouchDB after a long backlog', () => {
     assert.deepEqual(await lineage(index, 'chw'), ['chw', 'area2'], 'the moved owner is read again');
     assert.equal(read, 1, 'one batch, not the whole backlog');
     assert.equal(index.size.owners, 1);
+  });
+});
+
+describe('ContactIndex lineages saved across restarts', () => {
+  const other = { _id: 'chw2', type: 'person', parent: { _id: 'area2', parent: { _id: 'hc' } } };
+
+  it('reads the saved lineages at start, so the first export reads no owner by key but those changed since', async () => {
+    const lineagesFile = path.join(await mkdtemp(path.join(tmpdir(), 'lineages-')), 'owner-lineages.json');
+    const db = await memoryMedic([centre, worker, other]);
+    const first = new ContactIndex(db, { checkpoint: true, lineagesFile });
+    await (await first.start()).caughtUp;
+    await first.lineages(['chw', 'chw2']);
+    await first.close();
+    assert.ok((await stat(lineagesFile)).size > 0);
+
+    await db.put({ ...(await db.get<object>('chw')), parent: { _id: 'area3', parent: { _id: 'hc' } } });
+    const keysRead: string[] = [];
+    wrapAllDocs(db, (options, allDocs) => {
+      if (options.keys) keysRead.push(...options.keys);
+      return allDocs(options);
+    });
+    const second = new ContactIndex(db, { checkpoint: true, lineagesFile, warmUp: true });
+    await (await second.start()).caughtUp;
+    await second.warmedUp;
+    const lineages = await second.lineages(['chw', 'chw2']);
+    assert.deepEqual(lineages.get('chw2'), ['chw2', 'area2', 'hc']);
+    assert.deepEqual(lineages.get('chw'), ['chw', 'area3', 'hc'], 'the move after the save is seen');
+    assert.deepEqual(keysRead, ['chw'], 'only the owner changed since the save; no warm-up either');
+    await second.close();
+  });
+
+  it('starts without them when the file is missing or not one of its own', async () => {
+    const lineagesFile = path.join(await mkdtemp(path.join(tmpdir(), 'lineages-')), 'owner-lineages.json');
+    const db = await memoryMedic([centre, worker]);
+    const first = new ContactIndex(db, { checkpoint: true, lineagesFile });
+    await (await first.start()).caughtUp;
+    await first.close();
+    await writeFile(lineagesFile, '{"since": "x", "lineages": 5}');
+    const second = new ContactIndex(db, { checkpoint: true, lineagesFile });
+    await (await second.start()).caughtUp;
+    assert.equal(second.size.owners, 0);
+    assert.deepEqual(await lineage(second, 'chw'), ['chw', 'area', 'hc', 'district']);
+    await second.close();
   });
 });

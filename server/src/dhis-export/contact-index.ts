@@ -2,6 +2,8 @@ import { dhisMappingsOf, lineageOf, type PlaceDoc } from './cht-docs';
 import { ORG_UNIT_VIEW } from '../couch/design-docs';
 import type { Log } from '../http/log';
 import type { UserSettingsDoc } from './user-settings';
+import { readLineages, saveLineages } from './contact-index-lineages';
+import { ViewPlacesReader, type IndexProgress } from './contact-index-view';
 
 /** The doc types the CHT treats as contacts (`contacts_by_dhis_orgunit` emits for these). */
 const CONTACT_TYPES = new Set(['contact', 'person', 'clinic', 'health_center', 'district_hospital']);
@@ -13,6 +15,10 @@ export const PLACES_CHECKPOINT_ID = '_local/dhis-export-mapped-places';
 const CHECKPOINT_VERSION = 3;
 const READABLE_CHECKPOINTS = new Set([2, CHECKPOINT_VERSION]);
 const CHECKPOINT_DELAY_MS = 1000;
+/** The owners' lineages are saved with the checkpoint at most this often (and when the index closes). */
+const LINEAGES_SAVE_EVERY_MS = 60_000;
+/** Saved lineages this many changes older than the places are not read: replaying them would cost more. */
+const LINEAGES_MAX_LAG = 50_000;
 const USER_PREFIX = 'org.couchdb.user:';
 /** User-settings docs a read asks for. */
 const USERS_PAGE = 2000;
@@ -56,6 +62,8 @@ export interface ContactIndexOptions {
   places?: 'index' | 'view';
   /** In `index` mode: save the mapped places and their sequence in a `_local` doc. */
   checkpoint?: boolean;
+  /** With `checkpoint`: a file where the owners' lineages are saved too, for the first export after a restart. */
+  lineagesFile?: string;
   /**
    * In `view` mode: when more changes than this wait to be read, forget every owner and go on from
    * the current sequence rather than read them all (default 50,000).
@@ -67,6 +75,10 @@ export interface ContactIndexOptions {
    * them all; an export that comes first stops it.
    */
   warmUp?: boolean;
+  /** In `view` mode: how long an export waits for the view before it answers 503 (its index is being built). */
+  viewWaitMs?: number;
+  /** In `view` mode: how far CouchDB's build of a design doc's index is, for that 503. */
+  indexProgress?: IndexProgress;
 }
 
 /**
@@ -90,7 +102,7 @@ export class ContactIndex {
    * After a start from a checkpoint, the users are read by key range (one read, in the background);
    * the ids the changes feed updates meanwhile are noted so the read does not put back older versions.
    */
-  private usersRead: Promise<void> = Promise.resolve();
+  private usersRead: Promise<void> | undefined = Promise.resolve();
   private usersChangedWhileRead: Set<string> | undefined;
   /**
    * `view` mode: the users as last read by key range, kept until the changes feed (read without
@@ -113,6 +125,12 @@ export class ContactIndex {
   private checkpointedSince: string | number | undefined;
   private checkpointTimer: NodeJS.Timeout | undefined;
   private checkpointing: Promise<void> = Promise.resolve();
+  private readonly lineagesFile?: string;
+  private readonly viewReader: ViewPlacesReader;
+  private lineagesLoaded = false;
+  /** Owners were read or dropped since the lineages were last saved. */
+  private lineagesChanged = false;
+  private lineagesSavedAt = 0;
   private readonly log?: Log;
   private readonly checkpoint: boolean;
   private readonly backlogLimit: number;
@@ -128,6 +146,9 @@ export class ContactIndex {
     this.log = options.log;
     this.checkpoint = this.mode === 'index' && (options.checkpoint ?? false);
     this.warmUpOnStart = options.warmUp ?? false;
+    this.lineagesFile = this.checkpoint ? options.lineagesFile : undefined;
+    this.viewReader = new ViewPlacesReader(() => this.queryViewPlaces(), `_design/${ORG_UNIT_VIEW.split('/')[0]}`,
+      { waitMs: options.viewWaitMs, progress: options.indexProgress });
   }
 
   /**
@@ -137,11 +158,13 @@ export class ContactIndex {
    */
   async start(): Promise<{ caughtUp: Promise<void> }> {
     await this.startingPoint();
-    if (this.warmUpOnStart) {
+    if (this.warmUpOnStart && !this.lineagesLoaded) {
       this.warming = true;
       this.warmedUp = this.warmUp();
     }
     if (this.mode === 'view') {
+      // A view CouchDB has not built yet starts building now, not at the first export.
+      this.viewReader.places().catch(() => undefined);
       return { caughtUp: Promise.resolve() };
     }
     const caughtUp = this.catchUp();
@@ -170,7 +193,7 @@ export class ContactIndex {
       clearTimeout(this.checkpointTimer);
       this.checkpointTimer = undefined;
     }
-    await this.saveCheckpoint();
+    await this.saveCheckpoint(true);
   }
 
   get size() {
@@ -229,7 +252,11 @@ export class ContactIndex {
     };
   }
 
-  private async viewPlaces(): Promise<PlaceDoc[]> {
+  private viewPlaces(): Promise<PlaceDoc[]> {
+    return this.viewReader.places();
+  }
+
+  private async queryViewPlaces(): Promise<PlaceDoc[]> {
     const result = await this.db.query<PlaceDoc>(ORG_UNIT_VIEW, { include_docs: true });
     const places = new Map<string, PlaceDoc>();
     for (const row of result.rows) {
@@ -282,9 +309,11 @@ export class ContactIndex {
         found.set(row.key, lineage);
         if (cache) {
           this.owners.set(this.intern(row.key), lineage);
+          this.lineagesChanged = true;
         }
       }
     }
+    this.scheduleCheckpoint();
   }
 
   private async warmUp(): Promise<void> {
@@ -317,11 +346,12 @@ export class ContactIndex {
         for (const place of saved.places) {
           this.places.set(place._id, place);
         }
-        this.usersRead = this.readUsers();
-        this.usersRead.catch(() => undefined); // seen, and read again, by the next userSettings()
+        // The users are read by key range when the preview first asks for them, not at start.
+        this.usersRead = undefined;
         this.since = saved.since;
         this.checkpointRev = saved._rev;
         this.checkpointedSince = saved.since;
+        await this.loadLineages(saved.since);
       } else {
         this.since = 0;
         this.checkpointRev = saved?._rev;
@@ -382,6 +412,7 @@ export class ContactIndex {
       }
       if (contactChanges) {
         this.contactChangesRead += 1;
+        this.lineagesChanged = true;
       }
       this.since = changes.last_seq;
       if (changes.results.length < batch) {
@@ -407,6 +438,7 @@ export class ContactIndex {
   async userSettings(): Promise<UserSettingsDoc[]> {
     if (this.mode === 'index') {
       await this.catchUp();
+      this.usersRead ??= this.readUsers();
       await this.usersRead.catch(() => (this.usersRead = this.readUsers()));
       return [...this.users.values()];
     }
@@ -470,30 +502,51 @@ export class ContactIndex {
   }
 
   private scheduleCheckpoint() {
-    if (!this.checkpoint || this.closed || this.checkpointTimer || this.since === this.checkpointedSince) {
+    const placesDue = this.since !== this.checkpointedSince;
+    if (!this.checkpoint || this.closed || this.checkpointTimer || (!placesDue && !this.lineagesChanged)) {
       return;
     }
+    const delay = placesDue ? CHECKPOINT_DELAY_MS : Math.max(CHECKPOINT_DELAY_MS, LINEAGES_SAVE_EVERY_MS - (Date.now() - this.lineagesSavedAt));
     this.checkpointTimer = setTimeout(() => {
       this.checkpointTimer = undefined;
-      void this.saveCheckpoint();
-    }, CHECKPOINT_DELAY_MS);
+      void this.saveCheckpoint().then(() => this.scheduleCheckpoint());
+    }, delay);
     this.checkpointTimer.unref();
   }
 
-  /** Saves the places with the sequence they are current at; one save at a time. */
-  private saveCheckpoint(): Promise<void> {
+  /**
+   * Saves the places with the sequence they are current at, one save at a time; and with them the
+   * owners' lineages, when they changed, at most once a minute or when the index closes.
+   */
+  private saveCheckpoint(closing = false): Promise<void> {
     this.checkpointing = this.checkpointing.then(async () => {
-      if (!this.checkpoint || this.since === undefined || this.since === this.checkpointedSince) {
+      const since = this.since;
+      const lineagesDue = this.lineagesFile !== undefined && this.lineagesChanged && typeof since === 'number' &&
+        (closing || Date.now() - this.lineagesSavedAt >= LINEAGES_SAVE_EVERY_MS);
+      if (!this.checkpoint || since === undefined || (since === this.checkpointedSince && !lineagesDue)) {
         return;
       }
-      // Taken at once, between two batches: the places are exactly those as of `since`.
+      // Taken at once, between two batches: the places and the lineages are those as of `since`.
+      const places = [...this.places.values()];
+      const lineages = lineagesDue ? [...this.owners.values()] : undefined;
+      if (lineages) {
+        this.lineagesChanged = false;
+        this.lineagesSavedAt = Date.now();
+        await saveLineages(this.lineagesFile!, lineages, since as number).catch(error => {
+          this.lineagesChanged = true;
+          this.log?.error('Could not save the owners\' lineages', error);
+        });
+      }
+      if (since === this.checkpointedSince) {
+        return;
+      }
       const doc: PlacesCheckpoint = {
-        _id: PLACES_CHECKPOINT_ID, version: CHECKPOINT_VERSION, since: this.since, places: [...this.places.values()],
+        _id: PLACES_CHECKPOINT_ID, version: CHECKPOINT_VERSION, since, places,
         ...(this.checkpointRev ? { _rev: this.checkpointRev } : {}),
       };
       try {
         this.checkpointRev = (await this.db.put(doc)).rev;
-        this.checkpointedSince = doc.since;
+        this.checkpointedSince = since;
       } catch (error) {
         // A conflict (another process saved): take its revision; the next catch-up saves again.
         this.checkpointRev = await this.db.get<PlacesCheckpoint>(PLACES_CHECKPOINT_ID).then(saved => saved._rev, () => undefined);
@@ -501,6 +554,27 @@ export class ContactIndex {
       }
     });
     return this.checkpointing;
+  }
+
+  /**
+   * The saved lineages, unless far behind the checkpoint: the changes feed then goes on from the
+   * older of the two sequences, dropping every owner changed since (places and users are read
+   * again as they are now, which changes nothing).
+   */
+  private async loadLineages(checkpointSince: string | number) {
+    const started = Date.now();
+    const saved = this.lineagesFile === undefined ? undefined : await readLineages(this.lineagesFile);
+    if (!saved || typeof checkpointSince !== 'number' || checkpointSince - saved.since > LINEAGES_MAX_LAG) {
+      return;
+    }
+    for (const lineage of saved.lineages) {
+      const ids = lineage.map(id => this.intern(id));
+      this.owners.set(ids[0], ids);
+    }
+    this.since = Math.min(checkpointSince, saved.since);
+    this.lineagesLoaded = true;
+    this.lineagesSavedAt = Date.now();
+    this.log?.info(`Read the saved lineages of ${saved.lineages.length} owners in ${Date.now() - started} ms`);
   }
 
   private intern(id: string): string {

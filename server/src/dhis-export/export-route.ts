@@ -7,6 +7,8 @@ import { sendError, sendRefusal } from '../http/json-errors';
 import type { Log } from '../http/log';
 import type { Dhis2Calendar } from './calendars/dhis2-calendar';
 import { exportDataValueSet, type ExportResult } from './export-data-value-set';
+import { IndexBuilding } from './contact-index-view';
+import { sendIndexBuilding } from './index-building-reply';
 import { ExportError, badRequest } from './export-error';
 import { monthsOf } from './reporting-period';
 import { parseExportRequest, type ExportRequest } from './export-request';
@@ -126,6 +128,10 @@ export const dhisExportRouter = ({ source, authenticate, log, now = () => new Da
       if (error instanceof ExportError) {
         log.warn(`DHIS2 export refused: ${error.message}`);
         return sendRefusal(res, error);
+      }
+      if (error instanceof IndexBuilding) {
+        log.warn(error.message);
+        return sendIndexBuilding(res, error);
       }
       throw error;
     }

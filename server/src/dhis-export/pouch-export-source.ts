@@ -5,6 +5,12 @@ import type { PlaceDoc, TargetDoc } from './cht-docs';
 import type { ContactIndex } from './contact-index';
 import type { ExportSource } from './export-source';
 import type { UserSettingsDoc } from './user-settings';
+import type { TargetValuesView } from './target-values-view';
+
+type Page = { rows: Array<{ id: string; doc?: TargetDoc | null }> };
+
+/** The ids of a month's target docs (`target~YYYY-MM~<owner>~<user>`): the one place a month becomes a range of docs. */
+export const targetDocRange = (month: string) => ({ startkey: `target~${month}~`, endkey: `target~${month}~\ufff0` });
 
 const isNotFound = (error: unknown) => (error as { status?: number }).status === 404;
 
@@ -18,6 +24,8 @@ export class PouchExportSource implements ExportSource {
     private readonly db: PouchDB.Database,
     private readonly contacts: ContactIndex,
     private readonly pageSize = 1000,
+    /** With COUCH_URL: the month's target values as rows of a view, once CouchDB has built it. */
+    private readonly targetValues?: TargetValuesView,
   ) {}
 
   /**
@@ -30,7 +38,7 @@ export class PouchExportSource implements ExportSource {
     const settings = this.settings();
     const contacts = this.contacts.current();
     const month = request && targetDocMonth(request.month);
-    const firstPage = month === undefined ? undefined : this.page(month, `target~${month}~`);
+    const firstPage = month === undefined ? undefined : this.page(month, targetDocRange(month).startkey);
     // Rejections are seen by whoever awaits them; keep one nobody awaits from being reported as unhandled.
     settings.catch(() => undefined);
     firstPage?.catch(() => undefined);
@@ -76,8 +84,8 @@ export class PouchExportSource implements ExportSource {
    * Each read asks for one doc more than a page: that doc starts the next page, so the last page
    * needs no empty read after it, and the next page is asked for before this one is summed.
    */
-  async *targetDocPages(month: string, firstPage?: Promise<PouchDB.Core.AllDocsResponse<TargetDoc>>): AsyncIterable<TargetDoc[]> {
-    let next = firstPage ?? this.page(month, `target~${month}~`);
+  async *targetDocPages(month: string, firstPage?: Promise<Page>): AsyncIterable<TargetDoc[]> {
+    let next = firstPage ?? this.page(month, targetDocRange(month).startkey);
     for (;;) {
       const page = await next;
       const more = page.rows.length > this.pageSize;
@@ -101,8 +109,11 @@ export class PouchExportSource implements ExportSource {
     return this.contacts.lineages(ownerIds);
   }
 
-  private page(month: string, startkey: string) {
-    return this.db.allDocs<TargetDoc>({ startkey, endkey: `target~${month}~\ufff0`, limit: this.pageSize + 1, include_docs: true });
+  private page(month: string, startkey: string): Promise<Page> {
+    const { endkey } = targetDocRange(month);
+    const docs = () => this.db.allDocs<TargetDoc>({ startkey, endkey, limit: this.pageSize + 1, include_docs: true });
+    // The view's keys are the docs' ids: a page read from either starts the next from the other.
+    return this.targetValues?.usable ? this.targetValues.page(startkey, endkey, this.pageSize + 1).catch(docs) : docs();
   }
 
   /** From the contact index: embedded, it follows them with the changes feed (one per user, as many as the health workers). */

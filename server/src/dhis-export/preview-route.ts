@@ -2,6 +2,8 @@ import type { Request, Response } from 'express';
 import { sendError, sendRefusal } from '../http/json-errors';
 import type { Log } from '../http/log';
 import type { Dhis2Calendar } from './calendars/dhis2-calendar';
+import { IndexBuilding } from './contact-index-view';
+import { sendIndexBuilding } from './index-building-reply';
 import { ExportError } from './export-error';
 import { previewExport, type PreviewProgress } from './export-preview';
 import type { ExportRequest } from './export-request';
@@ -65,6 +67,11 @@ export const sendPreview = async (
       if (error instanceof ExportError) {
         log.warn(`DHIS2 preview refused: ${error.message}`);
         sendRefusal(res, error);
+        return;
+      }
+      if (error instanceof IndexBuilding) {
+        log.warn(error.message);
+        sendIndexBuilding(res, error);
         return;
       }
       throw error;

@@ -44,6 +44,7 @@ export const monthLengthCheck = (period: DhisPeriod, dhis2: Dhis2Calendar): Prev
     message: `DHIS2 ${dhis2.version} (DHIS2_VERSION) counts BS months with its own table of month lengths (${table.id}, in ${table.releases}), ` +
       `which differs from bikram-sambat 1.8.1, the CHT's: ${described.join('; ')}. The days between are counted in one month here and in another in DHIS2. ` +
       'Upgrade DHIS2 to 2.40.9, 2.41.5, 2.42.2, 2.43.0 or later, whose table agrees, or send knowing which days differ.',
+    params: { version: dhis2.version, table: table.id, releases: table.releases, months: disagreements.map(({ month }) => month).join(', ') },
     count: disagreements.length,
     ids: disagreements.map(({ month }) => month),
   };

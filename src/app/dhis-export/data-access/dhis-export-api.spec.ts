@@ -86,6 +86,26 @@ describe('DhisExportApi', () => {
     await expectAsync(api.export(request)).toBeRejectedWith(jasmine.objectContaining({ status: 502, serverMessage: null }));
   });
 
+  it('asks again as Retry-After says while the server builds its index, then saves the file', async () => {
+    const building = () =>
+      new Response(JSON.stringify({ code: 503, error: 'building (42 %)', reason: 'index-building', progress: 42 }), {
+        status: 503,
+        headers: { 'Content-Type': 'application/json', 'Retry-After': '10' },
+      });
+    fetchSpy.and.returnValues(Promise.resolve(building()), Promise.resolve(building()), Promise.resolve(new Response('{"dataSet":"x"}', { status: 200 })));
+    const waits: number[] = [];
+    api.sleep = async (ms) => void waits.push(ms);
+    expect(await (await api.export(request)).blob.text()).toBe('{"dataSet":"x"}');
+    expect(waits).toEqual([10_000, 10_000]);
+  });
+
+  it('rejects a 503 that is not an index being built, without asking again', async () => {
+    fetchSpy.and.resolveTo(new Response(JSON.stringify({ code: 503, error: 'down' }), { status: 503, headers: { 'Retry-After': '5' } }));
+    api.sleep = async () => fail('no wait');
+    await expectAsync(api.export(request)).toBeRejectedWith(jasmine.objectContaining({ status: 503, serverMessage: 'down' }));
+    expect(fetchSpy).toHaveBeenCalledTimes(1);
+  });
+
   it('rejects a network failure with status 0', async () => {
     fetchSpy.and.rejectWith(new TypeError('Failed to fetch'));
     await expectAsync(api.export(request)).toBeRejectedWith(jasmine.objectContaining({ status: 0, serverMessage: null }));

@@ -52,23 +52,45 @@ export function dhisExportUrl(request: DhisExportRequest): string {
 /** Asks the server for a DHIS2 dataValueSet file with the user's session. */
 @Injectable({ providedIn: 'root' })
 export class DhisExportApi {
+  /** Waits before asking again; replaced in tests. */
+  sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
   async export(request: DhisExportRequest): Promise<DhisExportFile> {
     let response: Response;
-    try {
-      response = await fetch(dhisExportUrl(request), {
-        credentials: 'include',
-        // without it, the server's 401 would carry a Basic challenge and the browser its login dialog
-        // errors come as JSON whatever the format
-        headers: { Accept: acceptFor(request), 'X-Requested-With': 'XMLHttpRequest' },
-      });
-    } catch {
-      throw new DhisExportError(0, null);
+    // While the database builds an index the export needs, the server answers 503 with Retry-After:
+    // ask again as told, for up to 10 minutes, the export staying under way meanwhile.
+    for (let waited = 0; ; ) {
+      try {
+        response = await fetch(dhisExportUrl(request), {
+          credentials: 'include',
+          // without it, the server's 401 would carry a Basic challenge and the browser its login dialog
+          // errors come as JSON whatever the format
+          headers: { Accept: acceptFor(request), 'X-Requested-With': 'XMLHttpRequest' },
+        });
+      } catch {
+        throw new DhisExportError(0, null);
+      }
+      const retryAfter = Number(response.headers.get('Retry-After'));
+      if (response.status !== 503 || !(retryAfter > 0) || waited >= INDEX_WAIT_MS || !(await isIndexBuilding(response.clone()))) break;
+      const ms = Math.min(retryAfter, 60) * 1000;
+      await this.sleep(ms);
+      waited += ms;
     }
     if (!response.ok) throw new DhisExportError(response.status, await serverMessage(response));
     const blob = await response.blob();
     const filename =
       filenameFromContentDisposition(response.headers.get('Content-Disposition')) ?? defaultExportFilename(request);
     return { blob, filename, counts: countsFromHeaders(response.headers) };
+  }
+}
+
+const INDEX_WAIT_MS = 10 * 60 * 1000;
+
+async function isIndexBuilding(response: Response): Promise<boolean> {
+  try {
+    return ((await response.json()) as { reason?: unknown }).reason === 'index-building';
+  } catch {
+    return false;
   }
 }
 

@@ -30,6 +30,7 @@ export function exportFailureView(failure: ExportFailure, t: Translate): Failure
   if (status === 400 || status === 404 || status === 409) {
     return { message: t('export.dhis.error.request'), action: 'reload-settings', detail: error };
   }
+  if (status === 503) return { message: t('export.dhis.error.indexBuilding'), action: 'retry-export', detail: error };
   return { message: t('export.dhis.error.server', { status }), action: 'retry-export', detail: error };
 }
 

@@ -6,6 +6,8 @@ export const CHECK_MESSAGES_EN: Messages = {
     'No figures at all have come in for {{period}}: the file holds only zeros, and imported into DHIS2 it would overwrite real figures with them. Wait until the health workers have synced, or check the period.',
   'export.dhis.preview.check.empty-period.text.uncounted':
     'None of the {{targetDocs}} target documents of {{period}} counts toward a place mapped to this data set: the file holds only zeros. Check the places\' DHIS2 mappings before sending.',
+  'export.dhis.preview.check.nepali-month-lengths.text':
+    'DHIS2 {{version}} counts Bikram Sambat months with its own table of month lengths, which differs from the CHT\'s for {{months}}: the days between are counted in one month here and in another in DHIS2. Upgrade DHIS2 to 2.40.9, 2.41.5, 2.42.2, 2.43.0 or later, whose table agrees, or send knowing which days differ.',
   'export.dhis.preview.check.invalid-uid.text':
     '{{count}} ids are not DHIS2 ids (a letter, then 10 letters or digits), and DHIS2 will refuse their values: {{ids}}. Copy the ids, not codes or names, from DHIS2 into the app settings.',
   'export.dhis.preview.check.counted-nowhere.text':

@@ -51,6 +51,8 @@ export const MESSAGES_FR: Messages = {
   'export.dhis.error.title': 'Il y a un problème',
   'export.dhis.error.load': "Les paramètres DHIS2 ou les lieux n'ont pas pu être chargés.",
   'export.dhis.error.network': "Le serveur est injoignable. Vérifiez votre connexion et réessayez.",
+  'export.dhis.error.indexBuilding':
+    "La base de données prépare encore son index des lieux, ce qui peut prendre quelques minutes sur une grande base. Réessayez dans une minute.",
   'export.dhis.error.server':
     "Le serveur n'a pas pu produire le fichier (HTTP {{status}}). Réessayez ; si l'échec se répète, prévenez votre administrateur.",
   'export.dhis.error.request':
@@ -163,6 +165,8 @@ export const MESSAGES_FR: Messages = {
     "Aucun chiffre n'est arrivé pour {{period}} : le fichier ne contient que des zéros, et importé dans DHIS2 il remplacerait de vrais chiffres par eux. Attendez que les agents de santé aient synchronisé, ou vérifiez la période.",
   'export.dhis.preview.check.empty-period.text.uncounted':
     "Aucun des {{targetDocs}} documents de cibles de {{period}} ne compte pour un lieu associé à cet ensemble de données : le fichier ne contient que des zéros. Vérifiez les correspondances DHIS2 des lieux avant d'envoyer.",
+  'export.dhis.preview.check.nepali-month-lengths.text':
+    "DHIS2 {{version}} compte les mois du calendrier Bikram Sambat avec sa propre table de longueurs de mois, qui diffère de celle du CHT pour {{months}} : les jours entre les deux sont comptés dans un mois ici et dans un autre dans DHIS2. Mettez DHIS2 à jour en 2.40.9, 2.41.5, 2.42.2, 2.43.0 ou plus récent, dont la table concorde, ou envoyez en sachant quels jours diffèrent.",
   'export.dhis.preview.check.invalid-uid.text':
     "{{count}} identifiants ne sont pas des identifiants DHIS2 (une lettre, puis 10 lettres ou chiffres), et DHIS2 refusera leurs valeurs : {{ids}}. Copiez les identifiants, pas les codes ni les noms, de DHIS2 dans les paramètres de l'application.",
   'export.dhis.preview.check.counted-nowhere.text':
