@@ -13,10 +13,10 @@ export const EXPORT_PARAMETERS: KnownParameters = {
   options: { humanReadable: true, format: true, omitZeros: true },
 };
 
-/** What a send takes: the selection, the options that change the values, and the send's own two. */
+/** What a send takes: the selection, the options that change the values, completeness, and the send's own two. */
 export const SEND_PARAMETERS: KnownParameters = {
   filters: SELECTION_FILTERS,
-  options: { humanReadable: true, omitZeros: true },
+  options: { humanReadable: true, omitZeros: true, completeDataSet: true },
   dryRun: true,
   confirm: true,
 };
