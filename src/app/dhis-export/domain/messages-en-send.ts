@@ -29,7 +29,7 @@ export const SEND_MESSAGES_EN: Messages = {
   'export.dhis.zeros.dont': 'Do not download',
   'export.dhis.zeros.dropped': 'Nothing was downloaded.',
   'export.dhis.send.error.forbidden': 'Your account may not do this. Ask an administrator for the permission to send to DHIS2 (can_send_dhis).',
-  'export.dhis.send.error.changed': 'What would be sent has changed since you chose it, or sending is not set up. Preview again, then send.',
+  'export.dhis.send.error.conflict': 'The server could not send this as asked: what would be sent may have changed, the calendars of the CHT and DHIS2 may differ, or sending is not set up. The technical details say which. Preview again, then send.',
   'export.dhis.send.error.request': 'These choices cannot be sent: the DHIS2 settings may have changed. Reload the page and try again.',
   'export.dhis.send.error.timeout':
     'DHIS2 did not answer in time. It may still be importing: read the record below before trying again.',

@@ -16,7 +16,7 @@ describe('Dhis2SendApi', () => {
 
   it('sends the selection with every option of the download but the format, dryRun and the confirmed digest, as JSON', async () => {
     answer = new Response(JSON.stringify({ outcome: 'success' }), { status: 200 });
-    await new Dhis2SendApi().send(request, false, 'digest-1');
+    await new Dhis2SendApi().send(request, false, { confirm: 'digest-1' });
     expect(calls[0]!.url).toBe('/api/v2/export/dhis/send');
     expect((calls[0]!.init.headers as Record<string, string>)['Content-Type']).toBe('application/json');
     expect(JSON.parse(String(calls[0]!.init.body))).toEqual({

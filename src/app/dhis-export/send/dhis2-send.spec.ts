@@ -109,7 +109,7 @@ describe('Dhis2Send', () => {
       dryRun: false, outcome: 'success', sent: true, values: 4, counts: { imported: 4, updated: 0, ignored: 0, deleted: 0 }, conflicts: [],
       dhis2: { status: 'SUCCESS', httpStatus: 200 },
       completeness: { outcome: 'success', orgUnits: ['ou-1', 'ou-2'], counts: { imported: 2, updated: 0, ignored: 0, deleted: 0 }, conflicts: [] },
-    } as SendResult;
+    } as const;
     await render({ capabilities: configured, selection, completeDataSet: true, result });
     expect(el.querySelector<HTMLInputElement>('#dhis2-complete-data-set')!.checked).toBeTrue();
     expect(el.querySelector('.completeness')?.textContent).toBe('DHIS2 marked the data set complete for 2 places.');

@@ -197,7 +197,9 @@ describe('dhisExportFeature selectors', () => {
       action: 'retry-export',
       detail: null,
     });
-    expect(failedWith(503, null).message).toContain('HTTP 503');
+    expect(failedWith(500, null).message).toContain('HTTP 500');
+    expect(failedWith(500, null).action).toBe('retry-export');
+    expect(failedWith(503, null).message).toContain('index des lieux');
     expect(failedWith(503, null).action).toBe('retry-export');
     expect(failedWith(403, 'User "m" may not export').action).toBeNull();
     expect(failedWith(403, 'User "m" may not export').message).toContain('can_export_dhis');
