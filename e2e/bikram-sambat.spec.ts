@@ -26,6 +26,8 @@ const download = async (page: Page) => {
 };
 
 test.describe('a Bikram Sambat deployment, the page in Nepali', () => {
+  // a server of its own, an accessibility scan and two downloads: more than most specs do in one test
+  test.describe.configure({ timeout: 60_000 });
   let server: ZonedServer;
 
   test.beforeAll(async () => {
