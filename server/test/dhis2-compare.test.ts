@@ -118,35 +118,39 @@ describe('comparing with DHIS2 over HTTP (against the DHIS2 stand-in, 2.38 and 2
     assert.equal(checkOf(body, 'dhis2-unmapped')?.params['kind'], 'dataElements', 'org units are a gap only when all places are compared');
   });
 
-  it('checks the mapping against DHIS2\'s metadata: assignment, unmapped org units and data elements', async () => {
-    const body = await compare();
-    const notAssigned = checkOf(body, 'dhis2-org-unit-not-assigned')!;
-    assert.equal(notAssigned.severity, 'error');
-    assert.deepEqual(notAssigned.items, [{ id: 'ouSouth0001', chtName: 'South' }]);
-    assert.equal(notAssigned.values, 3);
-    const unmapped = body.checks.filter(check => check.code === 'dhis2-unmapped');
-    assert.deepEqual(unmapped.map(check => [check.params['kind'], check.items.map(item => `${item.id} ${item.dhis2Name}`)]), [
-      ['orgUnits', ['ouEast00001 East HC']],
-      ['dataElements', ['deRefer0001 Referrals']],
-    ]);
-    assert.equal(checkOf(body, 'dhis2-period-closed'), undefined);
-  });
+  for (const version of ['2.38.7', '2.43.1']) {
+    it(`checks the mapping against DHIS2's metadata: assignment, unmapped org units and data elements (DHIS2 ${version})`, async () => {
+      dhis2.options.version = version;
+      const body = await compare();
+      const notAssigned = checkOf(body, 'dhis2-org-unit-not-assigned')!;
+      assert.equal(notAssigned.severity, 'error');
+      assert.deepEqual(notAssigned.items, [{ id: 'ouSouth0001', chtName: 'South' }]);
+      assert.equal(notAssigned.values, 3);
+      const unmapped = body.checks.filter(check => check.code === 'dhis2-unmapped');
+      assert.deepEqual(unmapped.map(check => [check.params['kind'], check.items.map(item => `${item.id} ${item.dhis2Name}`)]), [
+        ['orgUnits', ['ouEast00001 East HC']],
+        ['dataElements', ['deRefer0001 Referrals']],
+      ]);
+      assert.equal(checkOf(body, 'dhis2-period-closed'), undefined);
+    });
 
-  it('checks data elements outside the data set, unknown option combos and value types', async () => {
-    const seeded = dhis2.options.catalogue!;
-    seeded.dataSets[DS]!.dataSetElements = seeded.dataSets[DS]!.dataSetElements.filter(({ dataElement }) => dataElement !== 'deBirths0001');
-    seeded.categoryCombos = { ccPlace0001: { coc00000002: 'Community' } };
-    seeded.dataElements['deVisits0001']!.valueType = 'INTEGER_POSITIVE';
-    const body = await compare();
-    const outside = checkOf(body, 'dhis2-data-element-not-in-data-set')!;
-    assert.deepEqual(outside.items, [{ id: 'deBirths0001', chtName: 'births' }]);
-    assert.equal(outside.values, 3);
-    const combos = checkOf(body, 'dhis2-option-combo-unknown')!;
-    assert.deepEqual(combos.items, [{ id: 'coc00000001', chtName: 'deliveries', dhis2Name: 'Deliveries' }]);
-    const valueType = checkOf(body, 'dhis2-value-type')!;
-    assert.deepEqual(valueType.params, { valueType: 'INTEGER_POSITIVE', example: 0, reason: 'value_not_positive_integer' });
-    assert.deepEqual(valueType.items.map(item => item.id), ['deVisits0001']);
-  });
+    it(`checks data elements outside the data set, unknown option combos and value types (DHIS2 ${version})`, async () => {
+      dhis2.options.version = version;
+      const seeded = dhis2.options.catalogue!;
+      seeded.dataSets[DS]!.dataSetElements = seeded.dataSets[DS]!.dataSetElements.filter(({ dataElement }) => dataElement !== 'deBirths0001');
+      seeded.categoryCombos = { ccPlace0001: { coc00000002: 'Community' } };
+      seeded.dataElements['deVisits0001']!.valueType = 'INTEGER_POSITIVE';
+      const body = await compare();
+      const outside = checkOf(body, 'dhis2-data-element-not-in-data-set')!;
+      assert.deepEqual(outside.items, [{ id: 'deBirths0001', chtName: 'births' }]);
+      assert.equal(outside.values, 3);
+      const combos = checkOf(body, 'dhis2-option-combo-unknown')!;
+      assert.deepEqual(combos.items, [{ id: 'coc00000001', chtName: 'deliveries', dhis2Name: 'Deliveries' }]);
+      const valueType = checkOf(body, 'dhis2-value-type')!;
+      assert.deepEqual(valueType.params, { valueType: 'INTEGER_POSITIVE', example: 0, reason: 'value_not_positive_integer' });
+      assert.deepEqual(valueType.items.map(item => item.id), ['deVisits0001']);
+    });
+  }
 
   it('checks the period type and when DHIS2 opens and closes periods (input periods, expiry days, future periods)', async () => {
     const set = dhis2.options.catalogue!.dataSets[DS]!;
