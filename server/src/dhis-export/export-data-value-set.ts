@@ -118,7 +118,7 @@ export const exportDataValueSet = async (
   const dhis2Calendar = pass.dhis2Calendar ?? ISO8601_DHIS2;
   const mismatch = calendarMismatch(period, dhis2Calendar);
   if (mismatch !== undefined) {
-    throw new ExportError(409, mismatch);
+    throw new ExportError(409, mismatch, 'calendar.mismatch', { dhis2Calendar: dhis2Calendar.name });
   }
   const { definitions, malformed } = targetDefinitionsFor(settings, request.dataSet);
   if (definitions.length === 0) {

@@ -109,7 +109,7 @@ const sendAndRecord = async (
   const rows = dataValueSet.dataValues;
   const calendar = await checkDhis2Calendar(deps.dhis2, deps.dhis2Calendar ?? ISO8601_DHIS2, deps.fetch);
   if (calendar.kind === 'differs') {
-    throw new ExportError(409, calendar.message);
+    throw new ExportError(409, calendar.message, 'calendar.dhis2-differs');
   }
   const answer = calendar.kind === 'failure' ? calendar : await postDataValueSet(deps.dhis2, dataValueSet, { dryRun }, deps.fetch);
   const entry: ExportLogEntry = {

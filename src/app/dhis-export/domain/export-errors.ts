@@ -27,7 +27,9 @@ export function exportFailureView(failure: ExportFailure, t: Translate): Failure
   if (failure.refusedByPage) return { message: error ?? t('export.dhis.error.request'), action: null, detail: null };
   if (status === 0) return { message: t('export.dhis.error.network'), action: 'retry-export', detail: null };
   if (status === 403) return { message: t('export.dhis.error.forbidden'), action: null, detail: error };
-  if (status === 400 || status === 404 || status === 409) {
+  // the one 409 of an export: the deployment's months and the DHIS2's calendar differ
+  if (status === 409) return { message: t('export.dhis.error.calendar'), action: null, detail: error };
+  if (status === 400 || status === 404) {
     return { message: t('export.dhis.error.request'), action: 'reload-settings', detail: error };
   }
   if (status === 503) return { message: t('export.dhis.error.indexBuilding'), action: 'retry-export', detail: error };

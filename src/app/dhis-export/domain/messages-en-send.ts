@@ -29,6 +29,7 @@ export const SEND_MESSAGES_EN: Messages = {
   'export.dhis.zeros.dont': 'Do not download',
   'export.dhis.zeros.dropped': 'Nothing was downloaded.',
   'export.dhis.send.error.forbidden': 'Your account may not do this. Ask an administrator for the permission to send to DHIS2 (can_send_dhis).',
+  'export.dhis.error.calendar': 'The months this deployment counts in and the calendar of the DHIS2 it sends to differ (Gregorian or Bikram Sambat), so these figures cannot be named as a DHIS2 period. Whoever runs this server must set DHIS2_CALENDAR to the DHIS2\'s calendar; the technical details say which.',
   'export.dhis.send.error.conflict': 'The server could not send this as asked: what would be sent may have changed, the calendars of the CHT and DHIS2 may differ, or sending is not set up. The technical details say which. Preview again, then send.',
   'export.dhis.send.error.request': 'These choices cannot be sent: the DHIS2 settings may have changed. Reload the page and try again.',
   'export.dhis.send.error.timeout':

@@ -109,6 +109,7 @@ export const MESSAGES_FR: Messages = {
   'export.dhis.send.error.title': "DHIS2 n'a pas pu être interrogé",
   'export.dhis.send.error.server': "Un problème est survenu sur le serveur (HTTP {{status}}). Réessayez ; si l'échec se répète, prévenez votre administrateur.",
   'export.dhis.send.error.forbidden': "Votre compte ne peut pas faire cela. Demandez à un administrateur la permission d'envoyer à DHIS2 (can_send_dhis).",
+  'export.dhis.error.calendar': "Les mois que compte ce déploiement et le calendrier du DHIS2 qui reçoit diffèrent (grégorien ou Bikram Sambat) : ces chiffres ne peuvent donc pas porter le nom d'une période DHIS2. La personne qui gère ce serveur doit régler DHIS2_CALENDAR sur le calendrier du DHIS2 ; les détails techniques disent lequel.",
   'export.dhis.send.error.conflict': "Le serveur n'a pas pu envoyer comme demandé : ce qui serait envoyé a peut-être changé, les calendriers du CHT et de DHIS2 diffèrent peut-être, ou l'envoi n'est pas configuré. Les détails techniques disent lequel. Refaites l'aperçu, puis envoyez.",
   'export.dhis.send.error.request': 'Ces choix ne peuvent pas être envoyés : les paramètres DHIS2 ont peut-être changé. Rechargez la page et réessayez.',
   'export.dhis.send.error.timeout':

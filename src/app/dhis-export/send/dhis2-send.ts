@@ -66,6 +66,9 @@ export class Dhis2Send {
         total: this.number(now.total ?? 0),
       });
     }
+    if (failure?.code === 'calendar.mismatch' || failure?.code === 'calendar.dhis2-differs') {
+      return t('export.dhis.error.calendar');
+    }
     if (failure?.code === 'send.busy') {
       return t('export.dhis.send.error.busy', { user: String(details['holder'] ?? ''), since: this.date(String(details['since'] ?? '')) });
     }
