@@ -102,7 +102,10 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
   const source = new PouchExportSource(couch.medic, contacts, undefined, targetValues);
   // The one clock of the server: the export, the send and the scheduler all read it.
   const clock = { now: options.now ?? (() => new Date()) };
-  const schedules = openSchedules({ db: exportLog.db, exportLog: exportLog.log, source, dhis2: config.dhis2, fetch: options.dhis2Fetch, clock, log });
+  const schedules = openSchedules({
+    db: exportLog.db, exportLog: exportLog.log, leases: exportLog.leases, source, dhis2: config.dhis2, dhis2Calendar: config.dhis2Calendar,
+    fetch: options.dhis2Fetch, clock, log,
+  });
   const app = buildApp({
     couch,
     users,

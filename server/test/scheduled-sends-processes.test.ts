@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import PouchDB from 'pouchdb';
 import { ContactIndex } from '../src/dhis-export/contact-index';
 import { PouchExportSource } from '../src/dhis-export/pouch-export-source';
+import { pouchSendLeases } from '../src/dhis2/send-lease';
 import { pouchExportLog } from '../src/export-log/export-log';
 import { silentLog } from '../src/http/log';
 import { openSchedules, type OpenedSchedules } from '../src/schedules/open-schedules';
@@ -41,7 +42,7 @@ describe('two servers on one database', () => {
     logDb = new PouchDB(`dhis-export-log-${randomUUID()}`, { adapter: 'memory' });
     for (let i = 0; i < 2; i++) {
       const source = new PouchExportSource(medic, new ContactIndex(medic));
-      servers.push(openSchedules({ db: logDb, exportLog: pouchExportLog(logDb), source, clock: { now: () => new Date(clock) }, log: silentLog,
+      servers.push(openSchedules({ db: logDb, exportLog: pouchExportLog(logDb), leases: pouchSendLeases(logDb), source, clock: { now: () => new Date(clock) }, log: silentLog,
         dhis2: { url: new URL(dhis2.url), auth: { token: TOKEN }, timeoutMs: 5_000 } }));
     }
   });
@@ -53,7 +54,6 @@ describe('two servers on one database', () => {
 
   it('send a scheduled run once, whichever looks first, and both see it done', async () => {
     const [first, second] = servers as [OpenedSchedules, OpenedSchedules];
-    assert.notEqual(first.scheduler.holder, second.scheduler.holder);
     await first.store.create({ dataSet: DS, dayOfMonth: 5, time: '06:00', timeZone: 'UTC', enabled: true, dryRunFirst: true,
       minCoverage: 0, sendAnywayAfterDays: 7, completeDataSet: false, resendChanges: 0 }, 'manager', clock);
     clock = new Date('2026-11-05T06:00:00Z');

@@ -1,13 +1,20 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
-import { healthWorkers, month, startScenario, targetDoc, type Scenario } from './scheduled-sends-scenario';
+import { healthWorkers, month, SENDER, startScenario, targetDoc, type Scenario } from './scheduled-sends-scenario';
 
 const OCTOBER = month('2026-10');
 const NOVEMBER = month('2026-11');
 const september = month('2026-09');
 const imports = (scenario: Scenario) => scenario.faulty.imports.map(({ period, values }) => `${period}:${values}`);
 const summary = (records: Array<Record<string, any>>) =>
-  records.map(record => `${record['action']} ${record['attempt']} ${record['outcome']}${record['readBack'] ? ` read-back:${record['readBack']}` : ''}`);
+  records.map(record => `${record['action']} ${record['attempt']} ${record['outcome']}${record['readBack'] ? ` ${record['readBack'].outcome}` : ''}`);
+
+/** What the page shows as changed since the selection's last send, from the log's answer for a period. */
+const changesSinceLastSend = async (scenario: Scenario, period: string) => {
+  const response = await scenario.server.fetch(`/api/v2/export/dhis/log?filters[dataSet]=dsMonthly01&filters[period]=${period}`, SENDER);
+  const body = await response.json() as { changesSinceLastSend?: { changes: Array<{ orgUnit: string; dataElement: string; sent?: number; now?: number }> } };
+  return body.changesSinceLastSend?.changes.map(change => `${change.orgUnit} ${change.dataElement} ${change.sent}→${change.now}`);
+};
 
 describe('scheduled sends with a moved clock (HTTP, DHIS2 stand-in)', () => {
   let scenario: Scenario;
@@ -59,7 +66,7 @@ describe('scheduled sends with a moved clock (HTTP, DHIS2 stand-in)', () => {
     assert.deepEqual(imports(scenario), ['202610:6'], 'no second import');
     assert.equal(scenario.faulty.readBacks, 1);
     assert.deepEqual(summary(await scenario.records('202610')),
-      ['dry-run 1 success', 'send 1 unknown', 'send 2 success read-back:landed']);
+      ['dry-run 1 success', 'send 1 unknown', 'read-back 2 success in-dhis2']);
     await scenario.at('2026-11-06T07:00:00Z');
     assert.deepEqual(imports(scenario), ['202610:6']);
   });
@@ -122,14 +129,17 @@ describe('scheduled sends with a moved clock (HTTP, DHIS2 stand-in)', () => {
     scenario = await startScenario('2026-11-04T00:00:00Z', [targetDoc(OCTOBER, 'chw1', 3, 1), targetDoc(OCTOBER, 'chw2', 4, 2), targetDoc(NOVEMBER, 'chw1', 1)]);
     await scenario.createSchedule({ dataSet: 'dsMonthly01', dayOfMonth: 5, time: '06:00', timeZone: 'UTC', resendChanges: 1 });
     await scenario.at('2026-11-05T06:00:00Z');
+    assert.deepEqual(await changesSinceLastSend(scenario, '202610'), [], 'the page sees the scheduled send as the last one');
     const late = await scenario.server.couch.medic.get(targetDoc(OCTOBER, 'chw2', 0)._id);
     await scenario.server.putDocs([{ ...targetDoc(OCTOBER, 'chw2', 9, 2), _rev: late._rev }]);
+    assert.deepEqual(await changesSinceLastSend(scenario, '202610'), ['ouDistrict1 deBirths0001 7→12', 'ouSouth0001 deBirths0001 4→9']);
     await scenario.at('2026-12-05T06:00:00Z');
     assert.deepEqual(imports(scenario), ['202610:6', '202611:6', '202610:2'], 'births of South and of the district, nothing else');
-    assert.equal(scenario.dhis2.stored.get('ouSouth0001/deBirths0001/HllvX50cXC0/202610'), 9);
-    assert.equal(scenario.dhis2.stored.get('ouDistrict1/deBirths0001/HllvX50cXC0/202610'), 12);
+    assert.equal(Number(scenario.dhis2.stored.get('ouSouth0001/deBirths0001/HllvX50cXC0/202610')), 9);
+    assert.equal(Number(scenario.dhis2.stored.get('ouDistrict1/deBirths0001/HllvX50cXC0/202610')), 12);
     const correction = (await scenario.records('202610')).filter(record => record['correction']);
     assert.deepEqual(summary(correction), ['dry-run 1 success', 'send 1 unknown', 'send 1 success']);
+    assert.deepEqual(await changesSinceLastSend(scenario, '202610'), [], 'after the correction, the last send is the whole selection again');
     await scenario.at('2027-01-05T06:00:00Z');
     assert.equal(imports(scenario).filter(found => found.startsWith('202610')).length, 2, 'nothing changed since: no second correction');
   });

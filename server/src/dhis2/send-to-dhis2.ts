@@ -6,16 +6,14 @@ import type { ExportRequest } from '../dhis-export/export-request';
 import type { ExportSource } from '../dhis-export/export-source';
 import { loggedValuesOf, totalOf, type ExportLog, type ExportLogEntry } from '../export-log/export-log';
 import { completeAfterImport, loggedCompleteness } from './complete-registration';
-import { explainConflict } from './conflict-explanation';
 import { postDataValueSet, type Fetch } from './dhis2-client';
 import type { Dhis2Config } from './dhis2-config';
 import { checkDhis2Calendar } from './dhis2-system-calendar';
-import { isCleanSuccess } from './import-summary';
-import { programmeNamesFor } from './programme-names';
+import { verdictOf } from './import-verdict';
 import { readBack, type ReadBackResult } from './read-back';
 import { digestOf } from './send-digest';
 import type { SendLeases } from './send-lease';
-import { headlineOf, refusedRowsOf, unknownHeadlineOf, type SendOutcome, type SendSelectionSummary } from './send-outcome';
+import { headlineOf, unknownHeadlineOf, type SendOutcome, type SendSelectionSummary } from './send-outcome';
 
 export type { SendOutcome } from './send-outcome';
 
@@ -141,13 +139,8 @@ const sendAndRecord = async (
       headline: unknownHeadlineOf(rows.length, found), recordId, readBack: { ...found, recordId: readBackId } };
   }
   const { summary } = answer;
-  const names = await programmeNamesFor(deps.source, selection.dataSet, selection.orgUnit);
-  const conflicts = summary.conflicts.map(conflict => explainConflict(conflict, rows, names));
-  const outcome = isCleanSuccess(summary) ? 'success' : summary.status === 'ERROR' ? 'error' : 'warning';
+  const { outcome, conflicts, refused, kept, sent } = await verdictOf(deps.source, selection, rows, summary, dryRun);
   const counts = summary.importCount;
-  const refused = refusedRowsOf(rows, summary.status, conflicts);
-  const kept = rows.filter((_row, index) => !refused.has(index));
-  const sent = !dryRun && kept.length > 0 && counts.imported + counts.updated + counts.deleted > 0;
   const completeness = request.completeDataSet
     ? await completeAfterImport(deps.dhis2, {
       dataSet: dataValueSet.dataSet, period: dataValueSet.period, date: dataValueSet.completeDate, dryRun, rows, accepted: outcome === 'success',

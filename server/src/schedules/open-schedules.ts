@@ -1,11 +1,12 @@
 import type { ExportSource } from '../dhis-export/export-source';
+import type { Dhis2Calendar } from '../dhis-export/calendars/dhis2-calendar';
 import type { Fetch } from '../dhis2/dhis2-client';
 import type { Dhis2Config } from '../dhis2/dhis2-config';
+import type { SendLeases } from '../dhis2/send-lease';
 import type { ExportLog } from '../export-log/export-log';
 import type { Log } from '../http/log';
 import { dhis2SendPort } from './dhis2-send-port';
 import type { Clock } from './ports';
-import { pouchLease } from './schedule-lease';
 import { ScheduleStore } from './schedule-store';
 import { Scheduler } from './scheduler';
 
@@ -24,9 +25,10 @@ export interface OpenedSchedules {
  * when sending to DHIS2 is configured. The clock is the server's one clock.
  */
 export const openSchedules = (deps: {
-  db: PouchDB.Database; exportLog: ExportLog; source: ExportSource; dhis2?: Dhis2Config; fetch?: Fetch; clock: Clock; log: Log;
+  db: PouchDB.Database; exportLog: ExportLog; leases: SendLeases; source: ExportSource;
+  dhis2?: Dhis2Config; dhis2Calendar?: Dhis2Calendar; fetch?: Fetch; clock: Clock; log: Log;
 }): OpenedSchedules => {
-  const { db, exportLog, source, dhis2, clock, log } = deps;
+  const { db, exportLog, leases, source, dhis2, dhis2Calendar, clock, log } = deps;
   const store = new ScheduleStore(db);
   const stopping = new AbortController();
   const scheduler = new Scheduler({
@@ -34,10 +36,10 @@ export const openSchedules = (deps: {
     log: exportLog,
     store,
     source,
-    send: dhis2SendPort(source, dhis2, () => clock.now(), deps.fetch, stopping.signal),
-    lease: pouchLease(db, clock),
-    // A dry run, a send and a read-back may each take DHIS2_TIMEOUT_MS.
-    leaseTtlMs: (dhis2?.timeoutMs ?? 300_000) * 3 + 60_000,
+    send: dhis2SendPort(source, dhis2, { clock: () => clock.now(), dhis2Calendar, ...(deps.fetch ? { fetch: deps.fetch } : {}), stopping: stopping.signal }),
+    leases,
+    // A read-back, two calendar checks, a dry run, a send and a completeness registration may each take DHIS2_TIMEOUT_MS.
+    leaseTtlMs: (dhis2?.timeoutMs ?? 300_000) * 6 + 60_000,
     messages: log,
   });
   // Without DHIS2 the schedules are kept, and nothing runs: no run is recorded as refused for it.

@@ -2,6 +2,8 @@ import type { DataValueSet } from '../dhis-export/data-value-set';
 import type { DhisPeriod } from '../dhis-export/reporting-period';
 import type { LoggedValue } from '../export-log/export-log';
 import type { ImportCount } from '../dhis2/import-summary';
+import type { loggedCompleteness } from '../dhis2/complete-registration';
+import type { ReadBackResult } from '../dhis2/read-back';
 import type { Selection } from './schedule';
 
 /** The one place the scheduler reads time from: tests move it to run months in seconds. */
@@ -21,19 +23,19 @@ export interface Dhis2Verdict {
 
 /**
  * What came of one POST to DHIS2, sorted by what the scheduler does next:
- * - answered: DHIS2 gave an import summary (`sent`: it kept something);
- * - refused: DHIS2 said no without a summary (credentials, 403, 4xx): reported, not retried;
- * - not-received: DHIS2 never got it (down, unreachable, 500): retried;
+ * - answered: DHIS2 gave an import summary (`sent`: it kept values; `kept`: which, refused ones left out);
+ * - refused: DHIS2 said no without a summary (credentials, 403, 4xx, another calendar): reported, not retried;
+ * - not-received: DHIS2 certainly imported nothing (down, unreachable, 500): retried;
  * - unknown: DHIS2 may have it (timeout, connection lost, gateway 502/503/504): read back before anything is sent again.
  */
 export type PostResult =
-  | { kind: 'answered'; sent: boolean; outcome: 'success' | 'warning' | 'error'; dhis2: Dhis2Verdict }
+  | {
+    kind: 'answered'; sent: boolean; outcome: 'success' | 'warning' | 'error'; dhis2: Dhis2Verdict; kept: LoggedValue[];
+    completeness?: LoggedCompleteness;
+  }
   | { kind: 'refused' | 'not-received' | 'unknown'; reason: string; message: string; httpStatus?: number };
 
-/** Whether the values a send may have carried are in DHIS2 now. */
-export type ReadBack =
-  | { kind: 'landed' | 'partly' | 'absent' }
-  | { kind: 'unreachable'; reason: string; message: string };
+type LoggedCompleteness = ReturnType<typeof loggedCompleteness>;
 
 export interface Coverage {
   /** Health workers expected to report for the period, over the selection's org units. */
@@ -54,13 +56,9 @@ export interface SendPort {
   readonly configured: boolean;
   exportNow(selection: { dataSet: string; period: DhisPeriod; orgUnit?: string }): Promise<ExportedSelection>;
   coverage(selection: { dataSet: string; period: DhisPeriod; orgUnit?: string }): Promise<Coverage>;
-  dryRun(dataValueSet: DataValueSet): Promise<PostResult>;
-  send(dataValueSet: DataValueSet, options: { completeDataSet: boolean }): Promise<PostResult>;
-  readBack(selection: Selection, values: readonly LoggedValue[]): Promise<ReadBack>;
-}
-
-/** One holder at a time per key, across server processes, for at most `ttlMs` unless released. */
-export interface LeasePort {
-  take(key: string, holder: string, ttlMs: number): Promise<boolean>;
-  release(key: string, holder: string): Promise<void>;
+  /** `orgUnit`: the selection's place filter, to name the places of DHIS2's conflicts. */
+  dryRun(dataValueSet: DataValueSet, options: { orgUnit?: string }): Promise<PostResult>;
+  send(dataValueSet: DataValueSet, options: { orgUnit?: string; completeDataSet: boolean }): Promise<PostResult>;
+  /** One reading of DHIS2's values (the send's read-back): whether those sent are there. */
+  readBack(selection: Selection, values: readonly LoggedValue[]): Promise<ReadBackResult>;
 }

@@ -1,5 +1,6 @@
 import type { DataValueSet } from '../dhis-export/data-value-set';
-import { loggedValuesOf, totalOf, type ExportLog } from '../export-log/export-log';
+import { digestOf } from '../dhis2/send-digest';
+import { loggedValuesOf, totalOf, type ExportLog, type LoggedValue } from '../export-log/export-log';
 import type { PostResult, SendPort } from './ports';
 import type { RunEntry, RunEnd, RunRecord } from './run-record';
 import type { Schedule, Selection } from './schedule';
@@ -11,7 +12,7 @@ export class RunWriter {
   constructor(
     private readonly log: ExportLog,
     private readonly schedule: Schedule,
-    private readonly selection: Selection,
+    readonly selection: Selection,
     private readonly now: () => Date,
     known: readonly RunRecord[],
     readonly attempt: number,
@@ -28,6 +29,7 @@ export class RunWriter {
       dataSet,
       period,
       ...(orgUnit === undefined ? {} : { orgUnit }),
+      omitZeros: false,
       values: 0,
       total: 0,
       trigger: 'schedule',
@@ -45,18 +47,34 @@ export type SendStep = { kind: 'ended'; end: RunEnd; message?: string } | { kind
 
 const failureOf = (result: Extract<PostResult, { reason: string }>) => ({ reason: result.reason, message: result.message });
 
+const keyOf = (row: LoggedValue) => JSON.stringify([row.orgUnit, row.dataElement, row.categoryOptionCombo ?? null, row.attributeOptionCombo ?? null]);
+
+/** What DHIS2 holds of a selection once `sent` is in, over what it held `before`. */
+export const heldAfter = (before: readonly LoggedValue[], sent: readonly LoggedValue[]): LoggedValue[] =>
+  [...new Map([...before, ...sent].map(row => [keyOf(row), row])).values()];
+
+export interface SendOptions {
+  dryRunFirst: boolean;
+  completeDataSet: boolean;
+  forced?: RunEntry['forced'];
+  /**
+   * A correction sends some values over what DHIS2 held of the selection (its last send's): its
+   * records then carry the selection's values once it is in, so the last send stays the whole picture.
+   */
+  before?: readonly LoggedValue[];
+}
+
 /**
  * Dry-runs when asked (conflicts stop it), records what goes before DHIS2 is asked, sends, and
  * records DHIS2's answer as settling it. Nothing after the first record is certain: a crash leaves it unknown.
  */
-export const recordedSend = async (
-  port: SendPort, writer: RunWriter, dataValueSet: DataValueSet,
-  options: { dryRunFirst: boolean; completeDataSet: boolean; forced?: RunEntry['forced'] },
-): Promise<SendStep> => {
+export const recordedSend = async (port: SendPort, writer: RunWriter, dataValueSet: DataValueSet, options: SendOptions): Promise<SendStep> => {
   const rows = dataValueSet.dataValues;
-  const size = { values: rows.length, total: totalOf(rows) };
+  const size = { values: rows.length, total: totalOf(rows), digest: digestOf(dataValueSet) };
+  const { orgUnit } = writer.selection;
+  const held = (values: LoggedValue[]) => (options.before ? heldAfter(options.before, values) : values);
   if (options.dryRunFirst) {
-    const check = await port.dryRun(dataValueSet);
+    const check = await port.dryRun(dataValueSet, { orgUnit });
     if (check.kind === 'answered') {
       await writer.write({ action: 'dry-run', ...size, sent: false, outcome: check.outcome, dhis2: check.dhis2 });
       if (check.outcome !== 'success') {
@@ -69,16 +87,20 @@ export const recordedSend = async (
     }
   }
   const started = await writer.write({
-    action: 'send', ...size, sent: null, outcome: 'unknown', dataValues: loggedValuesOf(rows),
+    action: 'send', ...size, sent: null, outcome: 'unknown', dataValues: held(loggedValuesOf(rows)),
     ...(options.forced ? { forced: options.forced } : {}),
-    ...(options.completeDataSet ? { completeDataSet: 'not-supported' as const } : {}),
   });
-  const result = await port.send(dataValueSet, { completeDataSet: options.completeDataSet });
+  const result = await port.send(dataValueSet, { orgUnit, completeDataSet: options.completeDataSet });
   switch (result.kind) {
-    case 'answered':
-      await writer.write({ action: 'send', ...size, settles: started, sent: result.sent, outcome: result.outcome, dhis2: result.dhis2 });
-      return { kind: 'ended', end: result.sent ? 'sent' : 'refused',
-        ...(result.outcome === 'success' ? {} : { message: `DHIS2 reported ${result.dhis2.conflicts} conflict(s)` }) };
+    case 'answered': {
+      // As a manual send records it: the values DHIS2 kept, refused ones left out, move the selection's last send.
+      await writer.write({ action: 'send', ...size, settles: started, sent: result.sent, outcome: result.outcome, dhis2: result.dhis2,
+        ...(result.sent ? { dataValues: held(result.kept) } : {}), ...(result.completeness ? { completeness: result.completeness } : {}) });
+      const conflicts = result.dhis2.conflicts;
+      const message = !result.sent ? `DHIS2 refused every value: ${conflicts} conflict(s); nothing was sent`
+        : result.outcome === 'success' ? undefined : `DHIS2 reported ${conflicts} conflict(s): the values it refused were not sent`;
+      return { kind: 'ended', end: result.sent ? 'sent' : 'refused', ...(message ? { message } : {}) };
+    }
     case 'refused':
       await writer.write({ action: 'send', ...size, settles: started, sent: false, outcome: 'refused', failure: failureOf(result) });
       return { kind: 'ended', end: 'refused', message: result.message };
@@ -87,23 +109,27 @@ export const recordedSend = async (
       return { kind: 'retry', state: 'failed', message: result.message };
     case 'unknown':
       // Not settled: the next attempt reads DHIS2's values back first.
-      await writer.write({ action: 'send', ...size, sent: null, outcome: 'unknown', failure: failureOf(result) });
+      await writer.write({ action: 'send', ...size, sent: null, outcome: 'unknown',
+        unknown: { ...failureOf(result), ...(result.httpStatus === undefined ? {} : { httpStatus: result.httpStatus }) } });
       return { kind: 'retry', state: 'unknown', message: result.message };
   }
 };
 
-/** Settles a send of unknown outcome by reading DHIS2's values back: ended when they are there. */
-export const settleByReadBack = async (port: SendPort, writer: RunWriter, selection: Selection, pending: RunRecord): Promise<SendStep | 'absent'> => {
-  const size = { values: pending.values, total: pending.total };
+/**
+ * Settles a send of unknown outcome by reading DHIS2's values back, recorded as the send's read-back
+ * is: ended when every value is there; `not-in-dhis2` when not (the run sends again); else still unknown.
+ */
+export const settleByReadBack = async (port: SendPort, writer: RunWriter, selection: Selection, pending: RunRecord): Promise<SendStep | 'not-in-dhis2'> => {
   const found = await port.readBack(selection, pending.dataValues ?? []);
-  if (found.kind === 'unreachable') {
-    await writer.write({ action: 'send', ...size, readBack: 'unreachable', sent: null, outcome: 'unknown', failure: { reason: found.reason, message: found.message } });
-    return { kind: 'retry', state: 'unknown', message: found.message };
+  const readBack = { action: 'read-back' as const, values: pending.values, total: pending.total, readBack: { ...found, refersTo: pending.id, sentAt: pending.at } };
+  if (found.outcome === 'unreadable') {
+    await writer.write({ ...readBack, outcome: 'unknown' });
+    return { kind: 'retry', state: 'unknown', message: found.message ?? 'DHIS2 could not be read back' };
   }
-  if (found.kind === 'absent') {
-    await writer.write({ action: 'send', ...size, settles: pending.id, readBack: 'absent', sent: false, outcome: 'failed' });
-    return 'absent';
+  if (found.outcome === 'not-in-dhis2') {
+    await writer.write({ ...readBack, settles: pending.id, outcome: 'failed' });
+    return 'not-in-dhis2';
   }
-  await writer.write({ action: 'send', ...size, settles: pending.id, readBack: found.kind, sent: true, outcome: found.kind === 'landed' ? 'success' : 'warning' });
-  return { kind: 'ended', end: 'sent', message: found.kind === 'landed' ? 'DHIS2 had received it: confirmed by reading its values back' : 'DHIS2 kept only some values' };
+  await writer.write({ ...readBack, settles: pending.id, outcome: 'success' });
+  return { kind: 'ended', end: 'sent', message: 'DHIS2 had received it: confirmed by reading its values back' };
 };

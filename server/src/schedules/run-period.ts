@@ -1,6 +1,7 @@
 import { dhisPeriodId, type DhisPeriod } from '../dhis-export/reporting-period';
 import { ExportError } from '../dhis-export/export-error';
 import type { ExportLog } from '../export-log/export-log';
+import { MAX_LOG_LIMIT } from '../export-log/log-query';
 import type { Clock, SendPort } from './ports';
 import { recordedSend, RunWriter, settleByReadBack, type SendStep } from './recorded-send';
 import { isRunRecord, nextAttemptAt, runStateOf, type RunEnd, type RunRecord } from './run-record';
@@ -17,8 +18,6 @@ export interface RunDeps {
 /** A period's run: ended (`justEnded` when by this call), or to look at again at `until`. */
 export type PeriodRun = { kind: 'done'; end: RunEnd; justEnded: boolean } | { kind: 'wait'; until: Date };
 
-/** A selection's records can only be this many; a run writes a few per attempt, for at most eleven attempts. */
-const MAX_RECORDS = 1000;
 const COVERAGE_CHECK_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
@@ -28,10 +27,19 @@ export const selectionOf = (schedule: Schedule, period: DhisPeriod): Selection =
   ...(schedule.orgUnit === undefined ? {} : { orgUnit: schedule.orgUnit }),
 });
 
-/** The schedule's records of the selection (the main run's and its corrections'). */
-export const scheduleRecords = async (log: ExportLog, schedule: Schedule, selection: Selection): Promise<RunRecord[]> =>
-  (await log.recent(selection.dataSet, selection.period, MAX_RECORDS))
-    .filter(isRunRecord).filter(record => record.scheduleId === schedule.id);
+/** The schedule's records of the selection (the main run's and its corrections'), every page of the log's. */
+export const scheduleRecords = async (log: ExportLog, schedule: Schedule, selection: Selection): Promise<RunRecord[]> => {
+  const records: RunRecord[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await log.list({ dataSet: selection.dataSet, period: selection.period, ...(selection.orgUnit === undefined ? {} : { orgUnit: selection.orgUnit }),
+      limit: MAX_LOG_LIMIT, ...(cursor === undefined ? {} : { cursor }) });
+    records.push(...page.records.filter(isRunRecord)
+      .filter(record => record.scheduleId === schedule.id && (record.orgUnit ?? undefined) === selection.orgUnit));
+    cursor = page.next;
+  } while (cursor !== undefined);
+  return records;
+};
 
 /**
  * One look at a schedule's run for a period, under the selection's lease: done already; not yet
@@ -73,7 +81,7 @@ export const runPeriod = async (deps: RunDeps, schedule: Schedule, period: DhisP
   };
   if (state.kind === 'retry' && state.pending) {
     const settled = await settleByReadBack(send, writer, selection, state.pending);
-    if (settled !== 'absent') {
+    if (settled !== 'not-in-dhis2') {
       return report(settled);
     }
   }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { confirmedValuesOf, nextAttemptAt, runStateOf, type RunRecord } from './run-record';
+import { heldAfter } from './recorded-send';
+import { nextAttemptAt, runStateOf, type RunRecord } from './run-record';
 
 let step = 0;
 const record = (overrides: Partial<RunRecord>): RunRecord => ({
@@ -12,7 +13,8 @@ describe('a scheduled run read from its records', () => {
   it('is done once confirmed, stopped or refused', () => {
     const started = record({ sent: null, dataValues: [{ orgUnit: 'a', dataElement: 'd', value: 1 }] });
     assert.equal(runStateOf([]).kind, 'new');
-    assert.deepEqual(runStateOf([started, record({ settles: started.id, sent: true, outcome: 'success' })]).kind, 'done');
+    const answered = { status: 'SUCCESS', httpStatus: 200, importCount: { imported: 1, updated: 0, ignored: 0, deleted: 0 }, conflicts: 0 };
+    assert.deepEqual(runStateOf([started, record({ settles: started.id, sent: true, outcome: 'success', dhis2: answered })]).kind, 'done');
     const stopped = runStateOf([record({ action: 'dry-run', outcome: 'warning', sent: false })]);
     assert.equal(stopped.kind === 'done' && stopped.end, 'stopped');
     const refused = runStateOf([record({ action: 'dry-run', outcome: 'refused', sent: false })]);
@@ -34,15 +36,24 @@ describe('a scheduled run read from its records', () => {
     assert.deepEqual(waits, [5, 30, 120, 1440, 1440, 1440, 1440, 1440, 1440, 1440, undefined]);
   });
 
-  it('knows what DHIS2 holds: every confirmed send, corrections over it, manual sends too', () => {
-    const first = record({ at: '2026-11-05T06:00:00Z', sent: null, dataValues: [{ orgUnit: 'a', dataElement: 'd', value: 1 }, { orgUnit: 'b', dataElement: 'd', value: 2 }] });
-    const firstOk = record({ at: '2026-11-05T06:00:00Z', settles: first.id, sent: true, outcome: 'success' });
-    const lost = record({ at: '2026-11-06T06:00:00Z', sent: null, dataValues: [{ orgUnit: 'a', dataElement: 'd', value: 7 }] });
-    const manual = { id: 'm', action: 'send' as const, user: 'manager', at: '2026-11-07T06:00:00Z', dataSet: 'ds', period: '202610', values: 1, total: 5,
-      dhis2: { status: 'SUCCESS', httpStatus: 200, importCount: { imported: 0, updated: 1, ignored: 0, deleted: 0 }, conflicts: 0 },
-      dataValues: [{ orgUnit: 'b', dataElement: 'd', value: 5 }] };
-    assert.deepEqual(confirmedValuesOf([manual, lost, firstOk, first], undefined), [
-      { orgUnit: 'a', dataElement: 'd', value: 1 }, { orgUnit: 'b', dataElement: 'd', value: 5 }]);
-    assert.equal(confirmedValuesOf([lost], undefined), undefined);
+  it('is sent once a read-back finds every value in DHIS2, and refused when DHIS2 kept none', () => {
+    const started = record({ sent: null, dataValues: [{ orgUnit: 'a', dataElement: 'd', value: 1 }] });
+    const readBack = (outcome: 'in-dhis2' | 'not-in-dhis2' | 'unreadable') => record({ action: 'read-back', attempt: 2, outcome: 'unknown',
+      readBack: { outcome, matching: 0, differing: 0, missing: 0, refersTo: started.id, sentAt: started.at }, ...(outcome === 'unreadable' ? {} : { settles: started.id }) });
+    const found = runStateOf([started, readBack('in-dhis2')]);
+    assert.equal(found.kind === 'done' && found.end, 'sent');
+    const unread = runStateOf([started, readBack('unreadable')]);
+    assert.equal(unread.kind === 'retry' && unread.pending?.id, started.id, 'still to settle');
+    const absent = runStateOf([started, readBack('not-in-dhis2')]);
+    assert.equal(absent.kind === 'retry' && absent.pending, undefined, 'settled: not there, to send again');
+    const allRefused = runStateOf([started, record({ settles: started.id, sent: false, outcome: 'warning',
+      dhis2: { status: 'WARNING', httpStatus: 200, importCount: { imported: 0, updated: 0, ignored: 1, deleted: 0 }, conflicts: 1 } })]);
+    assert.equal(allRefused.kind === 'done' && allRefused.end, 'refused');
+  });
+
+  it('knows what DHIS2 holds after a correction: the values sent over those it held', () => {
+    const before = [{ orgUnit: 'a', dataElement: 'd', value: 1 }, { orgUnit: 'b', dataElement: 'd', value: 2 }];
+    assert.deepEqual(heldAfter(before, [{ orgUnit: 'b', dataElement: 'd', value: 5 }, { orgUnit: 'c', dataElement: 'd', value: 0 }]), [
+      { orgUnit: 'a', dataElement: 'd', value: 1 }, { orgUnit: 'b', dataElement: 'd', value: 5 }, { orgUnit: 'c', dataElement: 'd', value: 0 }]);
   });
 });

@@ -1,10 +1,11 @@
-import type { ExportLogEntry, ExportLogRecord, LoggedValue } from '../export-log/export-log';
+import type { ExportLogEntry, ExportLogRecord } from '../export-log/export-log';
 
 /**
  * An event of a scheduled run, kept in the export log beside downloads and manual sends:
  * - a send begins with a record of what goes (`sent: null, outcome: "unknown"`, the values), written
  *   before DHIS2 is asked, so a crash leaves it unknown;
- * - DHIS2's answer, or a read-back of DHIS2's values, `settles` it;
+ * - DHIS2's answer (a `send` record with the values it kept), or a `read-back` record of DHIS2's
+ *   values (the log's `readBack`, as after a manual send), `settles` it;
  * - a dry run that found conflicts stops the run; a refusal is reported; failures are retried.
  */
 export interface RunEntry extends ExportLogEntry {
@@ -18,13 +19,10 @@ export interface RunEntry extends ExportLogEntry {
   outcome: 'success' | 'warning' | 'error' | 'refused' | 'failed' | 'unknown' | 'gave-up';
   /** The id of the record of a send whose outcome this one tells. */
   settles?: string;
-  readBack?: 'landed' | 'partly' | 'absent' | 'unreachable';
   /** Late data: only the values that changed since what was sent. */
   correction?: boolean;
   /** Sent short of the coverage asked for, because `sendAnywayAfterDays` had passed. */
   forced?: { coverage: number; minCoverage: number };
-  /** Completeness was asked for; the send as it stands cannot register it. */
-  completeDataSet?: 'not-supported';
 }
 
 export type RunRecord = ExportLogRecord & RunEntry;
@@ -45,8 +43,10 @@ export const endOf = (record: RunRecord): RunEnd | undefined => {
   if (record.outcome === 'gave-up') return 'gave-up';
   if (record.outcome === 'refused') return 'refused';
   if (record.action === 'dry-run') return record.outcome === 'warning' || record.outcome === 'error' ? 'stopped' : undefined;
-  if (record.sent === true) return 'sent';
-  return record.outcome === 'error' ? 'refused' : undefined;
+  if (record.action === 'read-back') return record.readBack?.outcome === 'in-dhis2' ? 'sent' : undefined;
+  // DHIS2's answer to a send: it kept values, or refused every one.
+  if (record.dhis2 !== undefined) return record.sent === true ? 'sent' : 'refused';
+  return undefined;
 };
 
 /** Sends begun and not yet settled by an answer or a read-back. */
@@ -79,30 +79,4 @@ export const RETRY_DELAYS_MS = [5 * 60_000, 30 * 60_000, 2 * 3_600_000, ...Array
 export const nextAttemptAt = (attempt: number, lastAt: Date): Date | undefined => {
   const delay = RETRY_DELAYS_MS[attempt - 1];
   return delay === undefined ? undefined : new Date(lastAt.getTime() + delay);
-};
-
-const keyOf = (row: LoggedValue) => JSON.stringify([row.orgUnit, row.dataElement, row.categoryOptionCombo ?? null, row.attributeOptionCombo ?? null]);
-
-/**
- * What DHIS2 holds from this selection's sends, as far as the log knows: every confirmed send's
- * values, the newest winning (a correction carries only what changed). Manual sends count too.
- */
-export const confirmedValuesOf = (records: readonly ExportLogRecord[], orgUnit: string | undefined): LoggedValue[] | undefined => {
-  const stepOf = (record: ExportLogRecord) => (record as Partial<RunEntry>).step ?? 0;
-  const ordered = records.filter(record => (record.orgUnit ?? undefined) === orgUnit)
-    .sort((a, b) => a.at.localeCompare(b.at) || stepOf(a) - stepOf(b) || a.id.localeCompare(b.id));
-  const byId = new Map(ordered.map(record => [record.id, record]));
-  const values = new Map<string, LoggedValue>();
-  let any = false;
-  for (const record of ordered) {
-    const run = record as Partial<RunEntry>;
-    const manual = record.action === 'send' && run.trigger === undefined && record.dhis2 !== undefined && record.dhis2.status !== 'ERROR';
-    const confirmedRun = run.sent === true && run.settles !== undefined ? byId.get(run.settles) : undefined;
-    const carried = manual ? record.dataValues : confirmedRun?.dataValues;
-    if (carried) {
-      any = true;
-      for (const row of carried) values.set(keyOf(row), row);
-    }
-  }
-  return any ? [...values.values()] : undefined;
 };

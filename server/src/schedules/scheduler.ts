@@ -1,18 +1,17 @@
-import { hostname } from 'node:os';
-import { randomUUID } from 'node:crypto';
 import { dhisPeriodId, monthStartDateOf, type DhisPeriod } from '../dhis-export/reporting-period';
 import type { ExportSource } from '../dhis-export/export-source';
+import type { SendLeases } from '../dhis2/send-lease';
 import type { Log } from '../http/log';
 import { dataSetsOf, periodTypeOf, type AppSettings } from '../settings/app-settings';
 import { sendCorrections } from './corrections';
-import type { LeasePort } from './ports';
 import { runPeriod, selectionOf, type PeriodRun, type RunDeps } from './run-period';
 import { selectionKey, type Schedule } from './schedule';
 import { dueMoments, lastEndedPeriod, nextMoment } from './schedule-moments';
 
 export interface SchedulerDeps extends RunDeps {
   source: ExportSource;
-  lease: LeasePort;
+  /** The send's leases: a scheduled run and a manual send of one selection exclude each other, across processes. */
+  leases: SendLeases;
   /** How long a lease lasts: longer than a dry run, a send and a read-back together. */
   leaseTtlMs: number;
   messages: Log;
@@ -50,7 +49,6 @@ export class Scheduler {
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   private readonly done = new Set<string>();
-  readonly holder = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
   private readonly deps: SchedulerDeps;
 
@@ -60,7 +58,7 @@ export class Scheduler {
     const record: SchedulerDeps['log']['record'] = entry => (this.stopped
       ? Promise.reject(new Error('The scheduler is stopping: nothing more is recorded'))
       : deps.log.record(entry));
-    this.deps = { ...deps, log: { ...deps.log, record, recent: deps.log.recent.bind(deps.log) } };
+    this.deps = { ...deps, log: { record, list: query => deps.log.list(query), lastSend: (...selection) => deps.log.lastSend(...selection) } };
   }
 
   start(): void {
@@ -127,16 +125,17 @@ export class Scheduler {
     return wake;
   }
 
+  /** Runs `work` holding the selection's send lease, in the name of the schedule's owner (who a manual send is told is sending). */
   private async underLease<T>(schedule: Schedule, period: DhisPeriod, work: () => Promise<T>): Promise<T | 'busy'> {
-    const { lease, leaseTtlMs } = this.deps;
-    const key = selectionKey(selectionOf(schedule, period));
-    if (!await lease.take(key, this.holder, leaseTtlMs)) {
+    const { leases, leaseTtlMs, clock } = this.deps;
+    const lease = await leases.take(selectionOf(schedule, period), schedule.updatedBy, clock.now(), leaseTtlMs);
+    if (!lease.taken) {
       return 'busy';
     }
     try {
       return await work();
     } finally {
-      await lease.release(key, this.holder);
+      await lease.release();
     }
   }
 }
