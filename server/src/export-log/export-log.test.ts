@@ -72,10 +72,15 @@ describe('the export log', () => {
   it('moves records kept by period to the data set\'s time line, once', async () => {
     const db = new PouchDB(`log-${randomUUID()}`, { adapter: 'memory' });
     await db.put({ _id: 'log~ds~202610~2026-11-01T10:00:00.000Z~abcd', type: 'dhis-export-log', ...entry('2026-11-01T10:00:00.000Z', { dataSet: 'ds' }) });
-    assert.equal(await moveRecordsByPeriod(db), 1);
+    await db.put({ _id: 'log~ds~202610~2026-11-02T10:00:00.000Z~ef01', type: 'dhis-export-log', ...entry('2026-11-02T10:00:00.000Z', {
+      dataSet: 'ds', action: 'send', dataValues: sentValues, dhis2: { status: 'SUCCESS', httpStatus: 200, importCount: { imported: 1, updated: 0, ignored: 0, deleted: 0 }, conflicts: 0 },
+    }) });
+    assert.equal(await moveRecordsByPeriod(db), 2);
     assert.equal(await moveRecordsByPeriod(db), 0);
-    const { records } = await pouchExportLog(db).list({ dataSet: 'ds', limit: 5 });
-    assert.deepEqual(records.map(record => record.id), ['event~ds~2026-11-01T10:00:00.000Z~abcd']);
+    const log = pouchExportLog(db);
+    const { records } = await log.list({ dataSet: 'ds', limit: 5 });
+    assert.deepEqual(records.map(record => record.id), ['event~ds~2026-11-02T10:00:00.000Z~ef01', 'event~ds~2026-11-01T10:00:00.000Z~abcd']);
+    assert.equal((await log.lastSend('ds', '202610', undefined))?.id, 'event~ds~2026-11-02T10:00:00.000Z~ef01', 'an earlier version\'s send is still the last one');
     await db.destroy();
   });
 

@@ -97,7 +97,7 @@ const recordOf = (doc: PouchDB.Core.ExistingDocument<StoredEntry>): ExportLogRec
 const isConflict = (error: unknown) => (error as { status?: number }).status === 409;
 
 /** Moves a selection's last-send pointer forward, with CouchDB's revision check against a concurrent writer. */
-const pointLastSend = async (db: PouchDB.Database, entry: ExportLogEntry, kept: { recordId: string; at: string }) => {
+export const pointLastSend = async (db: PouchDB.Database, entry: ExportLogEntry, kept: { recordId: string; at: string }) => {
   const _id = lastSendIdOf(entry.dataSet, entry.period, entry.orgUnit);
   for (let attempt = 0; attempt < 5; attempt++) {
     const current = await db.get<{ recordId: string; at: string }>(_id).catch(() => undefined);

@@ -6,6 +6,8 @@ export const API_METHODS: ReadonlyMap<string, readonly string[]> = new Map([
   ['/api/v2/export/dhis/preview', ['GET', 'HEAD']],
   ['/api/v2/export/dhis/send', ['GET', 'HEAD', 'POST']],
   ['/api/v2/export/dhis/log', ['GET', 'HEAD']],
+  ['/api/v2/export/dhis/compare', ['GET', 'HEAD']],
+  ['/api/v2/export/dhis/schedules', ['GET', 'HEAD', 'POST']],
   ['/api/v2/texts', ['GET', 'HEAD']],
 ]);
 

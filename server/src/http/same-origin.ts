@@ -3,19 +3,18 @@ import { ownerOfPath } from '../couch/couch-paths';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'DELETE', 'PATCH']);
 
-const hasSessionCookie = (req: Request) => /(^|;\s*)AuthSession=/.test(req.headers.cookie ?? '');
-
 /** The host the caller addressed: this server's, or the one a reverse proxy in front of it was asked for. */
 const hostsOf = (req: Request): string[] =>
   [req.headers.host, ...String(req.headers['x-forwarded-host'] ?? '').split(',')].map(host => (host ?? '').trim().toLowerCase()).filter(Boolean);
 
 /**
- * Why a state-changing request that rides on the session cookie did not come from this server's own
- * page, or undefined when it did (or rides on basic auth, as scripts do: a page on another site cannot
- * add that header without the browser asking this server first).
+ * Why a state-changing request a browser sent did not come from this server's own page, or undefined
+ * when it did, or when no browser sent it: scripts and the CLI send neither `Origin` nor
+ * `Sec-Fetch-Site`. Whatever its credentials: a browser attaches the session cookie, and basic auth
+ * it once asked the user for, to requests another site makes it send.
  */
 export const crossSiteReason = (req: Request): string | undefined => {
-  if (!STATE_CHANGING.has(req.method) || !hasSessionCookie(req) || req.headers.authorization) {
+  if (!STATE_CHANGING.has(req.method)) {
     return undefined;
   }
   const site = req.headers['sec-fetch-site'];
@@ -36,18 +35,18 @@ export const crossSiteReason = (req: Request): string | undefined => {
 };
 
 /**
- * One rule for every state-changing request, before anything else runs: refused with 403 when it
- * carries the session cookie but comes from another site (a form or script on another page that
- * the user's browser would otherwise send with their session). CouchDB paths answer in CouchDB's
- * shape, the API with code `request.crossSite`.
+ * One rule for every state-changing request, before anything else runs: refused with 403 when a
+ * browser sent it from another site (a form or script on another page, which the user's browser
+ * would otherwise send with their session). CouchDB paths answer in CouchDB's shape, the API with
+ * code `request.crossSite`.
  */
 export const sameOriginWrites = (): RequestHandler => (req, res, next) => {
   const reason = crossSiteReason(req);
   if (reason === undefined) {
     return next();
   }
-  const message = `Refused: this request changes data with your session, but ${reason}. ` +
-    'Use this server\'s own page, or send basic auth from a script.';
+  const message = `Refused: this request would change data, but ${reason}. ` +
+    'Use this server\'s own page, or a script with basic auth.';
   res.set('Cache-Control', 'no-store');
   if (ownerOfPath(req.path) === 'app') {
     return res.status(403).json({ code: 'request.crossSite', error: message });
