@@ -70,6 +70,6 @@ describe('COUCH_URL while CouchDB builds the org-unit index', () => {
     const done = await server.fetch(monthExport);
     assert.equal(done.status, 200);
     const file = await done.json();
-    assert.equal(file.dataValues.find((row: { orgUnit: string }) => row.orgUnit === 'ouNorth0001').value, 3);
+    assert.equal(file.dataValues.find((row: { orgUnit: string }) => row.orgUnit === 'ouNorth0001').value, '3');
   });
 });
