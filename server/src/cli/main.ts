@@ -21,7 +21,7 @@ const USAGE = `Export a DHIS2 dataValueSet from the CHT database.
 
 Usage: npm run export -- --data-set ID (--period PERIOD | --month YYYY-MM) [--org-unit ID] [--human-readable]
                          [--format ${FORMAT_NAMES.join('|')}] [--omit-zeros] [--out FILE] [--check]
-       npm run export -- --data-set ID (--period PERIOD | --month YYYY-MM) [--org-unit ID] --send [--dry-run]
+       npm run export -- --data-set ID (--period PERIOD | --month YYYY-MM) [--org-unit ID] --send [--dry-run] [--complete]
 
   --data-set ID      a DHIS2 data set configured in the app settings (dhis_data_sets)
   --period PERIOD    the DHIS2 period to export, of the data set's period type: a month YYYYMM
@@ -37,6 +37,7 @@ Usage: npm run export -- --data-set ID (--period PERIOD | --month YYYY-MM) [--or
                      with 1 when a check fired (an error or a warning; a notice alone exits 0)
   --send             send to the DHIS2 named by DHIS2_URL (with DHIS2_TOKEN, or DHIS2_USER and DHIS2_PASSWORD)
   --dry-run          with --send: let DHIS2 check the import without saving anything
+  --complete         with --send: also mark the data set complete for each org unit sent, when DHIS2 accepts every value
   --help             show this text
 
 A month is a reporting month as the CHT counts it: with a month_start_date of 26 in the app
@@ -122,6 +123,7 @@ const run = async (argv: string[]) => {
         'human-readable': { type: 'boolean', default: false },
         send: { type: 'boolean', default: false },
         'dry-run': { type: 'boolean', default: false },
+        complete: { type: 'boolean', default: false },
         out: { type: 'string', multiple: true },
         check: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
@@ -150,8 +152,11 @@ const run = async (argv: string[]) => {
   // The same checks and messages as the API.
   const request = parseExportRequest({
     filters: { dataSet, period: month ? dhisPeriodId({ type: 'Monthly', ...month }) : periodWritten, orgUnit },
-    options: { humanReadable: values['human-readable'], format, omitZeros: values['omit-zeros'] },
+    options: { humanReadable: values['human-readable'], format, omitZeros: values['omit-zeros'], completeDataSet: values.complete },
   });
+  if (values.complete && !values.send) {
+    throw new UsageError('--complete goes with --send: npm run export -- … --send --complete');
+  }
   if (values['dry-run'] && !values.send) {
     throw new UsageError('--dry-run goes with --send: npm run export -- … --send --dry-run');
   }
