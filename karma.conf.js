@@ -1,5 +1,5 @@
 // Karma runs the app's Jasmine specs in headless Chromium (Debian's package by default).
-const { CHROMIUM_FLAGS, findChromium } = require('./chromium.cjs');
+const { CHROMIUM_FLAGS, findChromium } = require('./scripts/chromium.cjs');
 
 process.env.CHROME_BIN ||= findChromium() || '/usr/bin/chromium';
 

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ADMIN } from './e2e/support/environment';
-import { CHROMIUM_FLAGS, findChromium } from './chromium.cjs';
+import { CHROMIUM_FLAGS, findChromium } from './scripts/chromium.cjs';
 
 const APP_INDEX = path.join(__dirname, 'dist/app/browser/index.html');
 if (!existsSync(APP_INDEX)) {

@@ -121,4 +121,36 @@ test.describe('sending to DHIS2', () => {
       await context.close();
     }
   });
+
+  test('a figure that changes between the confirmation and the send stops the send, says what changed, and the next confirmation sends the new figures', async ({ browser }) => {
+    const context = await browser.newContext({ baseURL: server.url });
+    try {
+      const page = await context.newPage();
+      const exportPage = exportPageOf(page);
+      await exportPage.openAs(USERS.manager);
+      const send = page.getByRole('region', { name: 'Send to DHIS2' });
+      await exportPage.choosePlace(ORG_UNITS.north.id);
+      await expect(send.getByRole('button', { name: 'Send to DHIS2' })).toBeEnabled();
+      await send.getByRole('button', { name: 'Send to DHIS2' }).click();
+      const confirmation = send.getByRole('group');
+      await expect(confirmation).toContainText('Send 3 values');
+      // a device syncs while the manager reads the confirmation
+      const late = targetDocs().find((doc) => doc._id.includes('e2e-chw-north') && doc.reporting_period === targetDocs()[0]!.reporting_period)!;
+      await putDocs([{ ...late, _id: `${late._id}-late`, targets: [{ id: 'births-this-month', value: { pass: 10, total: 10 } }] }], server.url);
+      const imports = dhis2.received.filter((received) => !received.dryRun).length;
+      await confirmation.getByRole('button', { name: 'Yes, send to DHIS2' }).click();
+      const alert = send.getByRole('alert');
+      await expect(alert).toBeFocused();
+      await expect(alert).toContainText('The figures changed since you confirmed them: 3 values (total 16) then, 3 values (total 26) now. Nothing was sent');
+      expect(dhis2.received.filter((received) => !received.dryRun).length).toBe(imports);
+      expect(await violationsOf(page)).toEqual([]);
+
+      await send.getByRole('button', { name: 'Send to DHIS2' }).click();
+      await confirmation.getByRole('button', { name: 'Yes, send to DHIS2' }).click();
+      await expect(send.locator('.send-result').getByRole('heading', { level: 3 })).toHaveText('DHIS2 accepted all 3 values.');
+      expect(dhis2.stored.get(`${ORG_UNITS.north.id}/deBirths0001/HllvX50cXC0/${dhis2.received.at(-1)!.body.period}`)).toBe(13);
+    } finally {
+      await context.close();
+    }
+  });
 });

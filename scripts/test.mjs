@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-const { findChromium } = createRequire(import.meta.url)('../chromium.cjs');
+const { findChromium } = createRequire(import.meta.url)('./chromium.cjs');
 
 const ensureChromium = () => {
   let chromium = findChromium();

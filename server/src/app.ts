@@ -8,6 +8,8 @@ import type { Dhis2Config } from './dhis2/dhis2-config';
 import type { Fetch } from './dhis2/dhis2-client';
 import { recordDownload } from './export-log/record-download';
 import type { ExportLog } from './export-log/export-log';
+import type { SendLeases } from './dhis2/send-lease';
+import { exportLogRouter } from './export-log/log-route';
 import type { ExportSource } from './dhis-export/export-source';
 import { boundedChangesFeeds, type FeedLimits } from './couch/changes-feeds';
 import type { SecurityObject } from './couch/couch-access';
@@ -20,6 +22,11 @@ import type { ContactIndex } from './dhis-export/contact-index';
 import { jsonErrors, sendError } from './http/json-errors';
 import type { Log } from './http/log';
 import { staticApp } from './http/static-app';
+import { sameOriginWrites } from './http/same-origin';
+import { sameSiteSessionCookie } from './http/session-cookie';
+import { noFraming } from './http/security-headers';
+import { allowedMethods } from './http/allowed-methods';
+import { jsonWriteBodies } from './couch/json-write-bodies';
 import type { Authenticate } from './session/user-session';
 
 export interface AppDeps {
@@ -35,6 +42,7 @@ export interface AppDeps {
   log: Log;
   now?: () => Date;
   exportLog: ExportLog;
+  leases: SendLeases;
   /** Undefined: sending to DHIS2 is not configured. */
   dhis2?: Dhis2Config;
   /** How to reach DHIS2 (tests may replace it). */
@@ -42,10 +50,16 @@ export interface AppDeps {
 }
 
 /** The whole HTTP surface; listening is left to the caller. */
-export const buildApp = ({ couch, users, maxBodyBytes, feedLimits, source, contacts, authenticate, appDir, log, now, exportLog, dhis2, dhis2Fetch }: AppDeps) => {
+export const buildApp = ({ couch, users, maxBodyBytes, feedLimits, source, contacts, authenticate, appDir, log, now, exportLog, leases, dhis2, dhis2Fetch }: AppDeps) => {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', 'strong');
+  // Every request, whoever answers it: no framing, a SameSite session cookie, and no write that rides
+  // on the session cookie from another site.
+  app.use(noFraming());
+  app.use(sameSiteSessionCookie());
+  app.use(sameOriginWrites());
+  app.use(allowedMethods());
 
   // The CouchDB protocol first. Embedded, every request is authorised by role and checked for
   // size and shape before the database sees it; a CouchDB named by COUCH_URL decides for itself.
@@ -57,6 +71,7 @@ export const buildApp = ({ couch, users, maxBodyBytes, feedLimits, source, conta
       // where express-pouchdb keeps PUT /medic/_security
       security: () => couch.medic.get<{ security?: SecurityObject }>('_local/_security').then(doc => doc.security ?? {}, () => ({})),
     }));
+    app.use(jsonWriteBodies());
     app.use(couchJsonBodies(maxBodyBytes));
     if (users) {
       app.use(ownUserDocUpdates(users));
@@ -64,6 +79,8 @@ export const buildApp = ({ couch, users, maxBodyBytes, feedLimits, source, conta
     app.use(boundedChangesFeeds(couch.medic, feedLimits));
     app.use(indexAlongWrites(contacts));
     app.use(orgUnitViewCache(contacts));
+  } else {
+    app.use(jsonWriteBodies());
   }
   app.use(couch.handler);
   app.use((req, res, next) => (ownerOfPath(req.path) === 'couch'
@@ -73,7 +90,8 @@ export const buildApp = ({ couch, users, maxBodyBytes, feedLimits, source, conta
     : next()));
 
   app.use('/api', compression());
-  app.use(dhis2SendRouter({ source, authenticate, exportLog, dhis2, log, fetch: dhis2Fetch, now }));
+  app.use(dhis2SendRouter({ source, authenticate, exportLog, leases, dhis2, log, fetch: dhis2Fetch, now }));
+  app.use(exportLogRouter({ source, authenticate, exportLog, now }));
   app.use(dhisExportRouter({ source, authenticate, log, now, onExported: recordDownload(exportLog, log, now) }));
   app.use(publicTextsRouter(couch.medic));
   app.use('/api', (_req, res) => sendError(res, 404, 'No such API endpoint: the export is at /api/v2/export/dhis'));

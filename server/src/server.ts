@@ -99,6 +99,7 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
     log,
     now: options.now,
     exportLog: exportLog.log,
+    leases: exportLog.leases,
     dhis2: config.dhis2,
   });
   const server = app.listen(config.port, config.host);

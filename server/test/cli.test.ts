@@ -268,12 +268,25 @@ describe('npm run export -- --send', () => {
       assert.equal(JSON.parse(result.stdout).completeness.outcome, 'success', 'and marked the data set complete');
       assert.deepEqual([...dhis2.completed.keys()], [`${DS}/${LAST_MONTH.format('YYYYMM')}/ouNorth0001`]);
       const log = new PouchDB(path.join(stopped.dataDir, 'db', 'dhis-export-log'));
-      const { rows } = await log.allDocs<{ action: string; user: string }>({ include_docs: true });
+      const { rows } = await log.allDocs<{ action: string; user: string }>({ include_docs: true, startkey: 'event~', endkey: 'event~\uffff' });
       await log.close();
       assert.deepEqual(rows.map(row => row.doc?.action), ['send']);
       assert.match(rows[0]!.doc!.user, /^cli/);
     } finally {
       await rm(stopped.dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('never says "Nothing was sent" when DHIS2\'s answer is lost: it reads DHIS2 back, and exits 0 when the values are there', async () => {
+    dhis2.behaviour.afterImport = 'hang';
+    try {
+      const result = await exportCli(['--data-set', DS, '--month', month, '--org-unit', 'ouNorth0001', '--send'], { ...env, DHIS2_TIMEOUT_MS: '1000' });
+      assert.equal(result.code, 0, result.stderr);
+      assert.deepEqual([JSON.parse(result.stdout).outcome, JSON.parse(result.stdout).sent], ['unknown', null]);
+      assert.match(result.stderr, /did not answer within 1 s[\s\S]*all of them are there \(confirmed in DHIS2\)/);
+      assert.doesNotMatch(result.stderr, /Nothing was sent/);
+    } finally {
+      dhis2.behaviour.afterImport = undefined;
     }
   });
 

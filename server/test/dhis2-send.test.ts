@@ -28,7 +28,7 @@ describe('sending to DHIS2 over HTTP (against a DHIS2 stand-in)', () => {
         dataSets: { [DS]: { dataElements: ['deBirths0001', 'deDeliver001'], orgUnits: ['ouNorth0001'] } },
       },
     });
-    server = await startTestServer({ dhis2: { url: new URL(dhis2.url), auth: { token: TOKEN }, timeoutMs: 1_000 } });
+    server = await startTestServer({ dhis2: { url: new URL(dhis2.url), auth: { token: TOKEN }, timeoutMs: 1_000, readBackDelaysMs: [0] } });
     await server.putDocs([
       settingsDoc({ permissions: { can_export_dhis: ['dhis_exporter'], can_send_dhis: ['dhis_sender'] } }),
       ...places, targetDoc(LAST_MONTH, 'chw1', 3, 1), targetDoc(LAST_MONTH, 'chw2', 4, 2),
@@ -102,10 +102,14 @@ describe('sending to DHIS2 over HTTP (against a DHIS2 stand-in)', () => {
 
     const log = await (await server.fetch(`/api/v2/export/dhis/log?${selection}&filters[orgUnit]=ouNorth0001`, as('exporter'))).json() as
       { records: { action: string; user: string; values: number; total: number; orgUnit?: string; dhis2?: { status: string } }[]; changesSinceLastSend?: { changes: unknown[] } };
-    assert.deepEqual(log.records.slice(0, 2).map(record => `${record.action} ${record.user} ${record.orgUnit ?? '*'} ${record.values} ${record.total} ${record.dhis2?.status ?? ''}`),
-      ['send sender ouNorth0001 2 4 SUCCESS', 'download sender * 6 20 ']);
+    assert.deepEqual(log.records.map(record => `${record.action} ${record.user} ${record.orgUnit ?? '*'} ${record.values} ${record.total} ${record.dhis2?.status ?? ''}`),
+      ['send sender ouNorth0001 2 4 SUCCESS'], 'the records of that place');
+    const everyPlace = await (await server.fetch(`/api/v2/export/dhis/log?${selection}`, as('exporter'))).json() as { records: { action: string; orgUnit?: string }[] };
+    assert.deepEqual(everyPlace.records.slice(0, 2).map(record => `${record.action} ${record.orgUnit ?? '*'}`), ['send ouNorth0001', 'download *']);
     assert.deepEqual(log.changesSinceLastSend?.changes, []);
-    assert.deepEqual((log as unknown as { current: unknown }).current, { values: 2, total: 4 });
+    const { current } = log as unknown as { current: { values: number; total: number; digest: string } };
+    assert.deepEqual({ values: current.values, total: current.total }, { values: 2, total: 4 });
+    assert.match(current.digest, /^[\w-]{43}$/);
 
     // a correction in the CHT shows as a change before the next send
     await server.putDocs([{ ...targetDoc(LAST_MONTH, 'chw1', 5, 1), _id: `target~${LAST_MONTH.format('YYYY-MM')}~chw1b~org.couchdb.user:chw1b` }]);
@@ -136,7 +140,7 @@ describe('sending to DHIS2 over HTTP (against a DHIS2 stand-in)', () => {
     assert.match(body.conflicts[0]!.action, /open the period/);
   });
 
-  it('reports refused credentials, DHIS2 failures and timeouts clearly, and records nothing as sent', async () => {
+  it('reports refused credentials and DHIS2 failures clearly, records nothing as sent, and a timeout as unknown', async () => {
     dhis2.options.token = 'another-token';
     let response = await post(`dryRun=false&${selection}`);
     assert.equal(response.status, 502);
@@ -150,10 +154,13 @@ describe('sending to DHIS2 over HTTP (against a DHIS2 stand-in)', () => {
     dhis2.behaviour.delayMs = 1_500;
     response = await post(`dryRun=false&${selection}`);
     assert.equal(response.status, 504);
-    assert.match((await response.json() as { error: string; sent: boolean }).error, /did not answer within 1 s/);
+    const unknown = await response.json() as { error: string; sent: boolean | null; outcome: string };
+    assert.match(unknown.error, /did not answer within 1 s/);
+    assert.deepEqual([unknown.outcome, unknown.sent], ['unknown', null]);
     const log = await (await server.fetch(`/api/v2/export/dhis/log?${selection}`, as('sender'))).json() as
-      { records: { action: string; failure?: { reason: string } }[] };
-    assert.deepEqual(log.records.slice(0, 3).map(record => `${record.action} ${record.failure?.reason}`), ['send timeout', 'send server', 'send credentials']);
+      { records: { action: string; sent?: boolean | null; failure?: { reason: string }; unknown?: { reason: string } }[] };
+    assert.deepEqual(log.records.slice(0, 4).map(record => `${record.action} ${record.sent} ${record.failure?.reason ?? record.unknown?.reason ?? ''}`),
+      ['read-back undefined ', 'send null timeout', 'send false server', 'send false credentials']);
   });
 
   it('refuses names instead of ids, and bad dryRun values', async () => {

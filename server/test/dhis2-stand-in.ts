@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { completeRegistrations } from './dhis2-stand-in-completeness';
 import { importGroups, type StandInMetadata } from './dhis2-stand-in-import';
@@ -45,12 +45,61 @@ export interface Dhis2StandIn {
   completed: Map<string, string>;
   /** What `POST /api/completeDataSetRegistrations` received. */
   registrations: { dryRun: boolean; body: unknown }[];
-  /** Answer after this long (to test timeouts), or with this HTTP status (to test failures). */
-  behaviour: { delayMs?: number; failWith?: number };
+  /** Answer after this long (to test timeouts), or with this HTTP status (to test failures); faults: see `StandInFaults`. */
+  behaviour: { delayMs?: number; failWith?: number } & StandInFaults;
+  /** The read-backs asked for (`GET /api/dataValueSets`), as their query strings. */
+  readBacks: string[];
   /** What it was started with; change `version`, `token` or `metadata` between requests. */
   options: StandInOptions;
   close(): Promise<void>;
 }
+
+const DEFAULT_COC = 'HllvX50cXC0';
+
+/**
+ * Faults between DHIS2 and the server, to test unknown outcomes: after a real import (the values
+ * stored), the answer never comes (`hang`), the connection is reset, or a gateway answers 502/503/504
+ * instead of DHIS2; or the connection is reset once the body is read, before anything is imported.
+ */
+export interface StandInFaults {
+  afterImport?: 'hang' | 'reset' | 502 | 503 | 504;
+  resetBeforeImport?: boolean;
+  /** With `failWith`: the error message repeats the request's Authorization header, as a careless proxy may. */
+  echoAuthorization?: boolean;
+}
+
+/** Plays a fault instead of DHIS2's answer. */
+const playFault = (res: ServerResponse, fault: 'hang' | 'reset' | number) => {
+  if (fault === 'reset') {
+    res.socket?.destroy();
+  } else if (typeof fault === 'number') {
+    res.writeHead(fault, { 'content-type': 'text/html' });
+    res.end(`<html><body><h1>${fault} Gateway error</h1></body></html>`);
+  }
+  // 'hang': nothing, until the client gives up or the stand-in closes
+};
+
+/**
+ * `GET /api/dataValueSets?dataSet=…&period=…&orgUnit=…` (orgUnit repeated): the values stored by
+ * real imports for the data set's data elements, as DHIS2 answers them (values as strings, the
+ * default category option combo named); 409 without data set, period or org unit, as DHIS2 does.
+ */
+const storedValues = (url: URL, stored: ReadonlyMap<string, unknown>, metadata: StandInMetadata) => {
+  const dataSetId = url.searchParams.get('dataSet');
+  const period = url.searchParams.get('period');
+  const orgUnits = url.searchParams.getAll('orgUnit');
+  if (!dataSetId || !period || orgUnits.length === 0) {
+    return { status: 409, body: { httpStatus: 'Conflict', httpStatusCode: 409, status: 'ERROR', message: 'At least one data set, period and organisation unit must be specified' } };
+  }
+  const dataElements = metadata.dataSets[dataSetId]?.dataElements ?? [];
+  const dataValues = [...stored].flatMap(([key, value]) => {
+    const [orgUnit, dataElement, coc, storedPeriod] = key.split('/');
+    return orgUnits.includes(orgUnit!) && dataElements.includes(dataElement!) && storedPeriod === period
+      ? [{ dataElement, period, orgUnit, categoryOptionCombo: coc, attributeOptionCombo: DEFAULT_COC, value: String(value) }]
+      : [];
+  });
+  return { status: 200, body: { dataSet: dataSetId, period, dataValues } };
+};
 
 const readBody = (req: IncomingMessage) => new Promise<string>((resolve, reject) => {
   let text = '';
@@ -66,6 +115,7 @@ export const startDhis2StandIn = async (options: StandInOptions): Promise<Dhis2S
   const completed = new Map<string, string>();
   const registrations: Dhis2StandIn['registrations'] = [];
   const behaviour: Dhis2StandIn['behaviour'] = {};
+  const readBacks: string[] = [];
 
   const authorised = (authorization: string | undefined) => {
     if (options.token && authorization === `ApiToken ${options.token}`) {
@@ -83,6 +133,11 @@ export const startDhis2StandIn = async (options: StandInOptions): Promise<Dhis2S
     if (!authorised(req.headers.authorization)) {
       return send(401, { httpStatus: 'Unauthorized', httpStatusCode: 401, status: 'ERROR', message: 'Unauthorized' });
     }
+    if (req.method === 'GET' && url.pathname === '/api/dataValueSets') {
+      readBacks.push(url.search);
+      const { status, body } = storedValues(url, stored, options.metadata);
+      return send(status, body);
+    }
     if (req.method === 'POST' && url.pathname === '/api/completeDataSetRegistrations') {
       const [status, body] = completeRegistrations(await readBody(req), url.searchParams, options, completed, registrations);
       return send(status, body);
@@ -91,6 +146,9 @@ export const startDhis2StandIn = async (options: StandInOptions): Promise<Dhis2S
       return send(404, { httpStatus: 'Not Found', httpStatusCode: 404, status: 'ERROR', message: `No endpoint ${req.method} ${url.pathname}` });
     }
     const text = await readBody(req);
+    if (behaviour.resetBeforeImport) {
+      return playFault(res, 'reset');
+    }
     if (behaviour.delayMs) {
       await new Promise(resolve => setTimeout(resolve, behaviour.delayMs));
       if (res.destroyed) {
@@ -98,7 +156,7 @@ export const startDhis2StandIn = async (options: StandInOptions): Promise<Dhis2S
       }
     }
     if (behaviour.failWith) {
-      return send(behaviour.failWith, { httpStatus: 'Internal Server Error', httpStatusCode: behaviour.failWith, status: 'ERROR', message: 'Stand-in failure' });
+      return send(behaviour.failWith, { httpStatus: 'Internal Server Error', httpStatusCode: behaviour.failWith, status: 'ERROR', message: behaviour.echoAuthorization ? `Stand-in failure for ${req.headers.authorization}` : 'Stand-in failure' });
     }
     const dryRun = url.searchParams.get('dryRun') === 'true';
     const version = behaviourOf(options.version ?? '2.40');
@@ -130,6 +188,9 @@ export const startDhis2StandIn = async (options: StandInOptions): Promise<Dhis2S
       ...(wrapped ? { rejectedIndexes: conflicts.flatMap(found => found.indexes).filter(index => index >= 0) } : {}),
       dataSetComplete: outcome.completed.length > 0 ? outcome.completed[0]![1] : 'false',
     };
+    if (behaviour.afterImport) {
+      return playFault(res, behaviour.afterImport);
+    }
     if (!wrapped) {
       return send(200, summary);
     }
@@ -153,6 +214,7 @@ export const startDhis2StandIn = async (options: StandInOptions): Promise<Dhis2S
     completed,
     registrations,
     behaviour,
+    readBacks,
     options,
     close: async () => {
       server.closeAllConnections();

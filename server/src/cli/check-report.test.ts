@@ -9,6 +9,7 @@ const preview = (checks: ExportPreview['checks']): ExportPreview => ({
   period: '202610',
   periodEnd: '2026-10-31T23:59:59.999Z',
   fileName: 'dhis-dsMonthly01-202610.json',
+  digest: 'x',
   counts: { targetDocs: 3, counted: 3, malformed: 0, dataValues: 2, healthWorkers: 4 },
   dataValues: [],
   totals: [],

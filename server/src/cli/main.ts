@@ -45,7 +45,10 @@ settings, --period 202610 is 26 September to 25 October 2026.
 
 With --send, DHIS2's answer is printed as JSON; the exit status is 0 when every value was
 accepted, 3 when DHIS2 reported conflicts or ERROR, 4 when DHIS2 could not be reached or refused
-the credentials. Every send and dry run is recorded in the export log (database dhis-export-log).
+the credentials. When DHIS2's answer is lost (a timeout, the connection lost after the values went
+out, a gateway's 502/503/504), DHIS2 is read back: 0 when the values are there, 4 when they are
+not, 5 when DHIS2 could not be read (nobody knows: check DHIS2). 6: another send of the same data
+set, period and place was under way; nothing was sent. Every send and dry run is recorded in the export log (database dhis-export-log).
 
 Reads the embedded database in DATA_DIR (default ./data; stop the server first), or the CouchDB
 named by COUCH_URL (e.g. http://admin:pass@localhost:5984/medic).`;

@@ -3,12 +3,18 @@ import type { Config } from '../config';
 import { ContactIndex } from '../dhis-export/contact-index';
 import type { ExportRequest } from '../dhis-export/export-request';
 import { PouchExportSource } from '../dhis-export/pouch-export-source';
+import { ExportError } from '../dhis-export/export-error';
+import { memorySendLeases } from '../dhis2/send-lease';
 import { sendToDhis2, type SendOutcome } from '../dhis2/send-to-dhis2';
 import { memoryExportLog } from '../export-log/export-log';
 import { openExportLog } from '../export-log/open-export-log';
 
-/** Exit statuses of `--send`: every value accepted; DHIS2 reported conflicts or ERROR; no answer from DHIS2. */
-export const SEND_EXIT = { accepted: 0, conflicts: 3, failed: 4 } as const;
+/**
+ * Exit statuses of `--send`: every value accepted (or, the answer lost, found in DHIS2 by reading it
+ * back); DHIS2 reported conflicts or ERROR; nothing reached DHIS2 (or, the answer lost, the values are
+ * not there); the answer lost and DHIS2 could not be read back: nobody knows; another send under way.
+ */
+export const SEND_EXIT = { accepted: 0, conflicts: 3, failed: 4, unknown: 5, busy: 6 } as const;
 
 const cliUser = () => {
   try {
@@ -20,7 +26,10 @@ const cliUser = () => {
 
 const describe = (outcome: SendOutcome): string[] => {
   if (outcome.kind === 'failure') {
-    return [`Nothing was sent: ${outcome.error}`];
+    return [`${outcome.dryRun ? 'Nothing was checked' : 'Nothing was sent'}: ${outcome.error}`];
+  }
+  if (outcome.kind === 'unknown') {
+    return [`${outcome.error}.`, `${outcome.headline}.`];
   }
   return [
     outcome.headline,
@@ -30,6 +39,16 @@ const describe = (outcome: SendOutcome): string[] => {
       return `  ${place}, ${target}: ${conflict.meaning}. DHIS2 said ${conflict.errorCode ? `${conflict.errorCode} ` : ''}"${conflict.message}". ${conflict.action}.`;
     }),
   ];
+};
+
+const exitOf = (outcome: SendOutcome): number => {
+  if (outcome.kind === 'failure') {
+    return SEND_EXIT.failed;
+  }
+  if (outcome.kind === 'unknown') {
+    return { 'in-dhis2': SEND_EXIT.accepted, 'not-in-dhis2': SEND_EXIT.failed, unreadable: SEND_EXIT.unknown }[outcome.readBack.outcome];
+  }
+  return outcome.outcome === 'success' ? SEND_EXIT.accepted : SEND_EXIT.conflicts;
 };
 
 /** Sends (or dry-runs) the export to DHIS2, records it, prints DHIS2's answer; returns the exit status. */
@@ -43,16 +62,26 @@ export const sendFromCli = async (db: PouchDB.Database, config: Config & { dhis2
     // e.g. COUCH_URL names this product's own server, whose embedded log is reachable only from inside it
     console.error(`warning: the export log could not be opened, so this ${dryRun ? 'dry run' : 'send'} is not recorded: ${(error as Error).message}`);
     const log = memoryExportLog();
-    return { log, close: async () => undefined };
+    return { log, leases: memorySendLeases(), close: async () => undefined };
   });
   try {
     const contacts = new ContactIndex(db);
-    const outcome = await sendToDhis2({ source: new PouchExportSource(db, contacts), dhis2: config.dhis2, exportLog: exportLog.log }, cliUser(), request, dryRun);
+    const deps = { source: new PouchExportSource(db, contacts), dhis2: config.dhis2, exportLog: exportLog.log, leases: exportLog.leases };
+    const outcome = await sendToDhis2(deps, cliUser(), { request, dryRun }).catch(error => {
+      if (error instanceof ExportError && error.code === 'send.busy') {
+        console.error(`Nothing was sent: ${error.message}`);
+        return undefined;
+      }
+      throw error;
+    });
+    if (!outcome) {
+      return SEND_EXIT.busy;
+    }
     process.stdout.write(`${JSON.stringify(outcome, null, 2)}\n`);
     for (const line of describe(outcome)) {
       console.error(line);
     }
-    return outcome.kind === 'failure' ? SEND_EXIT.failed : outcome.outcome === 'success' ? SEND_EXIT.accepted : SEND_EXIT.conflicts;
+    return exitOf(outcome);
   } finally {
     await exportLog.close();
   }

@@ -13,7 +13,7 @@ const databaseRest = (path: string): string[] | undefined => {
 };
 
 /** Attachments and design-doc functions (`_update`, `_show`, …) take raw bodies that express-pouchdb reads itself. */
-const takesRawBody = (rest: string[]): boolean => {
+export const takesRawBody = (rest: string[]): boolean => {
   const docLength = rest[0] === '_design' || rest[0] === '_local' ? 2 : 1;
   return rest.length > docLength && !['_view', '_info'].includes(rest[docLength] ?? '');
 };

@@ -30,6 +30,9 @@ export const openCouchDbProxy = async (couchUrl: URL, admin: { user: string; pas
   const proxy = createProxyMiddleware({
     target: couchUrl.origin,
     changeOrigin: true,
+    // X-Forwarded-Host names the host the caller addressed: the Origin check of a CouchDB (or of
+    // another instance of this server) in front of which this one stands compares with it.
+    xfwd: true,
     pathRewrite: path => path.replace(/^\/medic(?=\/|\?|$)/, `/${dbName}`),
     on: {
       error: (_error, _req, res) => {

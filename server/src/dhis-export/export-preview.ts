@@ -2,6 +2,7 @@ import { dataSetsOf, localeOf, type AppSettings } from '../settings/app-settings
 import { translationsOf, translator, type Translate } from '../settings/translations';
 import { dataSetName, type TargetDocObserver, type TargetDocOutcome } from './aggregate';
 import { dhisMappingsOf, lineageOf, type TargetDoc } from './cht-docs';
+import { digestOf } from '../dhis2/send-digest';
 import { DecimalSum } from './decimal-sum';
 import { exportDataValueSet, resolvePeriod, type ExportResult } from './export-data-value-set';
 import type { ExportRequest } from './export-request';
@@ -62,6 +63,8 @@ export interface ExportPreview {
   totals: PreviewTotal[];
   coverage: OrgUnitCoverage[];
   checks: PreviewCheck[];
+  /** The digest of the file's values: a send given it as `confirm` sends these values or nothing. */
+  digest: string;
 }
 
 export interface PreviewProgress {
@@ -230,6 +233,7 @@ const assemble = async (
     totals: [...totals.values()].map(({ sum, ...total }) => ({ ...total, value: sum.value })),
     coverage,
     checks,
+    digest: digestOf(dataValueSet),
   };
 };
 

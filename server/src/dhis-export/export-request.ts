@@ -2,6 +2,27 @@ import { FIRST_YEAR, LAST_YEAR, localMonthOf } from './calendar-month';
 import { badRequest } from './export-error';
 import { FORMAT_NAMES, isFormatName, type FormatName } from './formats/format-names';
 import { parseDhisPeriod, type DhisPeriod } from './reporting-period';
+import { jsonDepth } from '../couch/couch-request-shapes';
+import { refuseUnknownParameters, type KnownParameters } from '../http/known-parameters';
+
+const SELECTION_FILTERS = { dataSet: true, period: true, orgUnit: true, date: { from: true } } as const;
+
+/** What `GET|POST /api/v2/export/dhis` and the preview take. */
+export const EXPORT_PARAMETERS: KnownParameters = {
+  filters: SELECTION_FILTERS,
+  options: { humanReadable: true, format: true, omitZeros: true },
+};
+
+/** What a send takes: the selection, the options that change the values, completeness, and the send's own two. */
+export const SEND_PARAMETERS: KnownParameters = {
+  filters: SELECTION_FILTERS,
+  options: { humanReadable: true, omitZeros: true, completeDataSet: true },
+  dryRun: true,
+  confirm: true,
+};
+
+/** No request of the API nests deeper than this; a deeper one is refused before anything walks it. */
+const MAX_REQUEST_DEPTH = 8;
 
 /**
  * The period asked for: a DHIS2 period, or (as CHT clients send it) an instant whose reporting
@@ -134,7 +155,10 @@ const flag = (value: unknown, name: string): boolean => {
  * the settings). A client may send both (`date.from` for a CHT server, which knows no `period`):
  * `period` decides, and `date.from` need only be well formed.
  */
-export const parseExportRequest = (input: unknown, now: Date = new Date()): ExportRequest => {
+export const parseExportRequest = (input: unknown, now: Date = new Date(), known: KnownParameters = EXPORT_PARAMETERS): ExportRequest => {
+  if (jsonDepth(input) > MAX_REQUEST_DEPTH) {
+    throw badRequest(`The request nests deeper than ${MAX_REQUEST_DEPTH} levels; the API takes { "filters": {…}, "options": {…} }`, 'request.tooDeep');
+  }
   if (input !== undefined && !isRecord(input)) {
     throw badRequest(`The request must be a JSON object such as { "filters": { "dataSet": "…", "period": "YYYYMM" } }; got ${quoted(input)}`);
   }
@@ -145,6 +169,7 @@ export const parseExportRequest = (input: unknown, now: Date = new Date()): Expo
   if (body['options'] !== undefined && !isRecord(body['options'])) {
     throw badRequest('"options" must be an object: options[humanReadable]=true');
   }
+  refuseUnknownParameters(body, known);
   const filters = (body['filters'] ?? {}) as Record<string, unknown>;
   const options = (body['options'] ?? {}) as Record<string, unknown>;
   if (filters['date'] !== undefined && !isRecord(filters['date'])) {

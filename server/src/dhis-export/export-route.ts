@@ -1,8 +1,9 @@
-import { Router, json, type Request, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
+import { apiJsonBody } from '../http/json-body';
 import qs from 'qs';
 import { mayExportDhis } from '../session/export-permission';
 import type { Authenticate, UserContext } from '../session/user-session';
-import { sendError } from '../http/json-errors';
+import { sendError, sendRefusal } from '../http/json-errors';
 import type { Log } from '../http/log';
 import { exportDataValueSet, type ExportResult } from './export-data-value-set';
 import { ExportError, badRequest } from './export-error';
@@ -77,7 +78,7 @@ export const dhisExportRouter = ({ source, authenticate, log, now = () => new Da
     } catch (error) {
       if (error instanceof ExportError) {
         log.warn(`DHIS2 export refused: ${error.message}`);
-        sendError(res, error.status, error.message);
+        sendRefusal(res, error);
         return undefined;
       }
       throw error;
@@ -100,7 +101,10 @@ export const dhisExportRouter = ({ source, authenticate, log, now = () => new Da
         log.warn(`DHIS2 export ${result.fileName}: skipped ${counts.malformed} malformed target docs` +
           (malformedTargets.length ? ` and targets with an unusable "dhis": ${malformedTargets.join(', ')}` : ''));
       }
-      onExported?.(user.name, request, result);
+      // a HEAD only asks what a GET would answer: nothing was downloaded
+      if (req.method !== 'HEAD') {
+        onExported?.(user.name, request, result);
+      }
       const format = formats[request.format];
       const { dataValues } = result.dataValueSet;
       // what the file holds, for the page's result whatever the format
@@ -116,7 +120,7 @@ export const dhisExportRouter = ({ source, authenticate, log, now = () => new Da
     } catch (error) {
       if (error instanceof ExportError) {
         log.warn(`DHIS2 export refused: ${error.message}`);
-        return sendError(res, error.status, error.message);
+        return sendRefusal(res, error);
       }
       throw error;
     }
@@ -124,8 +128,7 @@ export const dhisExportRouter = ({ source, authenticate, log, now = () => new Da
 
   const router = Router();
   router.get('/api/v2/export/dhis', (req, res) => handle(req, res, () => queryOf(req.url)));
-  // Not strict: a body of `null` or `5` is JSON, and gets told what shape to have rather than "not valid JSON".
-  router.post('/api/v2/export/dhis', json({ limit: '64kb', strict: false }), (req, res) => handle(req, res, () => req.body));
+  router.post('/api/v2/export/dhis', ...apiJsonBody(), (req, res) => handle(req, res, () => req.body));
   router.get('/api/v2/export/dhis/preview', async (req, res) => {
     const authorized = await authorize(req, res, () => queryOf(req.url));
     if (authorized) {

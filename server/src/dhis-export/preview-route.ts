@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { sendError } from '../http/json-errors';
+import { sendError, sendRefusal } from '../http/json-errors';
 import type { Log } from '../http/log';
 import { ExportError } from './export-error';
 import { previewExport, type PreviewProgress } from './export-preview';
@@ -62,7 +62,7 @@ export const sendPreview = async (
     if (!res.headersSent) {
       if (error instanceof ExportError) {
         log.warn(`DHIS2 preview refused: ${error.message}`);
-        sendError(res, error.status, error.message);
+        sendRefusal(res, error);
         return;
       }
       throw error;

@@ -2,15 +2,29 @@ import type { DataValueSet } from '../dhis-export/data-value-set';
 import { dhis2Json } from '../dhis-export/formats/json';
 import type { Dhis2Config } from './dhis2-config';
 import { readImportSummary, type ImportSummary } from './import-summary';
+import { scrubberFor } from './scrub-secrets';
 
-export type Dhis2FailureReason = 'network' | 'timeout' | 'credentials' | 'forbidden' | 'server' | 'rejected';
+/** `timeout`, `connection` and `gateway` are failures only for a dry run, which saves nothing whatever its answer. */
+export type Dhis2FailureReason = 'network' | 'timeout' | 'connection' | 'gateway' | 'credentials' | 'forbidden' | 'server' | 'rejected';
 
-/** What came of a `POST /api/dataValueSets`: DHIS2's import summary, or why there is none. */
+/** Why nobody knows whether DHIS2 imported: no answer in time, the connection lost once the body went out, a gateway's 502/503/504. */
+export type Dhis2UnknownReason = 'timeout' | 'connection' | 'gateway';
+
+/**
+ * What came of a `POST /api/dataValueSets`: DHIS2's import summary; a failure that certainly
+ * imported nothing; or an unknown outcome, which only reading DHIS2's values back can settle.
+ */
 export type Dhis2Answer =
   | { kind: 'summary'; httpStatus: number; summary: ImportSummary }
-  | { kind: 'failure'; reason: Dhis2FailureReason; httpStatus?: number; message: string };
+  | { kind: 'failure'; reason: Dhis2FailureReason; httpStatus?: number; message: string }
+  | { kind: 'unknown'; reason: Dhis2UnknownReason; httpStatus?: number; message: string };
 
-const USER_AGENT = 'cht-dhis-export/1.0 (+https://github.com/medic/cht-core)';
+/** Errors raised before a connection carried anything: the body never went out. */
+const BEFORE_CONNECTION = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|EADDRNOTAVAIL|UND_ERR_CONNECT_TIMEOUT|ERR_TLS_.*|CERT_.*|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_.*)$/;
+
+const GATEWAY = new Set([502, 503, 504]);
+
+export const USER_AGENT = 'cht-dhis-export/1.0 (+https://github.com/medic/cht-core)';
 const MAX_SHOWN = 300;
 
 export const authorizationOf = (auth: Dhis2Config['auth']) =>
@@ -54,6 +68,7 @@ export const postDataValueSet = async (
   url.searchParams.set('importStrategy', 'CREATE_AND_UPDATE');
   url.searchParams.set('async', 'false');
   const where = config.url.host;
+  const scrub = scrubberFor(config.auth);
   let response: Response;
   let text: string;
   try {
@@ -71,16 +86,24 @@ export const postDataValueSet = async (
       redirect: 'manual',
       signal: AbortSignal.timeout(config.timeoutMs),
     });
-    text = await response.text();
+    text = scrub(await response.text());
   } catch (error) {
     const name = (error as { name?: string }).name;
     if (name === 'TimeoutError' || name === 'AbortError') {
-      return { kind: 'failure', reason: 'timeout', message: `DHIS2 at ${where} did not answer within ${Math.round(config.timeoutMs / 1000)} s (DHIS2_TIMEOUT_MS)` };
+      return { kind: 'unknown', reason: 'timeout', message: `DHIS2 at ${where} did not answer within ${Math.round(config.timeoutMs / 1000)} s (DHIS2_TIMEOUT_MS)` };
     }
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    return { kind: 'failure', reason: 'network', message: `DHIS2 at ${where} could not be reached: ${cause?.code ?? cause?.message ?? (error as Error).message}` };
+    const said = scrub(cause?.code ?? cause?.message ?? (error as Error).message);
+    // fetch refuses some addresses (such as port 9, "bad port") before connecting at all
+    return (typeof cause?.code === 'string' && BEFORE_CONNECTION.test(cause.code)) || cause?.message === 'bad port'
+      ? { kind: 'failure', reason: 'network', message: `DHIS2 at ${where} could not be reached: ${said}` }
+      : { kind: 'unknown', reason: 'connection', message: `The connection to DHIS2 at ${where} was lost before its answer: ${said}` };
   }
   const status = response.status;
+  if (GATEWAY.has(status)) {
+    return { kind: 'unknown', reason: 'gateway', httpStatus: status,
+      message: `A gateway in front of DHIS2 at ${where} answered HTTP ${status}${text ? `: ${messageIn(text)}` : ''}` };
+  }
   if (status === 401 || (status >= 300 && status < 400)) {
     return { kind: 'failure', reason: 'credentials', httpStatus: status,
       message: `DHIS2 at ${where} did not accept the server's credentials (HTTP ${status}): check DHIS2_TOKEN, or DHIS2_USER and DHIS2_PASSWORD` };

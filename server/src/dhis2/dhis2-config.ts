@@ -4,6 +4,8 @@ export interface Dhis2Config {
   url: URL;
   auth: { token: string } | { user: string; password: string };
   timeoutMs: number;
+  /** Pauses before each read-back after an unknown outcome (not from the environment: tests shorten them). */
+  readBackDelaysMs?: number[];
 }
 
 type Env = Record<string, string | undefined>;

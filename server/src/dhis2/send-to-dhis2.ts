@@ -1,112 +1,145 @@
 import { dhisPeriodId } from '../dhis-export/reporting-period';
 import { exportDataValueSet } from '../dhis-export/export-data-value-set';
-import { badRequest } from '../dhis-export/export-error';
+import { ExportError, badRequest } from '../dhis-export/export-error';
 import type { ExportRequest } from '../dhis-export/export-request';
 import type { ExportSource } from '../dhis-export/export-source';
-import { loggedValuesOf, totalOf, type ExportLog } from '../export-log/export-log';
-import { completeAfterImport, loggedCompleteness, type CompletenessOutcome } from './complete-registration';
-import { explainConflict, type ExplainedConflict } from './conflict-explanation';
-import { postDataValueSet, type Dhis2FailureReason, type Fetch } from './dhis2-client';
+import { loggedValuesOf, totalOf, type ExportLog, type ExportLogEntry } from '../export-log/export-log';
+import { completeAfterImport, loggedCompleteness } from './complete-registration';
+import { explainConflict } from './conflict-explanation';
+import { postDataValueSet, type Fetch } from './dhis2-client';
 import type { Dhis2Config } from './dhis2-config';
-import { isCleanSuccess, type ImportCount, type ImportSummary } from './import-summary';
+import { isCleanSuccess } from './import-summary';
 import { programmeNamesFor } from './programme-names';
+import { readBack, type ReadBackResult } from './read-back';
+import { digestOf } from './send-digest';
+import type { SendLeases } from './send-lease';
+import { headlineOf, refusedRowsOf, unknownHeadlineOf, type SendOutcome, type SendSelectionSummary } from './send-outcome';
+
+export type { SendOutcome } from './send-outcome';
 
 export interface SendDeps {
   source: ExportSource;
   dhis2: Dhis2Config;
   exportLog: ExportLog;
+  leases: SendLeases;
   fetch?: Fetch;
   now?: () => Date;
 }
 
-interface Selection {
+export interface SendOrder {
+  request: ExportRequest;
   dryRun: boolean;
-  dataSet: string;
-  period: string;
-  orgUnit?: string;
-  /** How many values were (or would be) sent, and their sum. */
-  values: number;
-  total: number;
+  /** The digest the sender confirmed (the preview's or the log's); undefined: send whatever the export holds now. */
+  confirm?: string;
 }
 
-/** DHIS2's answer in the programme's words, DHIS2's own fields beside them. */
-export type SendOutcome = Selection & (
-  | {
-    kind: 'summary';
-    /** success: imported with no conflict; warning: some values not imported; error: nothing imported. */
-    outcome: 'success' | 'warning' | 'error';
-    /** Whether DHIS2 kept anything: never for a dry run. */
-    sent: boolean;
-    headline: string;
-    counts: ImportCount;
-    conflicts: ExplainedConflict[];
-    dhis2: { httpStatus: number } & ImportSummary;
-    recordId: string;
-    /** When the send asked to register the data set as complete. */
-    completeness?: CompletenessOutcome;
-  }
-  | { kind: 'failure'; reason: Dhis2FailureReason; sent: false; error: string; httpStatus?: number });
+/** Pauses before each read-back after an unknown outcome: DHIS2 may still be importing when its answer is lost. */
+export const DEFAULT_READ_BACK_DELAYS_MS = [2_000, 10_000];
 
-const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+const pause = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
-const headlineOf = (dryRun: boolean, outcome: 'success' | 'warning' | 'error', counts: ImportCount, conflicts: number, values: number): string => {
-  const tally = `${counts.imported} imported, ${counts.updated} updated, ${counts.ignored} ignored, ${counts.deleted} deleted`;
-  if (outcome === 'success') {
-    return dryRun
-      ? `DHIS2 would accept all ${plural(values, 'value')} (${tally}); nothing was saved`
-      : `DHIS2 accepted all ${plural(values, 'value')}: ${tally}`;
+/** A lease outlives the longest send: the import's timeout, then the read-backs. */
+const leaseMsOf = (dhis2: Dhis2Config) =>
+  dhis2.timeoutMs * 2 + (dhis2.readBackDelaysMs ?? DEFAULT_READ_BACK_DELAYS_MS).reduce((sum, ms) => sum + ms + dhis2.timeoutMs, 0) + 60_000;
+
+/** Reads DHIS2 back after each pause until every value is found there; the last reading stands. */
+export const settleByReadBack = async (
+  dhis2: Dhis2Config, sent: Parameters<typeof readBack>[1], fetchImpl?: Fetch,
+): Promise<ReadBackResult> => {
+  let result: ReadBackResult = { outcome: 'unreadable', matching: 0, differing: 0, missing: 0 };
+  for (const delay of dhis2.readBackDelaysMs ?? DEFAULT_READ_BACK_DELAYS_MS) {
+    await pause(delay);
+    result = await readBack(dhis2, sent, fetchImpl);
+    if (result.outcome === 'in-dhis2') {
+      break;
+    }
   }
-  if (outcome === 'warning') {
-    return dryRun
-      ? `DHIS2 would not accept every value: ${plural(conflicts, 'conflict')} (${tally}); nothing was saved`
-      : `Not every value was accepted: ${plural(conflicts, 'conflict')} (${tally})`;
-  }
-  return dryRun
-    ? `DHIS2 would refuse this import: ${plural(conflicts, 'conflict')} (${tally}); nothing was saved`
-    : `DHIS2 refused this import: ${plural(conflicts, 'conflict')} (${tally})`;
+  return result;
 };
 
 /**
- * Exports the selection exactly as the download does, and sends that dataValueSet to DHIS2
- * (checked only, for a dry run). Every answer from DHIS2 is recorded; a failure to get one too,
- * and never as sent.
+ * Exports the selection exactly as the download does and sends that dataValueSet to DHIS2 (checked
+ * only, for a dry run): refused with 409 when it is not what the sender confirmed, or when another
+ * send of the selection is under way. Every answer is recorded; an unknown outcome is recorded as
+ * such, then settled by reading DHIS2 back, recorded as a second event.
  */
-export const sendToDhis2 = async (deps: SendDeps, user: string, request: ExportRequest, dryRun: boolean): Promise<SendOutcome> => {
+export const sendToDhis2 = async (deps: SendDeps, user: string, { request, dryRun, confirm }: SendOrder): Promise<SendOutcome> => {
   if (request.humanReadable) {
-    throw badRequest('option "humanReadable" cannot be sent: DHIS2 imports ids, not names');
+    throw badRequest('option "humanReadable" cannot be sent: DHIS2 imports ids, not names', 'send.humanReadable');
   }
   const now = deps.now ?? (() => new Date());
   const { dataValueSet, period } = await exportDataValueSet(deps.source, request, now());
   const rows = dataValueSet.dataValues;
-  const selection: Selection = {
+  const selection: SendSelectionSummary = {
     dryRun,
     dataSet: request.dataSet,
     period: dhisPeriodId(period),
     ...(request.orgUnit === undefined ? {} : { orgUnit: request.orgUnit }),
     values: rows.length,
     total: totalOf(rows),
+    digest: digestOf(dataValueSet),
   };
+  if (confirm !== undefined && confirm !== selection.digest) {
+    throw new ExportError(409, `The figures changed since they were confirmed: the export now holds ${selection.values} values ` +
+      `totalling ${selection.total}. Nothing was sent; look at them again and confirm the new digest`, 'send.changed',
+    { now: { values: selection.values, total: selection.total, digest: selection.digest }, confirmed: confirm });
+  }
+  const lease = dryRun ? undefined : await deps.leases.take(selection, user, now(), leaseMsOf(deps.dhis2));
+  if (lease && !lease.taken) {
+    throw new ExportError(409, `${lease.holder} has been sending ${selection.dataSet} ${selection.period} ` +
+      `${selection.orgUnit ?? '(all places)'} to DHIS2 since ${lease.since}; nothing was sent. Try again once it is done`,
+    'send.busy', { holder: lease.holder, since: lease.since });
+  }
+  try {
+    return await sendAndRecord(deps, user, request, selection, dataValueSet, now);
+  } finally {
+    await lease?.release();
+  }
+};
+
+const sendAndRecord = async (
+  deps: SendDeps, user: string, request: ExportRequest, selection: SendSelectionSummary,
+  dataValueSet: Awaited<ReturnType<typeof exportDataValueSet>>['dataValueSet'], now: () => Date,
+): Promise<SendOutcome> => {
+  const { dryRun } = selection;
+  const rows = dataValueSet.dataValues;
   const answer = await postDataValueSet(deps.dhis2, dataValueSet, { dryRun }, deps.fetch);
-  const entry = {
-    action: dryRun ? 'dry-run' as const : 'send' as const,
+  const entry: ExportLogEntry = {
+    action: dryRun ? 'dry-run' : 'send',
     user,
     at: now().toISOString(),
     dataSet: selection.dataSet,
     period: selection.period,
     ...(selection.orgUnit === undefined ? {} : { orgUnit: selection.orgUnit }),
+    omitZeros: request.omitZeros,
     values: selection.values,
     total: selection.total,
+    digest: selection.digest,
   };
-  if (answer.kind === 'failure') {
-    await deps.exportLog.record({ ...entry, failure: { reason: answer.reason, message: answer.message } });
-    return { ...selection, kind: 'failure', reason: answer.reason, sent: false, error: answer.message,
-      ...(answer.httpStatus === undefined ? {} : { httpStatus: answer.httpStatus }) };
+  // A dry run saves nothing, whatever became of its answer.
+  if (answer.kind === 'failure' || (answer.kind === 'unknown' && dryRun)) {
+    const recordId = await deps.exportLog.record({ ...entry, ...(dryRun ? {} : { sent: false }), failure: { reason: answer.reason, message: answer.message } });
+    return { ...selection, kind: 'failure', outcome: 'failed', reason: answer.reason, sent: false, error: answer.message,
+      ...(answer.httpStatus === undefined ? {} : { httpStatus: answer.httpStatus }), recordId };
+  }
+  if (answer.kind === 'unknown') {
+    const sent = loggedValuesOf(rows);
+    const recordId = await deps.exportLog.record({ ...entry, sent: null,
+      unknown: { reason: answer.reason, message: answer.message, ...(answer.httpStatus === undefined ? {} : { httpStatus: answer.httpStatus }) }, dataValues: sent });
+    const found = await settleByReadBack(deps.dhis2, { dataSet: selection.dataSet, period: selection.period, dataValues: sent }, deps.fetch);
+    const readBackId = await deps.exportLog.record({ ...entry, action: 'read-back', at: now().toISOString(), readBack: { ...found, refersTo: recordId, sentAt: entry.at } });
+    return { ...selection, kind: 'unknown', outcome: 'unknown', reason: answer.reason, sent: null, error: answer.message,
+      ...(answer.httpStatus === undefined ? {} : { httpStatus: answer.httpStatus }),
+      headline: unknownHeadlineOf(rows.length, found), recordId, readBack: { ...found, recordId: readBackId } };
   }
   const { summary } = answer;
-  const names = await programmeNamesFor(deps.source, request.dataSet, request.orgUnit);
+  const names = await programmeNamesFor(deps.source, selection.dataSet, selection.orgUnit);
   const conflicts = summary.conflicts.map(conflict => explainConflict(conflict, rows, names));
   const outcome = isCleanSuccess(summary) ? 'success' : summary.status === 'ERROR' ? 'error' : 'warning';
   const counts = summary.importCount;
+  const refused = refusedRowsOf(rows, summary.status, conflicts);
+  const kept = rows.filter((_row, index) => !refused.has(index));
+  const sent = !dryRun && kept.length > 0 && counts.imported + counts.updated + counts.deleted > 0;
   const completeness = request.completeDataSet
     ? await completeAfterImport(deps.dhis2, {
       dataSet: dataValueSet.dataSet, period: dataValueSet.period, date: dataValueSet.completeDate, dryRun, rows, accepted: outcome === 'success',
@@ -114,16 +147,18 @@ export const sendToDhis2 = async (deps: SendDeps, user: string, request: ExportR
     : undefined;
   const recordId = await deps.exportLog.record({
     ...entry,
+    ...(dryRun ? {} : { sent }),
     dhis2: { status: summary.status, httpStatus: answer.httpStatus, importCount: counts, conflicts: conflicts.length },
     ...(completeness ? { completeness: loggedCompleteness(completeness) } : {}),
-    dataValues: loggedValuesOf(rows),
+    dataValues: loggedValuesOf(dryRun ? rows : kept),
   });
   return {
     ...selection,
     kind: 'summary',
     outcome,
-    sent: !dryRun && summary.status !== 'ERROR',
-    headline: headlineOf(dryRun, outcome, counts, conflicts.length, rows.length),
+    sent,
+    refused: refused.size,
+    headline: headlineOf(dryRun, outcome, counts, conflicts.length, rows.length, sent),
     counts,
     conflicts,
     dhis2: { httpStatus: answer.httpStatus, ...summary },

@@ -1,4 +1,4 @@
-import type { ExportLogRecord, LoggedValue } from './export-log';
+import type { LoggedValue } from './export-log';
 
 /** A value that differs between the last send and now; undefined on a side: not there. */
 export interface ChangedValue {
@@ -11,11 +11,6 @@ export interface ChangedValue {
 }
 
 const keyOf = (row: LoggedValue) => JSON.stringify([row.orgUnit, row.dataElement, row.categoryOptionCombo ?? null, row.attributeOptionCombo ?? null]);
-
-/** The newest send DHIS2 took (an import summary that is not ERROR), of the same place filter. */
-export const lastSendOf = (records: readonly ExportLogRecord[], orgUnit: string | undefined): ExportLogRecord | undefined =>
-  records.find(record => record.action === 'send' && record.dhis2 !== undefined && record.dhis2.status !== 'ERROR'
-    && record.dataValues !== undefined && (record.orgUnit ?? undefined) === orgUnit);
 
 /** Values that differ between what was sent and what would be sent now, in the order of the current export. */
 export const changesSince = (sent: readonly LoggedValue[], current: readonly LoggedValue[]): ChangedValue[] => {

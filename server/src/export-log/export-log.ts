@@ -2,10 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { DecimalSum } from '../dhis-export/decimal-sum';
 import type { DataValue } from '../dhis-export/data-value-set';
 import type { ImportCount } from '../dhis2/import-summary';
+import type { ReadBackResult } from '../dhis2/read-back';
+import { checkCursor, eventPrefixOf, keptSendOf, lastSendIdOf, matchesQuery, type LogPage, type LogQuery } from './log-query';
 
 export const EXPORT_LOG_DB = 'dhis-export-log';
 
-export type ExportAction = 'download' | 'dry-run' | 'send';
+/** `read-back`: what DHIS2 was found to hold after a send whose outcome was unknown. */
+export type ExportAction = 'download' | 'dry-run' | 'send' | 'read-back';
 
 /** A data value as recorded: what identifies it in DHIS2, and its value. */
 export interface LoggedValue {
@@ -16,7 +19,7 @@ export interface LoggedValue {
   value: number;
 }
 
-/** One download, dry run or send; written once, never changed. */
+/** One download, dry run, send or read-back; written once, never changed. */
 export interface ExportLogEntry {
   action: ExportAction;
   user: string;
@@ -28,15 +31,24 @@ export interface ExportLogEntry {
   orgUnit?: string;
   format?: string;
   humanReadable?: boolean;
+  omitZeros?: boolean;
   values: number;
   total: number;
+  /** The digest of the values (see send-digest.ts). */
+  digest?: string;
+  /** For sends: DHIS2 kept values (true), kept none (false), or nobody knows yet (null). */
+  sent?: boolean | null;
   /** For dry runs and sends: DHIS2's verdict. */
   dhis2?: { status: string; httpStatus: number; importCount: ImportCount; conflicts: number };
   /** For sends that asked for it: the complete data set registration (see dhis2/complete-registration.ts). */
   completeness?: { outcome: string; orgUnits: number; status?: string; conflicts?: number; httpStatus?: number; reason?: string };
-  /** For dry runs and sends that got no import summary: why. Nothing was sent. */
+  /** For dry runs and sends that got no import summary and certainly reached nothing: why. */
   failure?: { reason: string; message: string };
-  /** For dry runs and sends: the values, to tell what changed since. */
+  /** For sends whose outcome is unknown (timeout, connection lost after the body went out, 502/503/504). */
+  unknown?: { reason: string; message: string; httpStatus?: number };
+  /** For read-backs: which send, and what DHIS2 holds of its values. */
+  readBack?: ReadBackResult & { refersTo: string; sentAt: string };
+  /** For sends: the values DHIS2 kept (refused ones left out), or, unknown, those sent; for dry runs, those checked. */
   dataValues?: LoggedValue[];
 }
 
@@ -46,8 +58,10 @@ export interface ExportLogRecord extends ExportLogEntry {
 
 export interface ExportLog {
   record(entry: ExportLogEntry): Promise<string>;
-  /** The newest first, for a data set and period (any place filter). */
-  recent(dataSet: string, period: string, limit?: number): Promise<ExportLogRecord[]>;
+  /** A data set's records, newest first, filtered and paged. */
+  list(query: LogQuery): Promise<LogPage>;
+  /** The last send DHIS2 kept of a selection, however many records came after it. */
+  lastSend(dataSet: string, period: string, orgUnit: string | undefined): Promise<ExportLogRecord | undefined>;
 }
 
 /** Values as recorded, keeping only what identifies a value in DHIS2. */
@@ -69,40 +83,108 @@ export const totalOf = (rows: readonly { value: number }[]): number => {
   return sum.value;
 };
 
-/** `log~<data set>~<period>~<instant>~<random>`: a range read gives a selection's records in time order. */
-const prefixOf = (dataSet: string, period: string) => `log~${encodeURIComponent(dataSet)}~${period}~`;
+/** Records examined per read, and reads per page: a sparse filter answers a short page with `next`, never a long wait. */
+const BATCH = 200;
+const BATCHES_PER_PAGE = 10;
+
+type StoredEntry = ExportLogEntry & { type?: string };
+
+const recordOf = (doc: PouchDB.Core.ExistingDocument<StoredEntry>): ExportLogRecord => {
+  const { _id, _rev: _revision, type: _type, ...entry } = doc;
+  return { id: _id, ...entry };
+};
+
+const isConflict = (error: unknown) => (error as { status?: number }).status === 409;
+
+/** Moves a selection's last-send pointer forward, with CouchDB's revision check against a concurrent writer. */
+const pointLastSend = async (db: PouchDB.Database, entry: ExportLogEntry, kept: { recordId: string; at: string }) => {
+  const _id = lastSendIdOf(entry.dataSet, entry.period, entry.orgUnit);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const current = await db.get<{ recordId: string; at: string }>(_id).catch(() => undefined);
+    if (current && current.at > kept.at) {
+      return;
+    }
+    try {
+      await db.put({ _id, ...(current ? { _rev: current._rev } : {}), type: 'dhis-export-last-send', ...kept });
+      return;
+    } catch (error) {
+      if (!isConflict(error)) {
+        throw error;
+      }
+    }
+  }
+};
 
 /** The export log in its own CouchDB-protocol database (embedded PouchDB, or CouchDB). */
 export const pouchExportLog = (db: PouchDB.Database): ExportLog => ({
   record: async entry => {
-    const id = `${prefixOf(entry.dataSet, entry.period)}${entry.at}~${randomBytes(4).toString('hex')}`;
+    const id = `${eventPrefixOf(entry.dataSet)}${entry.at}~${randomBytes(4).toString('hex')}`;
     await db.put({ _id: id, type: 'dhis-export-log', ...entry });
+    const kept = keptSendOf(id, entry);
+    if (kept) {
+      await pointLastSend(db, entry, kept);
+    }
     return id;
   },
-  recent: async (dataSet, period, limit = 20) => {
-    const prefix = prefixOf(dataSet, period);
-    const { rows } = await db.allDocs<ExportLogEntry>({ startkey: `${prefix}\uffff`, endkey: prefix, descending: true, limit, include_docs: true });
-    return rows.flatMap(({ doc }) => {
-      if (!doc) {
-        return [];
+  list: async query => {
+    checkCursor(query);
+    const prefix = eventPrefixOf(query.dataSet);
+    const records: ExportLogRecord[] = [];
+    let from = query.cursor ?? `${prefix}\uffff`;
+    let skip = query.cursor === undefined ? 0 : 1;
+    for (let batch = 0; batch < BATCHES_PER_PAGE; batch++) {
+      const { rows } = await db.allDocs<StoredEntry>({ startkey: from, endkey: prefix, descending: true, skip, limit: BATCH, include_docs: true });
+      for (const [index, { doc }] of rows.entries()) {
+        if (doc && matchesQuery(doc, query)) {
+          records.push(recordOf(doc));
+          if (records.length === query.limit) {
+            const more = index < rows.length - 1 || rows.length === BATCH;
+            return more ? { records, next: doc._id } : { records };
+          }
+        }
       }
-      const { _id, _rev: _revision, type: _type, ...entry } = doc as PouchDB.Core.ExistingDocument<ExportLogEntry> & { type?: string };
-      return [{ id: _id, ...entry }];
-    });
+      if (rows.length < BATCH) {
+        return { records };
+      }
+      from = rows.at(-1)!.id;
+      skip = 1;
+    }
+    return { records, next: from };
+  },
+  lastSend: async (dataSet, period, orgUnit) => {
+    const pointer = await db.get<{ recordId: string }>(lastSendIdOf(dataSet, period, orgUnit)).catch(() => undefined);
+    const doc = pointer && await db.get<StoredEntry>(pointer.recordId).catch(() => undefined);
+    return doc ? recordOf(doc) : undefined;
   },
 });
 
 /** A log that keeps records in memory: for tests and for a CLI run with no database to write to. */
 export const memoryExportLog = (): ExportLog & { entries: ExportLogRecord[] } => {
   const entries: ExportLogRecord[] = [];
+  const lastSends = new Map<string, { recordId: string; at: string }>();
   return {
     entries,
     record: async entry => {
-      const id = `${prefixOf(entry.dataSet, entry.period)}${entry.at}~${entries.length}`;
+      const id = `${eventPrefixOf(entry.dataSet)}${entry.at}~${String(entries.length).padStart(8, '0')}`;
       entries.push({ id, ...entry });
+      const kept = keptSendOf(id, entry);
+      const key = lastSendIdOf(entry.dataSet, entry.period, entry.orgUnit);
+      if (kept && !((lastSends.get(key)?.at ?? '') > kept.at)) {
+        lastSends.set(key, kept);
+      }
       return id;
     },
-    recent: async (dataSet, period, limit = 20) =>
-      entries.filter(entry => entry.dataSet === dataSet && entry.period === period).reverse().slice(0, limit),
+    list: async query => {
+      checkCursor(query);
+      const newestFirst = entries.filter(entry => entry.dataSet === query.dataSet).sort((a, b) => b.id.localeCompare(a.id));
+      const start = query.cursor === undefined ? 0 : newestFirst.findIndex(entry => entry.id < query.cursor!);
+      const matching = (start === -1 ? [] : newestFirst.slice(start)).filter(entry => matchesQuery(entry, query));
+      const records = matching.slice(0, query.limit);
+      return matching.length > query.limit ? { records, next: records.at(-1)!.id } : { records };
+    },
+    lastSend: async (dataSet, period, orgUnit) => {
+      const pointer = lastSends.get(lastSendIdOf(dataSet, period, orgUnit));
+      return entries.find(entry => entry.id === pointer?.recordId);
+    },
   };
 };

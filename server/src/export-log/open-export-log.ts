@@ -1,10 +1,14 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import PouchDB from 'pouchdb';
+import { pouchSendLeases, type SendLeases } from '../dhis2/send-lease';
 import { EXPORT_LOG_DB, pouchExportLog, type ExportLog } from './export-log';
+import { moveRecordsByPeriod } from './move-records-by-period';
 
 export interface OpenedExportLog {
   log: ExportLog;
+  /** One send of a selection at a time, kept in the same database as the log. */
+  leases: SendLeases;
   close(): Promise<void>;
 }
 
@@ -47,5 +51,6 @@ export const openExportLog = async (where: { dataDir: string } | { couchOrigin: 
     }
     await adminsOnly(`${where.couchOrigin}/${EXPORT_LOG_DB}`, where.admin);
   }
-  return { log: pouchExportLog(db), close: () => db.close() };
+  await moveRecordsByPeriod(db);
+  return { log: pouchExportLog(db), leases: pouchSendLeases(db), close: () => db.close() };
 };

@@ -1,7 +1,16 @@
 import type { ErrorRequestHandler, Response } from 'express';
 import type { Log } from './log';
 
-export const sendError = (res: Response, status: number, error: string) => res.status(status).json({ code: status, error });
+/**
+ * `{ code, error }`: `code` is a stable name (e.g. "parameter.unknown") where one was given, else the
+ * HTTP status; `details` add the values a page needs to word the refusal itself.
+ */
+export const sendError = (res: Response, status: number, error: string, code?: string, details: Record<string, unknown> = {}) =>
+  res.status(status).json({ ...details, code: code ?? status, error });
+
+/** A refusal carried by an error (an ExportError or any error with status, message, code and details). */
+export const sendRefusal = (res: Response, refusal: { status: number; message: string; code?: string; details?: Record<string, unknown> }) =>
+  sendError(res, refusal.status, refusal.message, refusal.code, refusal.details);
 
 /** Last handler: a client's mistake (bad JSON, body too large) keeps its 4xx; anything else is logged, never shown. */
 export const jsonErrors = (log: Log): ErrorRequestHandler => (error, _req, res, next) => {

@@ -123,6 +123,29 @@ describe('Dhis2Send', () => {
     expect(document.activeElement).toBe(alert);
   });
 
+  it('words changed figures and a send under way in the user\'s language, from the server\'s code', async () => {
+    await render({
+      capabilities: configured, selection, failures: 1,
+      failure: { status: 409, error: 'The figures changed', code: 'send.changed', details: { now: { values: 31, total: 1076 }, confirmedValues: 30, confirmedTotal: 876 } },
+    });
+    expect(el.querySelector('[role="alert"] p')?.textContent).toBe(
+      'The figures changed since you confirmed them: 30 values (total 876) then, 31 values (total 1,076) now. Nothing was sent: check the new figures, then send again.',
+    );
+    expect(el.querySelector('[role="alert"] p')?.getAttribute('lang')).toBeNull();
+    await render({ capabilities: configured, selection, failures: 2, failure: { status: 409, error: 'busy', code: 'send.busy', details: { holder: 'ana', since: '2024-06-03T10:00:00Z' } } });
+    expect(el.querySelector('[role="alert"] p')?.textContent).toMatch(/^ana has been sending this data set, period and place to DHIS2 since .*2024.*Nothing was sent/);
+  });
+
+  it('says a send whose answer never came was confirmed, or not, by reading DHIS2 back; never "not sent"', async () => {
+    const readBack = { outcome: 'in-dhis2' as const, matching: 6, differing: 0, missing: 0 };
+    await render({ capabilities: configured, selection, result: { dryRun: false, outcome: 'unknown', sent: null, values: 6, readBack } });
+    const answer = el.querySelector<HTMLElement>('.send-result')!;
+    expect(answer.querySelector('h3')?.textContent).toContain('all 6 values are in DHIS2. The send went through.');
+    expect(answer.textContent).not.toContain('imported');
+    await render({ capabilities: configured, selection, result: { dryRun: false, outcome: 'unknown', sent: null, values: 6, readBack: { ...readBack, outcome: 'unreadable' } } });
+    expect(el.querySelector('.send-result h3')?.textContent).toContain('nobody knows yet whether the values were imported');
+  });
+
   it('lists the recent records and what changed since the last send', async () => {
     await render({
       capabilities: configured,
@@ -134,7 +157,9 @@ describe('Dhis2Send', () => {
             id: 'a', action: 'send', user: 'manager', at: '2024-06-03T10:00:00Z', orgUnit: 'ou-1', values: 2, total: 4,
             dhis2: { status: 'SUCCESS', importCount: { imported: 2, updated: 0, ignored: 0, deleted: 0 }, conflicts: 0 },
           },
-          { id: 'b', action: 'send', user: 'manager', at: '2024-06-02T10:00:00Z', values: 2, total: 4, failure: { reason: 'timeout', message: 'no answer' } },
+          { id: 'b', action: 'send', user: 'manager', at: '2024-06-02T10:00:00Z', values: 2, total: 4, failure: { reason: 'network', message: 'no answer' } },
+          { id: 'c', action: 'read-back', user: 'manager', at: '2024-06-01T10:01:00Z', values: 2, total: 4, readBack: { outcome: 'in-dhis2', matching: 2, differing: 0, missing: 0, refersTo: 'd' } },
+          { id: 'd', action: 'send', user: 'manager', at: '2024-06-01T10:00:00Z', values: 2, total: 4, sent: null, unknown: { reason: 'timeout', message: 'DHIS2 did not answer within 300 s' } },
         ],
         changesSinceLastSend: { sentAt: '2024-06-03T10:00:00Z', sentBy: 'manager', changes: [{ orgUnit: 'ou-1', dataElement: 'de-1', sent: 3, now: 4 }] },
       },
@@ -142,6 +167,8 @@ describe('Dhis2Send', () => {
     const items = [...el.querySelectorAll('.export-log li')].map((item) => item.textContent);
     expect(items[0]).toMatch(/^Sent .* by manager: 2 values \(ou-1\), SUCCESS 2 imported, 0 updated, 0 ignored$/);
     expect(items[1]).toMatch(/^Not sent .*: no answer$/);
+    expect(items[2]).toMatch(/^Read back from DHIS2 .*: the values sent are there \(confirmed in DHIS2\)$/);
+    expect(items[3]).toMatch(/^Sent .* by manager: 2 values \(all places\); DHIS2's answer never came \(DHIS2 did not answer within 300 s\)$/);
     const row = [...el.querySelectorAll('table.changes tbody td')].map((cell) => cell.textContent?.trim());
     expect(row).toEqual(['Clinic (ou-1)', 'de-1', '3', '4']);
   });

@@ -41,14 +41,34 @@ export class Dhis2Send {
   private readonly confirmation = viewChild<ElementRef<HTMLElement>>('confirmation');
   private readonly resultRegion = viewChild<ElementRef<HTMLElement>>('sendResult');
 
+  /** A refusal the page words itself, from the server's code and values; null: use the server's words. */
+  private readonly wordedFailure = computed(() => {
+    const failure = this.failure();
+    const details = failure?.details ?? {};
+    const t = this.t();
+    if (failure?.code === 'send.changed') {
+      const now = (details['now'] ?? {}) as { values?: number; total?: number };
+      const confirmed = typeof details['confirmedValues'] === 'number';
+      return t(confirmed ? 'export.dhis.send.error.changed' : 'export.dhis.send.error.changed.now', {
+        confirmedValues: this.number(Number(details['confirmedValues'])),
+        confirmedTotal: this.number(Number(details['confirmedTotal'])),
+        values: this.number(now.values ?? 0),
+        total: this.number(now.total ?? 0),
+      });
+    }
+    if (failure?.code === 'send.busy') {
+      return t('export.dhis.send.error.busy', { user: String(details['holder'] ?? ''), since: this.date(String(details['since'] ?? '')) });
+    }
+    return null;
+  });
   protected readonly error = computed(() => {
     const failure = this.failure();
     if (!failure) return null;
     if (failure.status === 0) return this.t()('export.dhis.error.network');
-    return failure.error ?? this.t()('export.dhis.send.error.server', { status: failure.status });
+    return this.wordedFailure() ?? failure.error ?? this.t()('export.dhis.send.error.server', { status: failure.status });
   });
   /** The server's own message is in English; the page's fallbacks are translated. */
-  protected readonly serverWords = computed(() => !!this.failure()?.error);
+  protected readonly serverWords = computed(() => !!this.failure()?.error && !this.wordedFailure());
   protected readonly dataSetName = computed(() => {
     const chosen = this.selection();
     return this.dataSets().find(({ id }) => id === chosen?.dataSet)?.name ?? chosen?.dataSet ?? '';
@@ -73,16 +93,25 @@ export class Dhis2Send {
   protected readonly headline = computed(() => {
     const result = this.result();
     if (!result) return '';
-    const key = `export.dhis.send.result.${result.outcome}${result.dryRun ? '.dry' : ''}`;
+    if (result.outcome === 'unknown') {
+      const { outcome, matching, differing, missing } = result.readBack;
+      return this.t()(`export.dhis.send.result.unknown.${outcome}`, {
+        values: this.number(result.values), matching: this.number(matching), differing: this.number(differing), missing: this.number(missing),
+      });
+    }
+    // a WARNING can refuse every value: then nothing was sent
+    const none = result.outcome === 'warning' && !result.dryRun && !result.sent ? '.none' : '';
+    const key = `export.dhis.send.result.${result.outcome}${result.dryRun ? '.dry' : none}`;
     return this.t()(key, { values: this.number(result.values), conflicts: this.number(result.conflicts.length) });
   });
   /** What came of the completeness registration the run asked for, in the user's words. */
   protected readonly completenessText = computed(() => {
-    const completeness = this.result()?.completeness;
+    const result = this.result();
+    const completeness = result && result.outcome !== 'unknown' ? result.completeness : undefined;
     if (!completeness) return '';
     const key = completeness.outcome === 'skipped' || completeness.outcome === 'failed'
       ? `export.dhis.send.completeness.${completeness.outcome}`
-      : `export.dhis.send.completeness.${completeness.outcome}${this.result()!.dryRun ? '.dry' : ''}`;
+      : `export.dhis.send.completeness.${completeness.outcome}${result!.dryRun ? '.dry' : ''}`;
     return this.t()(key, {
       places: this.number(completeness.orgUnits.length),
       registered: this.number((completeness.counts?.imported ?? 0) + (completeness.counts?.updated ?? 0)),
@@ -147,10 +176,16 @@ export class Dhis2Send {
       updated: this.number(record.dhis2?.importCount.updated ?? 0),
       ignored: this.number(record.dhis2?.importCount.ignored ?? 0),
       conflicts: this.number(record.dhis2?.conflicts ?? 0),
-      message: record.failure?.message ?? '',
+      message: record.failure?.message ?? record.unknown?.message ?? '',
+      matching: this.number(record.readBack?.matching ?? 0),
+      differing: this.number(record.readBack?.differing ?? 0),
+      missing: this.number(record.readBack?.missing ?? 0),
     };
+    if (record.action === 'read-back') return t(`export.dhis.send.log.readBack.${record.readBack?.outcome ?? 'unreadable'}`, values);
     if (record.failure) return t(record.action === 'send' ? 'export.dhis.send.log.send.failed' : 'export.dhis.send.log.dryRun.failed', values);
     const completed = record.completeness ? ` ${t(`export.dhis.send.log.completeness.${record.completeness.outcome}`, { places: this.number(record.completeness.orgUnits) })}` : '';
+    if (record.action === 'send' && record.sent === null) return t('export.dhis.send.log.send.unknown', values);
+    if (record.action === 'send' && record.sent === false) return t('export.dhis.send.log.send.refused', values) + completed;
     if (record.action === 'send') return t('export.dhis.send.log.send', values) + completed;
     if (record.action === 'dry-run') return t('export.dhis.send.log.dryRun', values) + completed;
     return t('export.dhis.send.log.download', values);

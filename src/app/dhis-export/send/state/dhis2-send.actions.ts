@@ -24,7 +24,10 @@ export const dhis2SendApiActions = createActionGroup({
     'Log Loaded': props<{ selection: DhisExportRequest; view: ExportLogView }>(),
     'Log Failed': emptyProps(),
     'Answer Received': props<{ result: SendResult }>(),
-    /** `status` 0: the server could not be reached; `error`: its own message, when it gave one. */
-    'Answer Failed': props<{ status: number; error: string | null }>(),
+    /**
+     * `status` 0: the server could not be reached; `error`: its own message, when it gave one;
+     * `code` and `details`: its refusal's name and values (e.g. `send.changed` with the new numbers).
+     */
+    'Answer Failed': props<{ status: number; error: string | null; code?: string | null; details?: Readonly<Record<string, unknown>> }>(),
   },
 });

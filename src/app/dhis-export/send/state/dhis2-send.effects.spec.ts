@@ -29,18 +29,19 @@ describe('DHIS2 send effects', () => {
     expect(action).toEqual(dhis2SendApiActions.capabilitiesLoaded({ capabilities: await api.capabilities() }));
   });
 
-  it('dry-runs the selection with DHIS2\'s dryRun, and sends only when confirmed', async () => {
+  it('dry-runs the selection with DHIS2\'s dryRun, and sends only when confirmed, with the digest of the values confirmed', async () => {
     const api = fakeApi();
     const store = fakeStore(new Map<unknown, unknown>([
       [dhis2SendFeature.selectSelection, of(selection)],
       [dhis2SendFeature.selectRunning, of('dry-run')],
+      [dhis2SendFeature.selectLog, of({ current: { values: 4, total: 9, digest: 'd1' }, records: [] })],
       [dhis2SendFeature.selectCompleteDataSet, of(false)],
     ]));
     expect(await firstValueFrom(sendToDhis2(of(dhis2SendPageActions.dryRunRequested()) as Actions, store, api)))
       .toEqual(dhis2SendApiActions.answerReceived({ result }));
-    expect(api.send).toHaveBeenCalledWith(selection, true, false);
+    expect(api.send).toHaveBeenCalledWith(selection, true, { confirm: undefined, completeDataSet: false });
     await firstValueFrom(sendToDhis2(of(dhis2SendPageActions.sendConfirmed()) as Actions, store, api));
-    expect(api.send).toHaveBeenCalledWith(selection, false, false);
+    expect(api.send).toHaveBeenCalledWith(selection, false, { confirm: 'd1', completeDataSet: false });
   });
 
   it('asks DHIS2 to mark the data set complete when the user chose so', async () => {
@@ -48,10 +49,27 @@ describe('DHIS2 send effects', () => {
     const store = fakeStore(new Map<unknown, unknown>([
       [dhis2SendFeature.selectSelection, of(selection)],
       [dhis2SendFeature.selectRunning, of('send')],
+      [dhis2SendFeature.selectLog, of({ current: { values: 4, total: 9, digest: 'd1' }, records: [] })],
       [dhis2SendFeature.selectCompleteDataSet, of(true)],
     ]));
     await firstValueFrom(sendToDhis2(of(dhis2SendPageActions.sendConfirmed()) as Actions, store, api));
-    expect(api.send).toHaveBeenCalledWith(selection, false, true);
+    expect(api.send).toHaveBeenCalledWith(selection, false, { confirm: 'd1', completeDataSet: true });
+  });
+
+  it('reports changed figures with what was confirmed beside what the server holds now', async () => {
+    const api = fakeApi();
+    const store = fakeStore(new Map<unknown, unknown>([
+      [dhis2SendFeature.selectSelection, of(selection)],
+      [dhis2SendFeature.selectRunning, of('send')],
+      [dhis2SendFeature.selectLog, of({ current: { values: 4, total: 9, digest: 'd1' }, records: [] })],
+    ]));
+    api.send.and.rejectWith(new SendError(409, 'The figures changed', 'send.changed', { now: { values: 5, total: 20, digest: 'd2' } }));
+    expect(await firstValueFrom(sendToDhis2(of(dhis2SendPageActions.sendConfirmed()) as Actions, store, api))).toEqual(
+      dhis2SendApiActions.answerFailed({
+        status: 409, error: 'The figures changed', code: 'send.changed',
+        details: { now: { values: 5, total: 20, digest: 'd2' }, confirmedValues: 4, confirmedTotal: 9 },
+      }),
+    );
   });
 
   it('reports the server\'s message, or an unreachable server', async () => {
@@ -62,7 +80,7 @@ describe('DHIS2 send effects', () => {
     ]));
     api.send.and.rejectWith(new SendError(504, 'DHIS2 did not answer within 300 s'));
     expect(await firstValueFrom(sendToDhis2(of(dhis2SendPageActions.sendConfirmed()) as Actions, store, api)))
-      .toEqual(dhis2SendApiActions.answerFailed({ status: 504, error: 'DHIS2 did not answer within 300 s' }));
+      .toEqual(dhis2SendApiActions.answerFailed({ status: 504, error: 'DHIS2 did not answer within 300 s', code: null, details: {} }));
     api.send.and.rejectWith(new TypeError('Failed to fetch'));
     expect(await firstValueFrom(sendToDhis2(of(dhis2SendPageActions.sendConfirmed()) as Actions, store, api)))
       .toEqual(dhis2SendApiActions.answerFailed({ status: 0, error: null }));

@@ -21,7 +21,10 @@ export const loadCapabilities = createEffect(
   { functional: true },
 );
 
-/** A dry run or a confirmed send of the selection; one at a time. */
+/**
+ * A dry run or a confirmed send of the selection; one at a time. The send carries the digest of the
+ * values the confirmation counted (the log's `current`): the server sends those or nothing.
+ */
 export const sendToDhis2 = createEffect(
   (actions$ = inject(Actions), store = inject(Store), api = inject(Dhis2SendApi)) =>
     actions$.pipe(
@@ -29,22 +32,31 @@ export const sendToDhis2 = createEffect(
       withLatestFrom(
         store.select(dhis2SendFeature.selectSelection),
         store.select(dhis2SendFeature.selectRunning),
+        store.select(dhis2SendFeature.selectLog),
         store.select(dhis2SendFeature.selectCompleteDataSet),
       ),
       // the reducer has marked the run; anything else was refused there
       filter(([, selection, running]) => selection !== null && running !== 'idle'),
-      exhaustMap(([action, selection, , completeDataSet]) =>
-        defer(() => api.send(selection!, action.type === dhis2SendPageActions.dryRunRequested.type, completeDataSet)).pipe(
+      exhaustMap(([action, selection, , log, completeDataSet]) => {
+        const dryRun = action.type === dhis2SendPageActions.dryRunRequested.type;
+        const confirmed = log?.current;
+        return defer(() => api.send(selection!, dryRun, { confirm: dryRun ? undefined : confirmed?.digest, completeDataSet })).pipe(
           map((result) => dhis2SendApiActions.answerReceived({ result })),
           catchError((error: unknown) =>
             of(
               error instanceof SendError
-                ? dhis2SendApiActions.answerFailed({ status: error.status, error: error.serverMessage })
+                ? dhis2SendApiActions.answerFailed({
+                    status: error.status,
+                    error: error.serverMessage,
+                    code: error.code,
+                    // what the user confirmed, beside what the server now holds
+                    details: error.code === 'send.changed' && confirmed ? { ...error.details, confirmedValues: confirmed.values, confirmedTotal: confirmed.total } : error.details,
+                  })
                 : dhis2SendApiActions.answerFailed({ status: 0, error: null }),
             ),
           ),
-        ),
-      ),
+        );
+      }),
     ),
   { functional: true },
 );

@@ -22,6 +22,10 @@ describe('dhis2SendFeature', () => {
     const other = reducer(state, dhis2SendPageActions.selectionChanged({ selection: { ...selection, orgUnit: 'ou-1' } }));
     expect(other.result).toBeNull();
     expect(other.selection?.orgUnit).toBe('ou-1');
+    const withoutZeros = reducer(state, dhis2SendPageActions.selectionChanged({ selection: { ...selection, omitZeros: true } }));
+    expect(withoutZeros.selection?.omitZeros).toBeTrue();
+    expect(withoutZeros.log).toBeNull();
+    expect(reducer(state, dhis2SendPageActions.selectionChanged({ selection: { ...selection, format: 'csv' } }))).toBe(state);
   });
 
   it('runs one thing at a time, and sends only after a confirmation', () => {

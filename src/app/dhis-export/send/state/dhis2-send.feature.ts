@@ -8,6 +8,9 @@ export type SendRunning = 'idle' | 'dry-run' | 'send';
 export interface SendFailure {
   readonly status: number;
   readonly error: string | null;
+  /** The server's name for the refusal, when it gave one, and its values. */
+  readonly code?: string | null;
+  readonly details?: Readonly<Record<string, unknown>>;
 }
 
 export interface Dhis2SendState {
@@ -37,8 +40,9 @@ export const initialDhis2SendState: Dhis2SendState = {
   completeDataSet: false,
 };
 
+/** The same values would be sent: the file format aside, every choice of the download counts. */
 const sameSelection = (a: DhisExportRequest | null, b: DhisExportRequest | null) =>
-  a?.dataSet === b?.dataSet && a?.period === b?.period && a?.orgUnit === b?.orgUnit;
+  a?.dataSet === b?.dataSet && a?.period === b?.period && a?.orgUnit === b?.orgUnit && a?.omitZeros === b?.omitZeros;
 
 export const dhis2SendFeature = createFeature({
   name: 'dhis2Send',
@@ -63,10 +67,10 @@ export const dhis2SendFeature = createFeature({
       state.running !== 'idle' || !state.confirming ? state : { ...state, running: 'send', confirming: false, result: null, failure: null },
     ),
     on(dhis2SendApiActions.answerReceived, (state, { result }): Dhis2SendState => ({ ...state, running: 'idle', result })),
-    on(dhis2SendApiActions.answerFailed, (state, { status, error }): Dhis2SendState => ({
+    on(dhis2SendApiActions.answerFailed, (state, { status, error, code, details }): Dhis2SendState => ({
       ...state,
       running: 'idle',
-      failure: { status, error },
+      failure: { status, error, ...(code ? { code } : {}), ...(details ? { details } : {}) },
       failures: state.failures + 1,
     })),
     on(dhis2SendApiActions.logLoaded, (state, { selection, view }): Dhis2SendState =>
