@@ -152,14 +152,14 @@ const run = async (argv: string[]) => {
   if (monthWritten !== undefined && !month) {
     throw new UsageError(`--month must be a month such as ${moment().subtract(1, 'month').format('YYYY-MM')}, got "${monthWritten}"`);
   }
-  // The same checks and messages as the API.
-  const request = parseExportRequest({
-    filters: { dataSet, period: month ? dhisPeriodId({ type: 'Monthly', ...month }) : periodWritten, orgUnit },
-    options: { humanReadable: values['human-readable'], format, omitZeros: values['omit-zeros'], completeDataSet: values.complete },
-  });
   if (values.complete && !values.send) {
     throw new UsageError('--complete goes with --send: npm run export -- … --send --complete');
   }
+  // The same checks and messages as the API.
+  const request = parseExportRequest({
+    filters: { dataSet, period: month ? dhisPeriodId({ type: 'Monthly', ...month }) : periodWritten, orgUnit },
+    options: { humanReadable: values['human-readable'], format, omitZeros: values['omit-zeros'] },
+  });
   if (values['dry-run'] && !values.send) {
     throw new UsageError('--dry-run goes with --send: npm run export -- … --send --dry-run');
   }
@@ -173,7 +173,7 @@ const run = async (argv: string[]) => {
     }
     const db = await openDatabase();
     try {
-      process.exitCode = await sendFromCli(db, { ...config, dhis2: config.dhis2 }, request, values['dry-run']);
+      process.exitCode = await sendFromCli(db, { ...config, dhis2: config.dhis2 }, { ...request, ...(values.complete ? { completeDataSet: true } : {}) }, values['dry-run']);
     } finally {
       await db.close();
     }
