@@ -148,7 +148,7 @@ test.describe('sending to DHIS2', () => {
       await send.getByRole('button', { name: 'Send to DHIS2' }).click();
       await confirmation.getByRole('button', { name: 'Yes, send to DHIS2' }).click();
       await expect(send.locator('.send-result').getByRole('heading', { level: 3 })).toHaveText('DHIS2 accepted all 3 values.');
-      expect(dhis2.stored.get(`${ORG_UNITS.north.id}/deBirths0001/HllvX50cXC0/${dhis2.received.at(-1)!.body.period}`)).toBe(13);
+      expect(dhis2.stored.get(`${ORG_UNITS.north.id}/deBirths0001/HllvX50cXC0/${dhis2.received.at(-1)!.body.period}`)).toBe('13');
     } finally {
       await context.close();
     }

@@ -42,11 +42,12 @@ const problemOf = (groups: Group[], expected: Fields[], format: string): { probl
   const read = groups.flatMap(group => group.rows.map(row => JSON.stringify({
     dataElement: text(row['dataElement']), orgUnit: text(row['orgUnit'] ?? group['orgUnit']), period: text(row['period'] ?? group['period']),
     categoryOptionCombo: combo(row['categoryOptionCombo']), attributeOptionCombo: combo(row['attributeOptionCombo'] ?? group['attributeOptionCombo']),
-    value: text(row['value']),
+    value: text(row['value']), followUp: row['followUp'] === true || row['followUp'] === 'true',
   }))).sort();
   const wanted = expected.map(row => JSON.stringify({
     dataElement: text(row['dataElement']), orgUnit: text(row['orgUnit']), period: text(row['period']),
     categoryOptionCombo: text(row['categoryOptionCombo']), attributeOptionCombo: text(row['attributeOptionCombo']), value: text(row['value']),
+    followUp: row['followUp'] === true,
   })).sort();
   if (JSON.stringify(read) !== JSON.stringify(wanted)) {
     const missing = wanted.filter(row => !read.includes(row));

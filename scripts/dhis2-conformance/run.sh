@@ -6,7 +6,9 @@
 #
 #   scripts/dhis2-conformance/run.sh --core PATH --json-tree PATH [--branches "2.38 2.39 2.40 2.41 2.42 2.43"] [--keep]
 #
-# Needs a JDK 17 (Debian: apt-get install default-jdk-headless) and git. See README.md beside this file.
+# Needs a JDK 17 (Debian: apt-get install default-jdk-headless) and git; for 2.38-2.42's JSON reader,
+# Debian's libjackson2-databind-java libjackson2-dataformat-xml-java liblombok-java libcommons-lang3-java.
+# See README.md beside this file.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -31,6 +33,17 @@ work="$(mktemp -d)"
 ref_of() { for ref in "$1" "origin/$1" "upstream/$1"; do git -C "$core" rev-parse -q --verify "$ref^{commit}" >/dev/null && { echo "$ref"; return; }; done; }
 show() { git -C "$core" show "$1:$2"; }
 has() { git -C "$core" cat-file -e "$1:$2" 2>/dev/null; }
+
+# Debian's jars for the Jackson reader of 2.38 to 2.42 (JARS overrides the folder).
+JARS="${JARS:-/usr/share/java}"; LOMBOK="$JARS/lombok.jar"
+jackson_classpath() {
+  local cp="" jar
+  for jar in jackson-databind jackson-core jackson-annotations jackson-dataformat-xml commons-lang3 lombok; do
+    [ -f "$JARS/$jar.jar" ] || return 1
+    cp="$cp${cp:+:}$JARS/$jar.jar"
+  done
+  echo "$cp"
+}
 
 API=dhis-2/dhis-api/src/main/java/org/hisp/dhis
 CORE=dhis-2/dhis-services/dhis-service-core/src/main/java/org/hisp/dhis
@@ -69,6 +82,24 @@ for branch in $branches; do
       echo "$branch: JSON not checked: give --json-tree PATH (json-tree ${version:-version unknown})" >&2
     fi
   fi
+  # 2.38 to 2.42 bind JSON with Jackson into DHIS2's own dxf2 classes, made with lombok.
+  DXF2=dhis-2/dhis-services/dhis-service-dxf2/src/main/java/org/hisp/dhis/dxf2
+  if ! has "$ref" "$CORE/datavalue/DataEntryInput.java" && has "$ref" "$DXF2/datavalueset/JsonDataValueSetReader.java"; then
+    if jars="$(jackson_classpath)"; then
+      jsrc="$work/jackson-src-$branch"; jclasses="$work/jackson-classes-$branch"
+      mkdir -p "$jsrc/org/hisp/dhis/dxf2/datavalueset" "$jsrc/org/hisp/dhis/dxf2/datavalue" "$jsrc/org/hisp/dhis/common" "$jclasses"
+      for file in datavalueset/DataValueSet.java datavalueset/DataValueEntry.java datavalue/DataValue.java; do
+        show "$ref" "$DXF2/$file" > "$jsrc/org/hisp/dhis/dxf2/$file"
+      done
+      show "$ref" "$API/common/DxfNamespaces.java" > "$jsrc/org/hisp/dhis/common/DxfNamespaces.java"
+      javac -nowarn -encoding UTF-8 -cp "$jars" -processorpath "$LOMBOK" -d "$jclasses" \
+        $(find "$jsrc" "$here/stubs-jackson" -name '*.java') "$here/harness/Out.java" "$here/harness/ReadJackson.java" 2> "$work/javac-jackson-$branch.log" \
+        || { echo "$branch: DHIS2's JSON classes did not compile, see below" >&2; cat "$work/javac-jackson-$branch.log" >&2; exit 1; }
+      readers="$readers jackson"
+    else
+      echo "$branch: JSON not checked: needs Jackson, lombok and commons-lang3 (apt-get install libjackson2-databind-java libjackson2-dataformat-xml-java liblombok-java libcommons-lang3-java)" >&2
+    fi
+  fi
   harness=("$here/harness/Out.java" "$here/harness/ReadStax.java")
   case " $readers " in *" csv "*) harness+=("$here/harness/ReadCsvByName.java") ;; esac
   case " $readers " in *" json "*) harness+=("$here/harness/ReadJsonTree.java") ;; esac
@@ -82,9 +113,10 @@ for branch in $branches; do
       *.expected.json) continue ;;
       *.adx.xml|*.xml) reader=ReadStax ;;
       *.csv) case " $readers " in *" csv "*) reader=ReadCsvByName ;; *) continue ;; esac ;;
-      *.json) case " $readers " in *" json "*) reader=ReadJsonTree ;; *) continue ;; esac ;;
+      *.json) case " $readers " in *" json "*) reader=ReadJsonTree ;; *" jackson "*) reader=ReadJackson ;; *) continue ;; esac ;;
     esac
-    java -cp "$classes" "$reader" "$file" $pipeline > "$out/$name.read.json"
+    cp="$classes"; [ "$reader" = ReadJackson ] && cp="$work/jackson-classes-$branch:$jars"
+    java -cp "$cp" "$reader" "$file" $pipeline > "$out/$name.read.json"
   done
   echo "$readers" > "$out/readers"
 done

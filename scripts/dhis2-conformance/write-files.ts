@@ -11,6 +11,7 @@ import path from 'node:path';
 import { ContactIndex } from '../../server/src/dhis-export/contact-index';
 import { exportDataValueSet } from '../../server/src/dhis-export/export-data-value-set';
 import { formats, FORMAT_NAMES } from '../../server/src/dhis-export/formats';
+import { followUpOf } from '../../server/src/dhis-export/formats/json';
 import { parseDhisPeriod } from '../../server/src/dhis-export/reporting-period';
 import { PouchExportSource } from '../../server/src/dhis-export/pouch-export-source';
 import { memoryMedic } from '../../server/test/memory-db';
@@ -65,6 +66,7 @@ const main = async () => {
       const expected = dataValueSet.dataValues.map(value => ({
         dataElement: value.dataElement, orgUnit: value.orgUnit, period,
         categoryOptionCombo: value['categoryOptionCombo'] ?? null, attributeOptionCombo: value['attributeOptionCombo'] ?? null,
+      followUp: followUpOf(value) ?? false,
         value: JSON.parse(formats.json.serialize({ ...dataValueSet, dataValues: [value] }, { period: resolved, now })).dataValues[0].value,
       }));
       await writeFile(path.join(outDir, `${base}.expected.json`), JSON.stringify(expected, null, 1));

@@ -261,10 +261,12 @@ describe('npm run export -- --send', () => {
     await stopped.putDocs([settingsDoc(), ...places, targetDoc(LAST_MONTH, 'chw1', 3, 1)]);
     await stopped.stop(true);
     try {
-      const result = await exportCli(['--data-set', DS, '--month', month, '--org-unit', 'ouNorth0001', '--send'],
+      const result = await exportCli(['--data-set', DS, '--month', month, '--org-unit', 'ouNorth0001', '--send', '--complete'],
         { ...env, COUCH_URL: '', DATA_DIR: stopped.dataDir });
       assert.equal(result.code, 0, result.stderr);
       assert.match(result.stderr, /DHIS2 accepted all 2 values: 2 imported/);
+      assert.equal(JSON.parse(result.stdout).completeness.outcome, 'success', 'and marked the data set complete');
+      assert.deepEqual([...dhis2.completed.keys()], [`${DS}/${LAST_MONTH.format('YYYYMM')}/ouNorth0001`]);
       const log = new PouchDB(path.join(stopped.dataDir, 'db', 'dhis-export-log'));
       const { rows } = await log.allDocs<{ action: string; user: string }>({ include_docs: true, startkey: 'event~', endkey: 'event~\uffff' });
       await log.close();

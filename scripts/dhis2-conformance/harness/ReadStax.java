@@ -72,7 +72,8 @@ public final class ReadStax {
           row.put("value", found.remove("value"));
           row.put("comment", found.remove("comment"));
           if (adx) {
-            row.put("followUp", found.remove("followup"));
+            // 2.43 reads `followup`; 2.38 to 2.42 hand the attributes to their DXF2 reader, which reads `followUp`
+            row.put("followUp", found.remove(pipeline ? "followup" : "followUp"));
             // without a combo, an ADX value names its categories' options in its other attributes (maybe none)
             if (pipeline && coc == null) row.put("categoryOptions", found);
           } else {

@@ -22,7 +22,7 @@ const USAGE = `Export a DHIS2 dataValueSet from the CHT database.
 
 Usage: npm run export -- --data-set ID (--period PERIOD | --month YYYY-MM) [--org-unit ID] [--human-readable]
                          [--format ${FORMAT_NAMES.join('|')}] [--omit-zeros] [--out FILE] [--check]
-       npm run export -- --data-set ID (--period PERIOD | --month YYYY-MM) [--org-unit ID] --send [--dry-run]
+       npm run export -- --data-set ID (--period PERIOD | --month YYYY-MM) [--org-unit ID] --send [--dry-run] [--complete]
        npm run export -- --schedules
 
   --data-set ID      a DHIS2 data set configured in the app settings (dhis_data_sets)
@@ -39,6 +39,7 @@ Usage: npm run export -- --data-set ID (--period PERIOD | --month YYYY-MM) [--or
                      with 1 when a check fired (an error or a warning; a notice alone exits 0)
   --send             send to the DHIS2 named by DHIS2_URL (with DHIS2_TOKEN, or DHIS2_USER and DHIS2_PASSWORD)
   --dry-run          with --send: let DHIS2 check the import without saving anything
+  --complete         with --send: also mark the data set complete for each org unit sent, when DHIS2 accepts every value
   --schedules        list the scheduled sends with their next and last runs (from the export log's database)
   --help             show this text
 
@@ -130,6 +131,7 @@ const run = async (argv: string[]) => {
         'human-readable': { type: 'boolean', default: false },
         send: { type: 'boolean', default: false },
         'dry-run': { type: 'boolean', default: false },
+        complete: { type: 'boolean', default: false },
         out: { type: 'string', multiple: true },
         check: { type: 'boolean', default: false },
         schedules: { type: 'boolean', default: false },
@@ -163,6 +165,9 @@ const run = async (argv: string[]) => {
   if (monthWritten !== undefined && !month) {
     throw new UsageError(`--month must be a month such as ${moment().subtract(1, 'month').format('YYYY-MM')}, got "${monthWritten}"`);
   }
+  if (values.complete && !values.send) {
+    throw new UsageError('--complete goes with --send: npm run export -- … --send --complete');
+  }
   // The same checks and messages as the API.
   const request = parseExportRequest({
     filters: { dataSet, period: month ? dhisPeriodId({ type: 'Monthly', ...month }) : periodWritten, orgUnit },
@@ -181,7 +186,7 @@ const run = async (argv: string[]) => {
     }
     const db = await openDatabase();
     try {
-      process.exitCode = await sendFromCli(db, { ...config, dhis2: config.dhis2 }, request, values['dry-run']);
+      process.exitCode = await sendFromCli(db, { ...config, dhis2: config.dhis2 }, { ...request, ...(values.complete ? { completeDataSet: true } : {}) }, values['dry-run']);
     } finally {
       await db.close();
     }

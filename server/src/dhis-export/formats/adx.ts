@@ -1,6 +1,7 @@
 import type { DataValue } from '../data-value-set';
 import { isoPeriod } from '../reporting-period';
 import type { DataValueSetFormat } from './data-value-set-format';
+import { followUpOf } from './json';
 import { xmlAttributes, xmlDocument } from './xml';
 
 export const ADX_NAMESPACE = 'urn:ihe:qrph:adx:2015';
@@ -18,13 +19,18 @@ export const DEFAULT_OPTION_COMBO = 'HllvX50cXC0';
 const textOf = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
 /**
- * What ADX carries of a data value: data element, category option combo, value and comment. DHIS2
+ * What ADX carries of a data value: data element, category option combo, value, comment and follow-up. DHIS2
  * reads other attributes of a `dataValue` as categories, so no other `dhis` attribute goes out
  * (2.38 `DefaultAdxDataService.parseAdxDataValueToDxf`, 2.43 `DataEntryInput.fromAdxXml`).
  */
-const adxDataValue = ({ dataElement, value, ...rest }: DataValue) => xmlAttributes({
-  dataElement, categoryOptionCombo: textOf(rest['categoryOptionCombo']) ?? DEFAULT_OPTION_COMBO, value, comment: textOf(rest['comment']),
-});
+const adxDataValue = ({ dataElement, value, ...rest }: DataValue) => {
+  const followUp = followUpOf(rest);
+  return xmlAttributes({
+    dataElement, categoryOptionCombo: textOf(rest['categoryOptionCombo']) ?? DEFAULT_OPTION_COMBO, value, comment: textOf(rest['comment']),
+    // 2.43 reads `followup` (`fromAdxXml`); 2.38 to 2.42 pass the attributes on to their DXF2 reader, which reads `followUp`.
+    ...(followUp === undefined ? {} : { followUp, followup: followUp }),
+  });
+};
 
 /**
  * ADX (IHE QRPH, `urn:ihe:qrph:adx:2015`), which DHIS2 imports since 2.27: a `group` per org unit

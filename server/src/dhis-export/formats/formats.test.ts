@@ -74,6 +74,12 @@ describe('file formats', () => {
     });
   });
 
+  it('JSON gives copied attributes the type DHIS2 2.43 reads them as, and follow-up under the names of 2.38–2.42 and 2.43', () => {
+    const copied = { ...set, dataValues: [{ dataElement: 'kB0ZBFisE0e', orgUnit: 'ouNorth', value: 1, followUp: 'true', comment: 12, storedBy: true }] };
+    assert.deepEqual(JSON.parse(formats.json.serialize(copied, { period: october, now })).dataValues,
+      [{ dataElement: 'kB0ZBFisE0e', orgUnit: 'ouNorth', value: '1', comment: '12', storedBy: 'true', followUp: true, followup: true }]);
+  });
+
   it('every format writes numbers as plain decimals, never with an exponent', () => {
     const tiny = { ...set, dataValues: [{ dataElement: 'kB0ZBFisE0e', orgUnit: 'ouNorth', value: 1e-7 }, { dataElement: 'e22tIwy1nKR', orgUnit: 'ouNorth', value: 1e21 }] };
     for (const format of Object.values(formats)) {

@@ -3,6 +3,7 @@ import type { DataValue } from '../data-value-set';
 import type { DataValueSetFormat } from './data-value-set-format';
 import { dhisNumber } from './dhis-number';
 import { setLevelOf } from './group-org-unit';
+import { followUpOf } from './json';
 
 export const DXF2_NAMESPACE = 'http://dhis2.org/schema/dxf/2.0';
 
@@ -48,9 +49,12 @@ export const xmlDocument = (tree: Record<string, unknown>): string =>
     indentBy: '  ',
   }).build(tree)}`;
 
-/** The data value's attributes, data element first as DHIS2 writes them. */
-const dataValueAttributes = ({ dataElement, orgUnit, value, ...rest }: DataValue) =>
-  xmlAttributes({ dataElement, ...rest, orgUnit, value });
+/** The data value's attributes, data element first as DHIS2 writes them; follow-up as `followUp`, the name both readers take. */
+const dataValueAttributes = ({ dataElement, orgUnit, value, ...rest }: DataValue) => {
+  const { followUp: _camel, followup: _lower, ...others } = rest;
+  const followUp = followUpOf(rest);
+  return xmlAttributes({ dataElement, ...others, ...(followUp === undefined ? {} : { followUp }), orgUnit, value });
+};
 
 /**
  * DHIS2's DXF2 XML import format: a `dataValueSet` with a `dataValue` element per value, all as
