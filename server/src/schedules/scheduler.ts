@@ -6,7 +6,7 @@ import type { Log } from '../http/log';
 import { dataSetsOf, periodTypeOf, type AppSettings } from '../settings/app-settings';
 import { sendCorrections } from './corrections';
 import type { LeasePort } from './ports';
-import { runPeriod, selectionOf, type PeriodRun, type RunDeps } from './run-period';
+import { runPeriod, selectionOf, type RunDeps } from './run-period';
 import { selectionKey, type Schedule } from './schedule';
 import { dueMoments, lastEndedPeriod, nextMoment } from './schedule-moments';
 
@@ -89,6 +89,8 @@ export class Scheduler {
       for (const schedule of (await store.list()).filter(found => found.enabled)) {
         if (this.stopped) return;
         const next = await this.runSchedule(schedule, settings).catch(error => {
+          // Stopping cuts a run short on purpose: the next start settles it.
+          if (this.stopped) return wake;
           messages.error(`Scheduled send ${schedule.id} (${schedule.dataSet}) could not run; trying again in a minute`, error);
           return new Date(clock.now().getTime() + BUSY_RETRY_MS);
         });
@@ -142,5 +144,3 @@ export class Scheduler {
 }
 
 const earlier = (a: Date, b: Date) => (b < a ? b : a);
-
-export type { PeriodRun };
