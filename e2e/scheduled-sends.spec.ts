@@ -55,7 +55,7 @@ test.describe('scheduled sends', () => {
       const row = section.getByRole('row').filter({ hasText: ORG_UNITS.north.name });
       await expect(row).toContainText(`Day 12 of each month at 07:30 (${ZONE})`);
       await expect(row).toContainText('Not run yet');
-      await expect(section.getByRole('status')).toHaveText('Scheduled send saved.');
+      await expect(section.locator('[aria-live="polite"]')).toHaveText('Scheduled send saved.');
       expect(await violationsOf(page)).toEqual([]);
 
       await row.getByRole('button', { name: /^Pause/ }).click();
@@ -67,7 +67,7 @@ test.describe('scheduled sends', () => {
       await expect(confirmation.getByRole('button', { name: 'Delete it' })).toBeFocused();
       await page.keyboard.press('Enter');
       await expect(section.getByText('No scheduled send yet.')).toBeVisible();
-      await expect(section.getByRole('status')).toHaveText('Scheduled send deleted.');
+      await expect(section.locator('[aria-live="polite"]')).toHaveText('Scheduled send deleted.');
     } finally {
       await context.close();
     }

@@ -106,6 +106,18 @@ describe('scheduled sends with a moved clock (HTTP, DHIS2 stand-in)', () => {
     assert.deepEqual(attention.map(found => `${found['code']} ${found['params'].period}`), ['schedule-refused 202610']);
   });
 
+  it('stops when the dry run finds conflicts, sends nothing and does not try again', async () => {
+    scenario = await startScenario('2026-11-04T00:00:00Z', [targetDoc(OCTOBER, 'chw1', 3, 1)]);
+    await scenario.createSchedule({ dataSet: 'dsMonthly01', dayOfMonth: 5, time: '06:00', timeZone: 'UTC' });
+    scenario.dhis2.options.metadata.closedPeriods = ['202610'];
+    await scenario.at('2026-11-05T06:00:00Z');
+    await scenario.at('2026-11-08T06:00:00Z');
+    assert.deepEqual(imports(scenario), []);
+    assert.deepEqual(summary(await scenario.records('202610')), ['dry-run 1 error']);
+    const { attention } = await scenario.schedules();
+    assert.deepEqual(attention.map(found => `${found['code']} ${found['params'].period}`), ['schedule-stopped 202610']);
+  });
+
   it('waits for coverage, checking hourly, then sends anyway after the days allowed, saying so', async () => {
     scenario = await startScenario('2026-11-04T00:00:00Z', [...healthWorkers, targetDoc(OCTOBER, 'chw1', 3, 1)]);
     await scenario.createSchedule({ dataSet: 'dsMonthly01', dayOfMonth: 5, time: '06:00', timeZone: 'UTC', minCoverage: 100, sendAnywayAfterDays: 2 });

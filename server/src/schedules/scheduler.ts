@@ -87,6 +87,8 @@ export class Scheduler {
       for (const schedule of (await store.list()).filter(found => found.enabled)) {
         if (this.stopped) return;
         const next = await this.runSchedule(schedule, settings).catch(error => {
+          // Stopping cuts a run short on purpose: the next start settles it.
+          if (this.stopped) return wake;
           messages.error(`Scheduled send ${schedule.id} (${schedule.dataSet}) could not run; trying again in a minute`, error);
           return new Date(clock.now().getTime() + BUSY_RETRY_MS);
         });
@@ -141,5 +143,3 @@ export class Scheduler {
 }
 
 const earlier = (a: Date, b: Date) => (b < a ? b : a);
-
-export type { PeriodRun };

@@ -66,7 +66,7 @@ describe('ScheduledSends', () => {
     button('Pause').click();
     await settle();
     expect(api.update).toHaveBeenCalledWith('s1', { enabled: false });
-    expect(el.querySelector('[role=status]')?.textContent).toContain('Scheduled send saved.');
+    expect(el.querySelector('[aria-live=polite]')?.textContent).toContain('Scheduled send saved.');
     button('Delete').click();
     await settle();
     expect(el.querySelector('.confirmation')?.textContent).toContain('Delete the scheduled send of Monthly · Clinic?');
