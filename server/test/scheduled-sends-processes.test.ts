@@ -17,7 +17,7 @@ const OCTOBER = month('2026-10');
 
 /**
  * Two servers sharing one database, as two processes behind a load balancer share a CouchDB: each
- * has its own scheduler, lease holder and DHIS2 connection; only the database is common. (Two
+ * has its own scheduler, send leases (the manual send's) and DHIS2 connection; only the database is common. (Two
  * processes cannot open one embedded LevelDB; in one process, two schedulers over one database
  * meet exactly the revision checks two processes meet over CouchDB.)
  */

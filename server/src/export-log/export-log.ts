@@ -48,7 +48,10 @@ export interface ExportLogEntry {
   unknown?: { reason: string; message: string; httpStatus?: number };
   /** For read-backs: which send, and what DHIS2 holds of its values. */
   readBack?: ReadBackResult & { refersTo: string; sentAt: string };
-  /** For sends: the values DHIS2 kept (refused ones left out), or, unknown, those sent; for dry runs, those checked. */
+  /**
+   * For sends: the values DHIS2 kept (refused ones left out), or, unknown, those sent; for dry runs,
+   * those checked. A scheduled correction's: the selection's values once it is in (see schedules/corrections.ts).
+   */
   dataValues?: LoggedValue[];
 }
 
