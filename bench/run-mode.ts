@@ -287,7 +287,9 @@ export const runMode = async (mode: Mode, deployment: Deployment, options: ModeO
     progress(`[${mode}] restarting once more, waiting for the warm-up, then exporting…`);
     const { server: warmed, exporter: warmedExporter } = await restartServer(fresh);
     const warmUpStarted = performance.now();
-    while (!warmed.logLines().some(line => line.includes('ahead of the first export')) && performance.now() - warmUpStarted < 10 * 60_000) {
+    // The warm-up reads the lineages, or the saved ones were read at start (embedded) and there is none.
+    const warm = (line: string) => line.includes('ahead of the first export') || line.includes('Read the saved lineages');
+    while (!warmed.logLines().some(warm) && performance.now() - warmUpStarted < 10 * 60_000) {
       await new Promise(resolve => setTimeout(resolve, 100));
     }
     const warmUpMs = warmed.startMs + performance.now() - warmUpStarted;
