@@ -172,7 +172,7 @@ const modeSection = (result: ModeResult): string[] => {
     `| **restart → first export complete** | **${fmtMs(result.restart.startMs + result.restart.firstExportMs)}** | | |`,
     `| next 3 exports after the restart | ${fmtMs(result.restart.laterExports.median)} | ${fmtRange(result.restart.laterExports)} | **RSS peak ${fmtMb(result.restart.laterExportsPeakRss)}** (${fmtSplit(result.restart.laterExportsSplit)}) |`,
     ...(result.restart.afterWarmUp ? [
-      `| restarted again: first export once the warm-up has read the health workers' lineages | ${fmtMs(result.restart.afterWarmUp.exportMs)} | | the warm-up ended ${fmtMs(result.restart.afterWarmUp.warmUpMs)} after the start; an export asked before that reads the owners itself |`,
+      `| restarted again: first export once the health workers' lineages are known (warm-up, or the saved file) | ${fmtMs(result.restart.afterWarmUp.exportMs)} | | known ${fmtMs(result.restart.afterWarmUp.warmUpMs)} after the start; an export asked before a warm-up ends reads the owners itself |`,
     ] : []),
     rssLine('RSS peak, cold export', cold.memory),
     rssLine('RSS peak, warm exports', memory.export),
