@@ -7,7 +7,8 @@
  *
  *   npm run bench:restart -- --dir /tmp/db-100k [--workers 100000] [--shape targets|cht]
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import PouchDB from 'pouchdb';
@@ -16,11 +17,18 @@ import { ExpectedValues } from './expected-values';
 import { HttpClient, basicAuth } from './http-client';
 import { runExport, runFloor, runPreview, type Timed } from './methods';
 import { sampleMemoryWhile } from './sampling';
-import { ServerProcess, type MemorySample } from './server-process';
+import { REPO_ROOT, ServerProcess, type MemorySample } from './server-process';
+import { serverCodeVersion } from './code-version';
 
 const PASSWORD = 'restart-probe-password';
 const mb = (bytes?: number) => (bytes === undefined ? 'n/a' : `${Math.round(bytes / 1024 / 1024)} MB`);
 const split = (sample?: MemorySample) => `RSS ${mb(sample?.rss)} (heap ${mb(sample?.heap)} / native ${mb(sample?.native)} / mapped ${mb(sample?.mapped)})`;
+
+const lines: string[] = [];
+const say = (line: string) => {
+  console.log(line);
+  lines.push(line);
+};
 
 const generate = async (dir: string, deployment: Deployment) => {
   mkdirSync(path.join(dir, 'db'), { recursive: true });
@@ -51,7 +59,7 @@ const main = async () => {
     if (wrong.length > 0) {
       throw new Error(`${what} is wrong:\n  ${wrong.slice(0, 5).join('\n  ')}`);
     }
-    console.log(`${what}: ${(result.ms / 1000).toFixed(1)} s, ${split({ ...memory[server.label]?.atPeak, rss: memory[server.label]?.peak })}`);
+    say(`${what}: ${(result.ms / 1000).toFixed(1)} s, ${split({ ...memory[server.label]?.atPeak, rss: memory[server.label]?.peak })}`);
     return result.ms;
   };
   const start = async () => {
@@ -65,14 +73,20 @@ const main = async () => {
   await first.server.stop();
 
   const { server, client } = await start();
-  console.log(`restarted in ${(server.startMs / 1000).toFixed(1)} s, idle ${split(server.rss())}`);
+  say(`restarted in ${(server.startMs / 1000).toFixed(1)} s, idle ${split(server.rss())}`);
   const firstMs = await measure(server, 'first export, asked at once', () => runExport(client, deployment));
   const warmMs = await measure(server, 'second export', () => runExport(client, deployment));
   const floorMs = await measure(server, 'floor: the month\'s _all_docs scan', () => runFloor(client, deployment.month));
   await measure(server, 'preview', () => runPreview(client, deployment));
-  console.log(`start + first export ${((server.startMs + firstMs) / 1000).toFixed(1)} s; first / second ${(firstMs / warmMs).toFixed(2)}; ` +
+  say(`start + first export ${((server.startMs + firstMs) / 1000).toFixed(1)} s; first / second ${(firstMs / warmMs).toFixed(2)}; ` +
     `second / floor ${(warmMs / floorMs).toFixed(2)}`);
-  console.log(server.logLines().filter(line => /lineages|Following/.test(line)).join('\n'));
+  server.logLines().filter(line => /lineages|Following/.test(line)).forEach(line => say(`server: ${line}`));
+  const [load] = os.loadavg();
+  const file = path.join(REPO_ROOT, 'bench', 'results', `restart-${deployment.shape.name}-${deployment.workers}.md`);
+  writeFileSync(file, `# npm run bench:restart, ${deployment.workers.toLocaleString('en')} workers (${deployment.shape.name} shape, ` +
+    `${deployment.docCount.toLocaleString('en')} docs), embedded\n\nServer code: ${serverCodeVersion()}. ${os.cpus().length} cores, ` +
+    `load average ${load.toFixed(1)} at the end${load > os.cpus().length ? ' (the machine was busy: timings are noisy, compare ratios)' : ''}.\n\n` +
+    `\`\`\`\n${lines.join('\n')}\n\`\`\`\n`);
   client.close();
   await server.stop();
 };
