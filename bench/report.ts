@@ -225,7 +225,7 @@ export const buildReport = (
     `| export | ${count(deployment.centreCount + 1)} org units × ${deployment.mappedTargets.length} data elements |`,
     `| runs | ${options.rounds} rounds, export / floor / CHT method / preview alternating (order rotated each round); ${options.concurrentExports} concurrent exports; load ${options.batchSize} docs a request, ${options.loadConcurrency} in flight |`,
     '',
-    `## Targets (issues 5, 11 and 12)`,
+    `## Targets (issues 5, 11, 12 and 25)`,
     '',
     `| target | ${modes.map(mode => (mode === 'embedded' ? 'embedded' : 'COUCH_URL')).join(' | ')} |`,
     `|---|${modes.map(() => '---|').join('')}`,
