@@ -86,7 +86,7 @@ const run = async (options: BenchOptions, tempRoot: string): Promise<number> => 
   const json = `${JSON.stringify({ machine, options: { ...options, couchUrl: options.couchUrl?.origin }, deployment: {
     workers: deployment.workers, shape: deployment.shape, centres: deployment.centreCount, docs: deployment.docCount, month: deployment.month,
     previousMonth: deployment.previousMonth, dataSet: deployment.dataSet, seed: deployment.seed,
-  }, targets: Object.fromEntries(results.map(result => [result.mode, targetChecks(result, deployment.shape.name)])), results, failures }, null, 2)}\n`;
+  }, targets: Object.fromEntries(results.map(result => [result.mode, targetChecks(result, deployment.shape.name, deployment.workers, options.couchUrl !== undefined)])), results, failures }, null, 2)}\n`;
   const runName = resultName(options);
   for (const name of ['latest', runName]) {
     await writeAtomically(path.join(outDir, `${name}.md`), report);
@@ -100,7 +100,7 @@ const run = async (options: BenchOptions, tempRoot: string): Promise<number> => 
     progress('FAILED: wrong answers or a failed run (see above).');
     return 1;
   }
-  const missed = results.flatMap(result => targetChecks(result, deployment.shape.name).filter(check => !check.pass).map(check => `${result.mode}: ${check.target} (${check.measured})`));
+  const missed = results.flatMap(result => targetChecks(result, deployment.shape.name, deployment.workers, options.couchUrl !== undefined).filter(check => !check.pass).map(check => `${result.mode}: ${check.target} (${check.measured})`));
   if (missed.length > 0) {
     progress(`Targets missed:\n  ${missed.join('\n  ')}`);
     return options.strict ? 2 : 0;

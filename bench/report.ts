@@ -3,6 +3,7 @@ import type { Machine } from './machine';
 import type { BenchOptions } from './options';
 import { fmtMs, SERVER_UNDER_TEST, type Mode, type ModeResult } from './run-mode';
 import type { MemoryPeaks } from './sampling';
+import type { MemorySample } from './server-process';
 import type { Summary } from './stats';
 
 export interface TargetCheck {
@@ -25,15 +26,32 @@ const fmtRange = ({ min, max }: Summary) => `${fmtMs(min)} – ${fmtMs(max)}`;
 const fmtBytes = (bytes: number) => (bytes >= MB ? `${(bytes / MB).toFixed(1)} MB` : `${(bytes / 1024).toFixed(1)} kB`);
 const count = (value: number) => value.toLocaleString('en');
 const peakOf = (peaks: MemoryPeaks, label = SERVER_UNDER_TEST) => peaks[label]?.peak;
+/** The RSS at its peak, split: V8's heap, the rest of the anonymous memory (native), and mapped file pages. */
+const fmtSplit = (split: MemorySample | undefined) =>
+  split ? `heap ${fmtMb(split.heap)} / native ${fmtMb(split.native)} / mapped ${fmtMb(split.mapped)}` : 'split n/a';
 
 /**
  * The server under test's highest RSS while exporting, in a fresh process (restarted on the same
  * data): RSS rarely shrinks, so peaks during the run also hold what loading and the floor scans took.
  */
-export const exportPeakRss = (result: ModeResult): number | undefined => {
-  const peaks = [result.restart.firstExportPeakRss, result.restart.laterExportsPeakRss, result.firstStart?.firstExportPeakRss]
-    .filter((peak): peak is number => peak !== undefined);
-  return peaks.length ? Math.max(...peaks) : undefined;
+export const exportPeakRss = (result: ModeResult): number | undefined => exportPeak(result)?.rss;
+
+/** The highest of those peaks, with its split. */
+export const exportPeak = (result: ModeResult): MemorySample | undefined => {
+  const peaks: MemorySample[] = [
+    { ...result.restart.firstExportSplit, rss: result.restart.firstExportPeakRss },
+    { ...result.restart.laterExportsSplit, rss: result.restart.laterExportsPeakRss },
+    ...(result.firstStart ? [{ ...result.firstStart.firstExportSplit, rss: result.firstStart.firstExportPeakRss }] : []),
+  ].filter(peak => peak.rss !== undefined);
+  return peaks.sort((a, b) => b.rss! - a.rss!)[0];
+};
+
+/** The server under test's highest RSS over the whole run: loading, exporting, and serving the floor scans and the CHT method. */
+const runPeak = (result: ModeResult): MemorySample | undefined => {
+  const all = [result.cold.memory, result.memory.export, result.memory.floor, result.memory.cht, result.memory.preview, result.concurrent.memory]
+    .map(peaks => peaks[SERVER_UNDER_TEST]).filter(peak => peak?.peak !== undefined);
+  const highest = all.sort((a, b) => b!.peak! - a!.peak!)[0];
+  return highest && { ...highest.atPeak, rss: highest.peak };
 };
 
 /** Start (or restart) → first export complete: the longest of the starts measured in this mode. */
@@ -45,25 +63,40 @@ export const startToFirstExport = (result: ModeResult): { ms: number; what: stri
     : { ms: restart, what: result.firstStart ? `restart ${fmtMs(restart)}, first start ${fmtMs(first)}` : `restart ${fmtMs(restart)}` };
 };
 
-/** Issues 5 and 11's targets, measured in this run; the memory target is 200 MB at the CHT shape, 400 MB with target docs only. */
-export const targetChecks = (result: ModeResult, shape: Shape['name'] = 'cht'): TargetCheck[] => {
+/**
+ * The targets, measured in this run (issues 5, 11 and 25): RSS ≤ 200 MB at the CHT shape and
+ * 300 MB with target docs only (a fresh process exporting), 250 MB over a whole run of up to 20,000
+ * workers (exporting and serving scans); a/b ≤ 0.8 against a real CouchDB (the export reads a view's
+ * rows), ≤ 1 embedded (never above its own scan), ≤ 1.25 against the stand-in.
+ */
+export const targetChecks = (result: ModeResult, shape: Shape['name'] = 'cht', workers = 0, realCouch = false): TargetCheck[] => {
   const { summary, cold, concurrent } = result;
-  const rssTarget = shape === 'cht' ? 200 : 400;
+  const rssTarget = shape === 'cht' ? 200 : 300;
+  const abTarget = result.mode === 'embedded' ? 1 : realCouch ? 0.8 : 1.25;
   const start = startToFirstExport(result);
   const ab = summary.export.median / summary.floor.median;
   const ac = summary.export.median / summary.cht.median;
   const pa = summary.preview.median / summary.export.median;
   const coldRatio = cold.ms / summary.export.median;
-  const rss = exportPeakRss(result);
+  const peak = exportPeak(result);
+  const rss = peak?.rss;
+  const whole = runPeak(result);
   const freshFailed = result.freshness.filter(check => !check.ok).length;
   const wrong = result.problems.filter(problem => !problem.startsWith('freshness') && !problem.includes('concurrent')).length;
   return [
-    { target: 'warm export ≤ 1.25 × floor (a/b)', measured: fmtTargetRatio(ab), pass: ab <= 1.25 },
+    { target: `warm export ≤ ${abTarget} × floor (a/b)`, measured: fmtTargetRatio(ab), pass: ab <= abTarget },
     { target: 'warm export ≤ 0.6 × CHT method (a/c)', measured: fmtTargetRatio(ac), pass: ac <= 0.6 },
-    { target: 'preview ≤ 1.2 × export (p/a)', measured: fmtTargetRatio(pa), pass: pa <= 1.2 },
+    { target: 'preview ≤ 1.1 × export (p/a)', measured: fmtTargetRatio(pa), pass: pa <= 1.1 },
     { target: 'cold export ≤ 2 × warm export', measured: `${fmtRatio(coldRatio)} (${fmtMs(cold.ms)} vs ${fmtMs(summary.export.median)})`, pass: coldRatio <= 2 },
-    { target: 'start → first export complete ≤ 10 s', measured: start.what, pass: start.ms <= 10_000 },
-    { target: `server RSS peak ≤ ${rssTarget} MB (fresh process: started, then exporting)`, measured: fmtMb(rss), pass: rss !== undefined && rss <= rssTarget * MB },
+    { target: 'start → first export complete ≤ 10 s (asked at once)', measured: start.what, pass: start.ms <= 10_000 },
+    {
+      target: `server RSS peak ≤ ${rssTarget} MB (fresh process: started, then exporting)`,
+      measured: `${fmtMb(rss)} (${fmtSplit(peak)})`, pass: rss !== undefined && rss <= rssTarget * MB,
+    },
+    ...(shape === 'targets' && workers <= 20_000 && result.mode === 'embedded' ? [{
+      target: 'server RSS peak ≤ 250 MB over the whole run (exporting and serving scans)',
+      measured: `${fmtMb(whole?.rss)} (${fmtSplit(whole)})`, pass: whole?.rss !== undefined && whole.rss <= 250 * MB,
+    }] : [{ target: 'server RSS peak over the whole run (exporting and serving scans; no target at this size)', measured: `${fmtMb(whole?.rss)} (${fmtSplit(whole)})`, pass: true }]),
     {
       target: `GET /_session during ${concurrent.count} concurrent exports < 1 s`,
       measured: `max ${fmtMs(concurrent.session.maxMs)}${concurrent.session.failures ? `, ${concurrent.session.failures} failed` : ''}`,
@@ -102,6 +135,7 @@ const modeSection = (result: ModeResult): string[] => {
   const rssLine = (title: string, peaks: MemoryPeaks) => {
     const labels = Object.keys(peaks);
     return `| ${title} | ${labels.map(label => `${label}: ${fmtMb(peaks[label]?.peak)}`).join(', ')} | | ` +
+      `${fmtSplit(peaks[SERVER_UNDER_TEST]?.atPeak)} (server under test, at its peak); ` +
       `RSS when it began: ${labels.map(label => `${label} ${fmtMb(peaks[label]?.before)}`).join(', ')} |`;
   };
   const steps = summary.chtSteps;
@@ -134,11 +168,11 @@ const modeSection = (result: ModeResult): string[] => {
     `| \`GET /_session\` every 100 ms meanwhile | max ${fmtMs(concurrent.session.maxMs)} | | median ${fmtMs(concurrent.session.medianMs)}, ${concurrent.session.polls} polls, ${concurrent.session.failures} failed |`,
     `| RSS before the cold export | ${Object.entries(memory.beforeCold).map(([label, { before }]) => `${label}: ${fmtMb(before)}`).join(', ')} | | after loading |`,
     `| server restarted on the same data: start, idle RSS | ${fmtMs(result.restart.startMs)} | | idle ${fmtMb(result.restart.idleRss)} right after "running at" |`,
-    `| first export after the restart | ${fmtMs(result.restart.firstExportMs)} | | **RSS peak ${fmtMb(result.restart.firstExportPeakRss)}** (anonymous ${fmtMb(result.restart.firstExportPeakAnon)}) |`,
+    `| first export after the restart | ${fmtMs(result.restart.firstExportMs)} | | **RSS peak ${fmtMb(result.restart.firstExportPeakRss)}** (${fmtSplit(result.restart.firstExportSplit)}) |`,
     `| **restart → first export complete** | **${fmtMs(result.restart.startMs + result.restart.firstExportMs)}** | | |`,
-    `| next 3 exports after the restart | ${fmtMs(result.restart.laterExports.median)} | ${fmtRange(result.restart.laterExports)} | **RSS peak ${fmtMb(result.restart.laterExportsPeakRss)}** (anonymous ${fmtMb(result.restart.laterExportsPeakAnon)}) |`,
+    `| next 3 exports after the restart | ${fmtMs(result.restart.laterExports.median)} | ${fmtRange(result.restart.laterExports)} | **RSS peak ${fmtMb(result.restart.laterExportsPeakRss)}** (${fmtSplit(result.restart.laterExportsSplit)}) |`,
     ...(result.restart.afterWarmUp ? [
-      `| restarted again: first export once the warm-up has read the health workers' lineages | ${fmtMs(result.restart.afterWarmUp.exportMs)} | | the warm-up ended ${fmtMs(result.restart.afterWarmUp.warmUpMs)} after the start; an export asked before that reads the owners itself |`,
+      `| restarted again: first export once the health workers' lineages are known (warm-up, or the saved file) | ${fmtMs(result.restart.afterWarmUp.exportMs)} | | known ${fmtMs(result.restart.afterWarmUp.warmUpMs)} after the start; an export asked before a warm-up ends reads the owners itself |`,
     ] : []),
     rssLine('RSS peak, cold export', cold.memory),
     rssLine('RSS peak, warm exports', memory.export),
@@ -168,7 +202,7 @@ export const buildReport = (
   failures: ModeFailure[],
 ): string => {
   const modes = [...results.map(result => result.mode), ...failures.map(failure => failure.mode)];
-  const checks = new Map(results.map(result => [result.mode, targetChecks(result, deployment.shape.name)]));
+  const checks = new Map(results.map(result => [result.mode, targetChecks(result, deployment.shape.name, deployment.workers, options.couchUrl !== undefined)]));
   const { shape } = deployment;
   const targetNames = [...(checks.values().next().value ?? [])].map(check => check.target);
   const lines = [
@@ -191,7 +225,7 @@ export const buildReport = (
     `| export | ${count(deployment.centreCount + 1)} org units × ${deployment.mappedTargets.length} data elements |`,
     `| runs | ${options.rounds} rounds, export / floor / CHT method / preview alternating (order rotated each round); ${options.concurrentExports} concurrent exports; load ${options.batchSize} docs a request, ${options.loadConcurrency} in flight |`,
     '',
-    `## Targets (issues 5, 11 and 12)`,
+    `## Targets (issues 5, 11, 12 and 25)`,
     '',
     `| target | ${modes.map(mode => (mode === 'embedded' ? 'embedded' : 'COUCH_URL')).join(' | ')} |`,
     `|---|${modes.map(() => '---|').join('')}`,

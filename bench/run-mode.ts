@@ -8,7 +8,7 @@ import { loadDeployment, type LoadResult } from './load';
 import { ExternalCouch } from './external-couch';
 import { ORG_UNIT_VIEW_PATH, runChtMethod, runExport, runFloor, runPreview, type ChtRun, type PreviewRun } from './methods';
 import { mergePeaks, pollSessionWhile, sampleMemoryWhile, type MemoryPeaks, type SessionLatency } from './sampling';
-import { ServerProcess, type ServerOptions } from './server-process';
+import { ServerProcess, type MemorySample, type ServerOptions } from './server-process';
 import { summarize, type Summary } from './stats';
 
 export type Mode = 'embedded' | 'couchdb';
@@ -55,7 +55,10 @@ export interface ModeResult {
   chtMethodCorrect: boolean;
   freshness: FreshnessCheck[];
   /** COUCH_URL mode: the server under test first started after loading, against the populated database. */
-  firstStart?: { viewBuildMs: number; startMs: number; idleRss?: number; firstExportMs: number; firstExportPeakRss?: number; firstExportPeakAnon?: number };
+  firstStart?: {
+    viewBuildMs: number; startMs: number; idleRss?: number; firstExportMs: number; firstExportPeakRss?: number; firstExportPeakAnon?: number;
+    firstExportSplit?: MemorySample;
+  };
   /** The server under test restarted at the end (same data): its start, and a fresh process's memory while exporting. */
   restart: {
     startMs: number;
@@ -63,9 +66,12 @@ export interface ModeResult {
     firstExportMs: number;
     firstExportPeakRss?: number;
     firstExportPeakAnon?: number;
+    /** The RSS at the peak, split into heap, native and mapped. */
+    firstExportSplit?: MemorySample;
     laterExports: Summary;
     laterExportsPeakRss?: number;
     laterExportsPeakAnon?: number;
+    laterExportsSplit?: MemorySample;
     /**
      * Restarted once more and left to read the health workers' lineages ahead of the first export
      * (the warm-up): how long that took after the start, and the first export after it.
@@ -169,6 +175,7 @@ export const runMode = async (mode: Mode, deployment: Deployment, options: ModeO
       firstStart.firstExportMs = cold.ms;
       firstStart.firstExportPeakRss = coldRun.memory[SERVER_UNDER_TEST]?.peak;
       firstStart.firstExportPeakAnon = coldRun.memory[SERVER_UNDER_TEST]?.anonPeak;
+      firstStart.firstExportSplit = coldRun.memory[SERVER_UNDER_TEST]?.atPeak;
     }
     progress(`[${mode}] cold export ${fmtMs(cold.ms)}`);
 
@@ -280,7 +287,9 @@ export const runMode = async (mode: Mode, deployment: Deployment, options: ModeO
     progress(`[${mode}] restarting once more, waiting for the warm-up, then exporting…`);
     const { server: warmed, exporter: warmedExporter } = await restartServer(fresh);
     const warmUpStarted = performance.now();
-    while (!warmed.logLines().some(line => line.includes('ahead of the first export')) && performance.now() - warmUpStarted < 10 * 60_000) {
+    // The warm-up reads the lineages, or the saved ones were read at start (embedded) and there is none.
+    const warm = (line: string) => line.includes('ahead of the first export') || line.includes('Read the saved lineages');
+    while (!warmed.logLines().some(warm) && performance.now() - warmUpStarted < 10 * 60_000) {
       await new Promise(resolve => setTimeout(resolve, 100));
     }
     const warmUpMs = warmed.startMs + performance.now() - warmUpStarted;
@@ -293,9 +302,11 @@ export const runMode = async (mode: Mode, deployment: Deployment, options: ModeO
       firstExportMs: firstAfterRestart.result.ms,
       firstExportPeakRss: firstAfterRestart.memory[SERVER_UNDER_TEST]?.peak,
       firstExportPeakAnon: firstAfterRestart.memory[SERVER_UNDER_TEST]?.anonPeak,
+      firstExportSplit: firstAfterRestart.memory[SERVER_UNDER_TEST]?.atPeak,
       laterExports: summarize(laterAfterRestart.result),
       laterExportsPeakRss: laterAfterRestart.memory[SERVER_UNDER_TEST]?.peak,
       laterExportsPeakAnon: laterAfterRestart.memory[SERVER_UNDER_TEST]?.anonPeak,
+      laterExportsSplit: laterAfterRestart.memory[SERVER_UNDER_TEST]?.atPeak,
     };
     progress(`[${mode}] after a restart: idle ${mb(idleRss)}, first export ${fmtMs(restart.firstExportMs)} (peak ${mb(restart.firstExportPeakRss)}), ` +
       `then ${fmtMs(restart.laterExports.median)} (peak ${mb(restart.laterExportsPeakRss)}); after the warm-up (${fmtMs(warmUpMs)} from the start) ${fmtMs(afterWarmUpRun.ms)}`);

@@ -7,6 +7,16 @@ export { REPO_ROOT };
 const PARENT_WATCH = path.join(__dirname, 'parent-watch.mjs');
 const MEMORY_PROBE = path.join(__dirname, 'memory-probe.mjs');
 
+/**
+ * Node's flags as `npm run serve` starts the server (its memory settings): the benchmark measures
+ * the server as it is run.
+ */
+export const serveNodeFlags = (): string[] => {
+  const { scripts } = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const words = scripts['serve'].split(/\s+/);
+  return words.slice(1, words.indexOf('--import')).filter(word => word.startsWith('--'));
+};
+
 /** A server's resident memory, split: what the kernel says (VmRSS) and what V8 holds of it. */
 export interface MemorySample {
   /** VmRSS. */
@@ -87,7 +97,7 @@ export class ServerProcess {
     }
     env['BENCH_MEMORY_FILE'] = `${options.dataDir}.memory.json`;
     const codeVersion = serverCodeVersion();
-    const child = spawn(process.execPath, ['--import', 'tsx', '--import', PARENT_WATCH, '--import', MEMORY_PROBE, 'server/src/main.ts'], {
+    const child = spawn(process.execPath, [...serveNodeFlags(), '--import', 'tsx', '--import', PARENT_WATCH, '--import', MEMORY_PROBE, 'server/src/main.ts'], {
       cwd: REPO_ROOT,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],

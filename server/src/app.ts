@@ -17,6 +17,7 @@ import { exportLogRouter } from './export-log/log-route';
 import type { ExportSource } from './dhis-export/export-source';
 import { boundedChangesFeeds, type FeedLimits } from './couch/changes-feeds';
 import { streamedAllDocs } from './couch/streamed-all-docs';
+import { streamedChanges } from './couch/streamed-changes';
 import type { SecurityObject } from './couch/couch-access';
 import { couchBodyLimits, couchJsonBodies } from './couch/couch-request-body';
 import { ownerOfPath } from './couch/couch-paths';
@@ -87,6 +88,7 @@ export const buildApp = ({ couch, users, maxBodyBytes, feedLimits, source, conta
     }
     app.use(boundedChangesFeeds(couch.medic, feedLimits));
     app.use(streamedAllDocs(couch.medic));
+    app.use(streamedChanges(couch.medic));
     app.use(indexAlongWrites(contacts));
     app.use(orgUnitViewCache(contacts));
   } else {

@@ -77,7 +77,7 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
   } else if (await ensureDesignDocs(couch.medic) === 'installed') {
     log.info('Installed _design/medic-admin/_view/contacts_by_dhis_orgunit');
   }
-  const targetValues = config.couchUrl ? await targetValuesFor(couch, log) : undefined;
+  const targetValues = config.couchUrl ? await targetValuesFor(couch, config.couchUrl, log) : undefined;
   const demoSeeded = config.demoData ? await seedDemoDocs(couch.medic, options.now?.()) : false;
 
   const exportLog = await (config.couchUrl && !couch.readOnly

@@ -56,3 +56,34 @@ describe('large answers of the embedded database, streamed', () => {
     assert.equal((await server.fetch('/medic/_all_docs?limit=-1')).status, 400);
   });
 });
+
+describe('the embedded database\'s normal _changes feed, streamed', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer();
+    await server.putDocs(Array.from({ length: 1203 }, (_, i) => ({ _id: idOf(i), type: 'data_record', n: i })));
+  });
+  after(() => server.stop());
+
+  for (const [query, options] of [
+    ['?include_docs=true', { include_docs: true }],
+    ['?since=700&limit=600&style=all_docs', { since: 700, limit: 600, style: 'all_docs' }],
+    ['?feed=normal&since=1200', { since: 1200 }],
+  ] as const) {
+    it(`answers ${query} with the changes PouchDB gives, across pages`, async () => {
+      const expected = await server.couch.medic.changes(options as PouchDB.Core.ChangesOptions);
+      const response = await server.fetch(`/medic/_changes${query}`);
+      assert.equal(response.status, 200);
+      assert.equal(response.headers.get('transfer-encoding'), 'chunked');
+      const answer = await response.json();
+      assert.deepEqual(answer.results, JSON.parse(JSON.stringify(expected.results)));
+      assert.deepEqual(answer.last_seq, expected.last_seq);
+    });
+  }
+
+  it('leaves filtered feeds to the database', async () => {
+    const response = await server.fetch(`/medic/_changes?doc_ids=${encodeURIComponent(JSON.stringify([idOf(3)]))}&filter=_doc_ids`);
+    assert.equal(response.status, 200);
+    assert.deepEqual((await response.json()).results.map((change: { id: string }) => change.id), [idOf(3)]);
+  });
+});
