@@ -132,6 +132,26 @@ test.describe('a manager previews, checks with DHIS2, sends and reads the record
     await dhis2?.close();
   });
 
+  test('the login page speaks the browser\'s language when the deployment sets none, and the deployment\'s when it does', async ({ browser }) => {
+    const settings = baselineSettings();
+    delete settings.locale;
+    await putDocs([{ _id: 'settings', settings } as { _id: string }], server.url);
+    for (const [browserLocale, password] of [['fr-FR', 'Mot de passe'], ['en-GB', 'Password']] as const) {
+      const context = await browser.newContext({ baseURL: server.url, locale: browserLocale });
+      const page = await context.newPage();
+      await page.goto('/login');
+      await expect(page.getByLabel(password, { exact: true })).toBeVisible();
+      await expect(page.locator('html')).toHaveAttribute('lang', browserLocale.slice(0, 2));
+      await context.close();
+    }
+    await putDocs([{ _id: 'settings', settings: { ...settings, locale: 'en' } } as { _id: string }], server.url);
+    const context = await browser.newContext({ baseURL: server.url, locale: 'fr-FR' });
+    const page = await context.newPage();
+    await page.goto('/login');
+    await expect(page.getByLabel('Password', { exact: true })).toBeVisible();
+    await context.close();
+  });
+
   for (const words of [ENGLISH, FRENCH]) {
     for (const size of SIZES) {
       test(`${words.locale}, ${size.name} ${size.viewport.width}×${size.viewport.height}`, async ({ browser }) => {
