@@ -31,9 +31,10 @@ export const MESSAGES_FR: Messages = {
     "Cet ensemble de données est déclaré par périodes de type « {{periodType}} », que l'export ne connaît pas. Demandez à un administrateur de régler son « periodType » dans les paramètres de l'application sur Monthly, Quarterly ou Yearly.",
   'export.dhis.format.label': 'Format du fichier',
   'export.dhis.format.description':
-    "DHIS2 importe chacun d'eux. Le CSV s'ouvre aussi dans un tableur, pour vérifier les chiffres avant l'import.",
+    "DHIS2 importe le JSON, le CSV, le XML et l'ADX. Pour vérifier les chiffres dans un tableur, choisissez le CSV avec les noms : il montre les lieux et les éléments de données par leur nom, et DHIS2 ne peut pas l'importer.",
   'export.dhis.format.json': 'JSON',
-  'export.dhis.format.csv': 'CSV (tableur)',
+  'export.dhis.format.csv': 'CSV (pour l’import DHIS2)',
+  'export.dhis.format.sheet': 'CSV avec les noms (pour un tableur, pas pour l’import)',
   'export.dhis.format.xml': 'XML (DXF2)',
   'export.dhis.format.adx': 'ADX',
   'export.dhis.omitZeros.label': 'Laisser de côté les valeurs nulles',

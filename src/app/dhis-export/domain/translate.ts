@@ -36,9 +36,10 @@ export const DEFAULT_MESSAGES: Messages = {
     'This data set reports in periods of type "{{periodType}}", which the export does not know. Ask an administrator to set its "periodType" in the app settings to Monthly, Quarterly or Yearly.',
   'export.dhis.format.label': 'File format',
   'export.dhis.format.description':
-    'DHIS2 imports each of them. CSV also opens in a spreadsheet, to check the figures before the import.',
+    'DHIS2 imports JSON, CSV, XML and ADX. To check the figures in a spreadsheet, choose the CSV with names: it shows places and data elements by name, and DHIS2 cannot import it.',
   'export.dhis.format.json': 'JSON',
-  'export.dhis.format.csv': 'CSV (spreadsheet)',
+  'export.dhis.format.csv': 'CSV (for DHIS2 import)',
+  'export.dhis.format.sheet': 'CSV with names (for a spreadsheet, not for import)',
   'export.dhis.format.xml': 'XML (DXF2)',
   'export.dhis.format.adx': 'ADX',
   'export.dhis.omitZeros.label': 'Leave out zero values',
