@@ -194,6 +194,7 @@ test('a query that matches nothing says so politely; after Escape or Tab the pla
   await page.keyboard.press('Escape');
   await expect(exportPage.place).toHaveAttribute('aria-expanded', 'false');
   await expect(exportPage.place).toHaveValue(villageLabel(27));
+  await expect(exportPage.placeResult).toHaveText('');
 
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type('xyzzy');
