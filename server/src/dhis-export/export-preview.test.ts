@@ -161,8 +161,8 @@ describe('previewExport', () => {
     assert.deepEqual(byCode['invalid-uid'].params, { count: 1, ids: 'bad-id' });
     assert.deepEqual(byCode['counted-nowhere'].params, { count: 1, period: '202610' });
     assert.deepEqual(byCode['duplicate-data-element'].params, { targets: 'births-this-month, same-element' });
-    assert.deepEqual(byCode['shared-org-unit'].params, { orgUnits: NORTH, places: 'hc1, hc3' });
-    assert.deepEqual(byCode['nested-places'].params, { inner: 'hc1', outer: 'district' });
+    assert.deepEqual(byCode['shared-org-unit'].params, { orgUnits: NORTH, places: 'North Centre (hc1), Twin Centre (hc3)' });
+    assert.deepEqual(byCode['nested-places'].params, { inner: 'North Centre (hc1)', outer: 'Central District (district)' });
     assert.deepEqual(byCode['target-absent'].params, { targets: 'same-element, renamed', period: '202610' });
     assert.deepEqual(byCode['unusable-target-mapping'].params, { targets: 'broken' });
     assert.equal(byCode['zero-values'].params['zeros'], byCode['zero-values'].count);
