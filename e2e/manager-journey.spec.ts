@@ -223,6 +223,34 @@ test.describe('a manager previews, checks with DHIS2, sends and reads the record
           expect(await everyStateShortfalls(page, body)).toEqual([]);
           if (words.locale === 'fr') expect(await frenchProblems(page)).toEqual([]);
 
+          if (words.locale === 'fr') {
+            // a conflict, then DHIS2 failing: in French too, with Try again, the server's text kept under the details
+            const monthly = dhis2.options.metadata.dataSets[MONTHLY.id];
+            const assigned = monthly.orgUnits;
+            monthly.orgUnits = [ORG_UNITS.north.id];
+            try {
+              await send.getByRole('button', { name: words.dryRun }).focus();
+              await page.keyboard.press('Enter');
+              await expect(result).toBeFocused();
+              await expect(result.getByRole('heading', { level: 3 })).toHaveText(/^DHIS2 n'accepterait pas toutes les valeurs/);
+              await expect(result).toContainText("L'unité d'organisation n'est pas affectée à un ensemble de données contenant cet élément");
+              expect(await frenchProblems(page)).toEqual([]);
+              dhis2.behaviour.failWith = 500;
+              await send.getByRole('button', { name: words.dryRun }).focus();
+              await page.keyboard.press('Enter');
+              const alert = send.getByRole('alert');
+              await expect(alert).toBeFocused();
+              await expect(alert).toContainText("DHIS2 n'a pas pu prendre la demande");
+              await expect(alert.getByRole('button', { name: 'Réessayer' })).toBeVisible();
+              await expect(log.getByRole('listitem').first()).toContainText('DHIS2 a échoué de son côté');
+              expect(await frenchProblems(page)).toEqual([]);
+              expect(await everyStateShortfalls(page, body)).toEqual([]);
+            } finally {
+              monthly.orgUnits = assigned;
+              delete dhis2.behaviour.failWith;
+            }
+          }
+
           // an empty month: Download holds the file for a second choice
           await exportPage.period.focus();
           await page.keyboard.press('ArrowDown');
