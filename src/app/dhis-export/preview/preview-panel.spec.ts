@@ -119,7 +119,7 @@ describe('PreviewPanel', () => {
     announcement.componentRef.setInput('t', translator({}));
     setState('loaded', previewOf(130, 2));
     announcement.detectChanges();
-    expect(announcement.nativeElement.textContent).toBe('Preview ready: 260 values; to check: 1 warning.');
+    expect(announcement.nativeElement.textContent).toBe('Preview ready: 260 values; to check: 1 warning, 1 notice.');
     const empty = { code: 'empty-period', severity: 'error' as const, message: 'No target doc.', count: 0, ids: [] };
     setState('loaded', previewOf(1, 1, { checks: [empty] }));
     announcement.detectChanges();
