@@ -1,7 +1,8 @@
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import { startDhis2StandIn, type Dhis2StandIn } from '../server/test/dhis2-stand-in';
 import { MONTHLY, ORG_UNITS, USERS, baselineSettings, monthStart, places, putDocs, putUser, targetDocs, translationDocs } from './support/deployment';
 import { everyStateShortfalls } from './support/contrast';
+import { ENGLISH, FRENCH, frenchProblems, tabTo } from './support/manager-words';
 import { exportPageOf } from './support/fixtures';
 import { startZonedServer, type ZonedServer } from './support/zoned-server';
 
@@ -12,95 +13,6 @@ import { startZonedServer, type ZonedServer } from './support/zoned-server';
  * Every control's contrast is computed from the painted colours in each state met on the way.
  */
 const TOKEN = 'd2pat_e2eJourney00000000000000001';
-
-interface Words {
-  locale: 'en' | 'fr';
-  preview: string;
-  dryRun: string;
-  send: string;
-  yes: string;
-  cancel: string;
-  download: string;
-  downloadAnyway: string;
-  dont: string;
-  wouldAccept: RegExp;
-  accepted: RegExp;
-  confirmRows: RegExp[];
-  heldTitle: string;
-  acceptZeros: string;
-  logTitle: string;
-  logSent: RegExp;
-}
-
-const ENGLISH: Words = {
-  locale: 'en',
-  preview: 'Preview',
-  dryRun: 'Check with DHIS2 (dry run)',
-  send: 'Send to DHIS2',
-  yes: 'Yes, send to DHIS2',
-  cancel: 'Cancel',
-  download: 'Download',
-  downloadAnyway: 'Download anyway',
-  dont: 'Do not download',
-  wouldAccept: /^DHIS2 would accept all 6 values\. Nothing was saved\.$/,
-  accepted: /^DHIS2 accepted all 6 values\.$/,
-  confirmRows: [/Values\s*6, of which 0 are zeros/, /Places\s*2/, /Last check with DHIS2\s*.+: DHIS2 would accept every value\./, /DHIS2\s*127\.0\.0\.1:\d+/, /DHIS2 keeps no undo/],
-  heldTitle: 'Check before you download',
-  acceptZeros: 'Send them anyway: I know DHIS2 will store each zero as a figure',
-  logTitle: 'Recent exports of this data set and month',
-  logSent: /^Sent .+ by manager: 6 values, all places; DHIS2: accepted, 6 imported, 0 updated, 0 ignored$/,
-};
-
-const NNBSP = '\u202f';
-const FRENCH: Words = {
-  locale: 'fr',
-  preview: 'Aperçu',
-  dryRun: 'Vérifier avec DHIS2 (essai à blanc)',
-  send: 'Envoyer à DHIS2',
-  yes: 'Oui, envoyer à DHIS2',
-  cancel: 'Annuler',
-  download: 'Télécharger',
-  downloadAnyway: 'Télécharger quand même',
-  dont: 'Ne pas télécharger',
-  wouldAccept: new RegExp(`^DHIS2 accepterait les 6 valeurs\\. Rien n'a été enregistré\\.$`),
-  accepted: /^DHIS2 a accepté les 6 valeurs\.$/,
-  confirmRows: [/Valeurs\s*6, dont 0 zéros/, /Lieux\s*2/, new RegExp(`Dernière vérification avec DHIS2\\s*.+${NNBSP}: DHIS2 accepterait toutes les valeurs\\.`), /DHIS2 ne garde aucune annulation/],
-  heldTitle: 'Vérifiez avant de télécharger',
-  acceptZeros: 'Les envoyer quand même : je sais que DHIS2 enregistrera chaque zéro comme un chiffre'.replace(' :', `${NNBSP}:`),
-  logTitle: 'Exports récents de cet ensemble de données et de ce mois',
-  logSent: new RegExp(`^Envoyé le .+ par manager${NNBSP}: 6 valeurs, tous les lieux${NNBSP}; DHIS2${NNBSP}: accepté, 6 importées, 0 mises à jour, 0 ignorées$`),
-};
-
-/** Tabs forward until the control named `name` has focus, as a keyboard user would. */
-const tabTo = async (page: Page, name: string) => {
-  for (let presses = 0; presses < 60; presses++) {
-    await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => (document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '').trim());
-    if (focused === name) return;
-  }
-  throw new Error(`"${name}" was not reached with Tab`);
-};
-
-/** The page's text in French, outside what is marked as another language: no English left, French punctuation. */
-const frenchProblems = async (page: Page) =>
-  page.locator('#main').evaluate((main) => {
-    const problems: string[] = [];
-    // nothing left in English but the server's own words under "Technical details"
-    for (const english of main.querySelectorAll('[lang="en"]')) {
-      if (!english.closest('.error-detail') && english.checkVisibility() && english.textContent!.trim()) problems.push(`Marked English: ${english.textContent!.trim()}`);
-    }
-    const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const element = node.parentElement!;
-      if (element.closest('[lang]')?.getAttribute('lang') !== 'fr' || element.closest('code, .visually-hidden, [hidden]')) continue;
-      if (!element.checkVisibility()) continue;
-      const text = node.textContent!.replace(/[ \t\n\r]+/g, ' ').trim();
-      if (!text) continue;
-      if (/\b(the|would|values|was|were|not|and|Sent|Checked|Downloaded|Warning|Error|Notice|period|target docs?)\b/.test(text)) problems.push(`English: ${text}`);
-      if (/[^\u202f]:(\s|$)|[^\u202f][;!?](\s|$)/.test(text)) problems.push(`French spacing: ${text}`);
-    }
-    return problems;
-  });
 
 const SIZES = [
   { name: 'laptop', viewport: { width: 1280, height: 800 } },
@@ -132,6 +44,26 @@ test.describe('a manager previews, checks with DHIS2, sends and reads the record
     await dhis2?.close();
   });
 
+  test('the login page speaks the browser\'s language when the deployment sets none, and the deployment\'s when it does', async ({ browser }) => {
+    const settings = baselineSettings();
+    delete settings.locale;
+    await putDocs([{ _id: 'settings', settings } as { _id: string }], server.url);
+    for (const [browserLocale, password] of [['fr-FR', 'Mot de passe'], ['en-GB', 'Password']] as const) {
+      const context = await browser.newContext({ baseURL: server.url, locale: browserLocale });
+      const page = await context.newPage();
+      await page.goto('/login');
+      await expect(page.getByLabel(password, { exact: true })).toBeVisible();
+      await expect(page.locator('html')).toHaveAttribute('lang', browserLocale.slice(0, 2));
+      await context.close();
+    }
+    await putDocs([{ _id: 'settings', settings: { ...settings, locale: 'en' } } as { _id: string }], server.url);
+    const context = await browser.newContext({ baseURL: server.url, locale: 'fr-FR' });
+    const page = await context.newPage();
+    await page.goto('/login');
+    await expect(page.getByLabel('Password', { exact: true })).toBeVisible();
+    await context.close();
+  });
+
   for (const words of [ENGLISH, FRENCH]) {
     for (const size of SIZES) {
       test(`${words.locale}, ${size.name} ${size.viewport.width}×${size.viewport.height}`, async ({ browser }) => {
@@ -149,9 +81,12 @@ test.describe('a manager previews, checks with DHIS2, sends and reads the record
           await exportPage.openAs(USERS.manager);
           await expect(page.locator('.dhis-export')).toHaveAttribute('lang', words.locale);
           const body = page.locator('body');
-          if (process.env['E2E_LAYOUT']) {
-            const boxes = await page.locator('button, select, input, h2, h3').evaluateAll((els) => els.map((el) => `${el.tagName} ${(el.textContent || el.id).trim().slice(0, 30)} ${Math.round(el.getBoundingClientRect().top)}`));
-            console.log(boxes.join('\n'));
+          if (size.name === 'laptop') {
+            // every action of the work shows without scrolling
+            for (const name of [words.download, words.preview, words.dryRun, words.send]) {
+              const box = (await page.getByRole('button', { name, exact: true }).boundingBox())!;
+              expect(box.y + box.height, name).toBeLessThanOrEqual(size.viewport.height);
+            }
           }
           expect(await everyStateShortfalls(page, body)).toEqual([]);
           // nothing scrolls sideways
@@ -199,6 +134,34 @@ test.describe('a manager previews, checks with DHIS2, sends and reads the record
           await expect(log.getByRole('listitem').first()).toHaveText(words.logSent);
           expect(await everyStateShortfalls(page, body)).toEqual([]);
           if (words.locale === 'fr') expect(await frenchProblems(page)).toEqual([]);
+
+          if (words.locale === 'fr') {
+            // a conflict, then DHIS2 failing: in French too, with Try again, the server's text kept under the details
+            const monthly = dhis2.options.metadata.dataSets[MONTHLY.id];
+            const assigned = monthly.orgUnits;
+            monthly.orgUnits = [ORG_UNITS.north.id];
+            try {
+              await send.getByRole('button', { name: words.dryRun }).focus();
+              await page.keyboard.press('Enter');
+              await expect(result).toBeFocused();
+              await expect(result.getByRole('heading', { level: 3 })).toHaveText(/^DHIS2 n'accepterait pas toutes les valeurs/);
+              await expect(result).toContainText("L'unité d'organisation n'est pas affectée à un ensemble de données contenant cet élément");
+              expect(await frenchProblems(page)).toEqual([]);
+              dhis2.behaviour.failWith = 500;
+              await send.getByRole('button', { name: words.dryRun }).focus();
+              await page.keyboard.press('Enter');
+              const alert = send.getByRole('alert');
+              await expect(alert).toBeFocused();
+              await expect(alert).toContainText("DHIS2 n'a pas pu prendre la demande");
+              await expect(alert.getByRole('button', { name: 'Réessayer' })).toBeVisible();
+              await expect(log.getByRole('listitem').first()).toContainText('DHIS2 a échoué de son côté');
+              expect(await frenchProblems(page)).toEqual([]);
+              expect(await everyStateShortfalls(page, body)).toEqual([]);
+            } finally {
+              monthly.orgUnits = assigned;
+              delete dhis2.behaviour.failWith;
+            }
+          }
 
           // an empty month: Download holds the file for a second choice
           await exportPage.period.focus();

@@ -17,6 +17,7 @@ import {
 } from './support/deployment';
 import { expect, test } from './support/fixtures';
 import { ALL_PLACES, PLACE_LABELS, placeLabel, villageLabel } from './support/places';
+import { downloadAfterSecondChoice } from './support/downloads';
 
 /**
  * The place picker: one WAI-ARIA combobox (an editable field with a list popup) for every data set.
@@ -136,8 +137,7 @@ test('typing narrows the list with the first match active; the arrow keys move i
   expect(exports.downloads).toHaveLength(0);
 
   // with the list closed, Enter submits the form: the export of Village 12 alone
-  const saved = page.waitForEvent('download');
-  await page.keyboard.press('Enter');
+  const saved = downloadAfterSecondChoice(page, () => page.keyboard.press('Enter'));
   await expectExportOf(await saved, VILLAGES.id, villageOrgUnit(12));
   expect(exports.requests.map((url) => url.searchParams.get('filters[orgUnit]'))).toEqual([villageOrgUnit(12)]);
   await expect(exportPage.status).toContainText(`Export saved as dhis-${VILLAGES.id}-${period}-${villageOrgUnit(12)}.json.`);
@@ -194,6 +194,7 @@ test('a query that matches nothing says so politely; after Escape or Tab the pla
   await page.keyboard.press('Escape');
   await expect(exportPage.place).toHaveAttribute('aria-expanded', 'false');
   await expect(exportPage.place).toHaveValue(villageLabel(27));
+  await expect(exportPage.placeResult).toHaveText('');
 
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type('xyzzy');
@@ -206,8 +207,7 @@ test('a query that matches nothing says so politely; after Escape or Tab the pla
   expect(exports.requests).toHaveLength(0);
 
   // never a silent "All Places": the download is Village 27's
-  const saved = page.waitForEvent('download');
-  await exportPage.download.click();
+  const saved = downloadAfterSecondChoice(page, () => exportPage.download.click());
   await expectExportOf(await saved, VILLAGES.id, villageOrgUnit(27));
   expect(exports.requests.map((url) => url.searchParams.get('filters[orgUnit]'))).toEqual([villageOrgUnit(27)]);
 });
@@ -257,8 +257,7 @@ test('leaving the field accepts the option the arrows moved to, or the one place
   await expect(exportPage.place).toHaveAttribute('aria-expanded', 'false');
   expect(exports.downloads).toHaveLength(0);
 
-  const saved = page.waitForEvent('download');
-  await exportPage.download.click();
+  const saved = downloadAfterSecondChoice(page, () => exportPage.download.click());
   await expectExportOf(await saved, VILLAGES.id, villageOrgUnit(7));
 });
 
@@ -288,8 +287,7 @@ test('Escape closes the list and puts the chosen label back, the choice unchange
   await expect(exportPage.place).toHaveValue(villageLabel(3));
 
   // Enter, the list closed, downloads the place still chosen
-  const saved = page.waitForEvent('download');
-  await page.keyboard.press('Enter');
+  const saved = downloadAfterSecondChoice(page, () => page.keyboard.press('Enter'));
   await expectExportOf(await saved, VILLAGES.id, villageOrgUnit(3));
 });
 
@@ -305,8 +303,7 @@ test('with the mouse: a click in the field opens the list, a click on an option 
   await expect(exportPage.place).toHaveAttribute('aria-expanded', 'false');
   await expect(exportPage.placeList).toBeHidden();
 
-  const saved = page.waitForEvent('download');
-  await exportPage.download.click();
+  const saved = downloadAfterSecondChoice(page, () => exportPage.download.click());
   await expectExportOf(await saved, VILLAGES.id, villageOrgUnit(9));
 });
 
@@ -343,14 +340,12 @@ test.describe('two places of the same name', () => {
 
     await exportPage.choosePlace('Kondele South', south);
     await expect(exportPage.place).toHaveValue(south);
-    let saved = page.waitForEvent('download');
-    await exportPage.download.click();
+    let saved = downloadAfterSecondChoice(page, () => exportPage.download.click());
     await expectExportOf(await saved, MONTHLY.id, 'ouKondele02');
 
     await exportPage.choosePlace('Kondele ouKondele01', north);
     await expect(exportPage.place).toHaveValue(north);
-    saved = page.waitForEvent('download');
-    await exportPage.download.click();
+    saved = downloadAfterSecondChoice(page, () => exportPage.download.click());
     await expectExportOf(await saved, MONTHLY.id, 'ouKondele01');
   });
 });

@@ -26,6 +26,16 @@ const tabTo = async (page: Page, name: string, key = 'Tab') => {
   await expectFocusRing(target);
 };
 
+/** Tabs to a details' summary and opens it with Enter. */
+const openDetails = async (page: Page, name: string | RegExp) => {
+  const summary = page.locator('summary').filter({ hasText: name });
+  for (let presses = 0; presses < 40 && !(await summary.evaluate((el) => el === document.activeElement)); presses++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(summary).toBeFocused();
+  await page.keyboard.press('Enter');
+};
+
 test('keyboard only: preview the export, read values and warnings, expand missing health workers, then download the same values', async ({ page, exportPage, settings }) => {
   await settings.change((baseline) => ({ ...baseline, roles: { chw: { name: 'usertype.chw', offline: true }, program_manager: { name: 'usertype.program-manager' } } }));
   await putDocs(userSettings);
@@ -34,15 +44,17 @@ test('keyboard only: preview the export, read values and warnings, expand missin
 
   await tabTo(page, 'Preview');
   await page.keyboard.press('Enter');
-  await expect(exportPage.status).toContainText(/Preview ready: \d+ values, \d+ warnings\./);
+  await expect(exportPage.status).toContainText(/Preview ready: \d+ values; to check: \d+ warnings?(, \d+ notices?)?\./);
 
-  // the values, as a table with a caption and headers
+  // the values, one step away, as a table with a caption and headers
+  await openDetails(page, /^Values in the file/);
   const values = page.getByRole('table', { name: /Values in the file/ });
   await expect(values.getByRole('columnheader')).toHaveText(['Place', 'Org unit', 'Target', 'Data element', 'Option combos', 'Value']);
   const rows = await values.locator('tbody tr').evaluateAll((trs) =>
     trs.map((tr) => [...tr.children].map((cell) => cell.textContent?.trim() ?? '')),
   );
   expect(rows).toContainEqual([ORG_UNITS.north.name, ORG_UNITS.north.id, 'births-this-month', 'deBirths0001', '', '3']);
+  await openDetails(page, /^Totals per data element/);
   await expect(page.getByRole('table', { name: 'Totals per data element' })).toBeVisible();
 
   // the warnings, each with what to do
@@ -52,6 +64,7 @@ test('keyboard only: preview the export, read values and warnings, expand missin
   expect(await violationsOf(page)).toEqual([]);
 
   // the health worker who has not synced, one step away under South
+  await openDetails(page, 'Sync coverage');
   const coverage = page.getByRole('table', { name: /Health workers per org unit/ });
   const south = coverage.getByRole('row', { name: new RegExp(ORG_UNITS.south.name) });
   const followUp = south.locator('summary');

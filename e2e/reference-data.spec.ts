@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { MONTHLY, ORG_UNITS, USERS, dhisPeriod, monthStart, putDocs } from './support/deployment';
 import { expect, test } from './support/fixtures';
 import { placeLabel } from './support/places';
+import { downloadAfterSecondChoice } from './support/downloads';
 
 /** Places as import scripts write them: a number for a name or an org unit, `dataSet: ""` for every data set. */
 const scriptedPlaces = [
@@ -36,8 +37,7 @@ test('places written by import scripts (a number as name or org unit, dataSet ""
   await page.keyboard.press('Escape');
   await exportPage.choosePlace('5003', numbered);
   await expect(exportPage.place).toHaveValue(numbered);
-  const saved = page.waitForEvent('download');
-  await exportPage.download.click();
+  const saved = downloadAfterSecondChoice(page, () => exportPage.download.click());
   const download = await saved;
   expect(download.suggestedFilename()).toBe(`dhis-${MONTHLY.id}-${dhisPeriod(monthStart(1))}-5003.json`);
   const file = JSON.parse(await readFile(await download.path(), 'utf8'));

@@ -11,7 +11,10 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 // 164 until the Scheduled sends section: its own code (8.4 kB) loads after the page (@defer), but
 // a chunk loaded later makes the bundler split the shared Angular, router and NgRx code into more
 // chunks, whose cross-chunk import lists add 4 kB to the first load.
-const BUDGET_KB = 168;
+// 168 until the manager's page (5 kB: the send confirmation, the second choice for zeros, send failures
+// in plain words, and the checks, conflicts, log reasons and DHIS2 status words worded by the page
+// instead of the server, in English on first load; French and the conflicts' advice load with French).
+const BUDGET_KB = 174;
 const dir = path.resolve(process.argv[2] ?? 'dist/app/browser');
 const index = readFileSync(path.join(dir, 'index.html'), 'utf8');
 const entry = [...index.matchAll(/(?:src|href)="([^"]+\.js)"/g)].map(match => match[1]);

@@ -119,6 +119,8 @@ describe('previewExport', () => {
     const empty = await previewExport(await deployment([]), { dataSet: DS, period: october, ...DEFAULTS });
     assert.equal(empty.checks[0].code, 'empty-period');
     assert.equal(empty.checks[0].severity, 'error');
+    // what a page needs to say it in its own words
+    assert.deepEqual(empty.checks[0].params, { period: '202610', orgUnit: '', targetDocs: 0 });
     const elsewhere = await previewExport(await deployment([target('chw4', 3)]), { dataSet: DS, period: october, ...DEFAULTS, orgUnit: NORTH });
     assert.equal(elsewhere.checks[0].code, 'empty-period');
   });
@@ -155,6 +157,15 @@ describe('previewExport', () => {
     for (const check of preview.checks) {
       assert.ok(check.message.length > 40, check.code);
     }
+    // the parameters a page words each check with, in the user's language
+    assert.deepEqual(byCode['invalid-uid'].params, { count: 1, ids: 'bad-id' });
+    assert.deepEqual(byCode['counted-nowhere'].params, { count: 1, period: '202610' });
+    assert.deepEqual(byCode['duplicate-data-element'].params, { targets: 'births-this-month, same-element' });
+    assert.deepEqual(byCode['shared-org-unit'].params, { orgUnits: NORTH, places: 'North Centre (hc1), Twin Centre (hc3)' });
+    assert.deepEqual(byCode['nested-places'].params, { inner: 'North Centre (hc1)', outer: 'Central District (district)' });
+    assert.deepEqual(byCode['target-absent'].params, { targets: 'same-element, renamed', period: '202610' });
+    assert.deepEqual(byCode['unusable-target-mapping'].params, { targets: 'broken' });
+    assert.equal(byCode['zero-values'].params['zeros'], byCode['zero-values'].count);
   });
 
   it('reports progress in documents read, against the docs expected from the health workers', async () => {

@@ -203,7 +203,9 @@ const assemble = async (
   const places = await source.placesWithOrgUnits(request.orgUnit);
   const mappedPlaces = places.flatMap(place => dhisMappingsOf(place)
     .filter(({ orgUnit, dataSet }) => (dataSet === undefined || dataSet === request.dataSet) && (request.orgUnit === undefined || orgUnit === request.orgUnit))
-    .map(({ orgUnit }) => ({ _id: place._id, orgUnit, ancestors: lineageOf(place).slice(1) })));
+    .map(({ orgUnit }) => ({
+      _id: place._id, orgUnit, ancestors: lineageOf(place).slice(1), ...(typeof place.name === 'string' && place.name ? { name: place.name } : {}),
+    })));
 
   const { last } = periodDates(result.period, monthStartDateOf(settings));
   const periodEnd = periodEndOf(last);

@@ -38,6 +38,8 @@ export const isDhisUid = (id: string) => /^[A-Za-z][A-Za-z0-9]{10}$/.test(id);
 
 export interface MappedPlace {
   _id: string;
+  /** Its name, so that a person reads names with the id beside. */
+  name?: string;
   orgUnit: string;
   /** Its ancestors' ids, nearest first. */
   ancestors: readonly string[];
@@ -129,6 +131,8 @@ export const previewChecks = (input: CheckInput): PreviewCheck[] => {
     { targets: sharing.map(list).join(' · ') }, sharing.flat()));
   }
 
+  const placeNames = new Map(input.mappedPlaces.filter(({ name }) => name).map(({ _id, name }) => [_id, name!]));
+  const named = (ids: readonly string[]) => list(ids.map(id => (placeNames.has(id) ? `${placeNames.get(id)} (${id})` : id)));
   const placesByOrgUnit = new Map<string, string[]>();
   for (const place of input.mappedPlaces) {
     placesByOrgUnit.set(place.orgUnit, [...new Set([...(placesByOrgUnit.get(place.orgUnit) ?? []), place._id])]);
@@ -138,7 +142,7 @@ export const previewChecks = (input: CheckInput): PreviewCheck[] => {
     checks.push(check('shared-org-unit', 'warning',
       `${shared.map(([orgUnit, places]) => `places ${places.join(', ')} map to org unit ${orgUnit}`).join('; ')}: their figures add up in one value ` +
       '(a health worker under both is counted once). Map each place to its own org unit, unless they are one facility.',
-    { orgUnits: list(shared.map(([orgUnit]) => orgUnit)), places: list(shared.flatMap(([, places]) => places)) },
+    { orgUnits: list(shared.map(([orgUnit]) => orgUnit)), places: named(shared.flatMap(([, places]) => places)) },
     shared.flatMap(([orgUnit, places]) => [orgUnit, ...places])));
   }
 
@@ -148,7 +152,7 @@ export const previewChecks = (input: CheckInput): PreviewCheck[] => {
     checks.push(check('nested-places', 'warning',
       `${nested.map(([ancestor, place]) => `${place} lies under ${ancestor}`).join('; ')}: both are mapped, so a health worker under the inner place is counted in both, ` +
       'and DHIS2 analytics adds children to parents, counting them twice. Map only one level of the hierarchy to the data set.',
-    { inner: list([...new Set(nested.map(([, place]) => place))]), outer: list([...new Set(nested.map(([ancestor]) => ancestor))]) },
+    { inner: named([...new Set(nested.map(([, place]) => place))]), outer: named([...new Set(nested.map(([ancestor]) => ancestor))]) },
     [...new Set(nested.flat())]));
   }
 

@@ -22,6 +22,20 @@ describe('explainConflict', () => {
     assert.deepEqual(explained.target, { title: 'births', dataElement: 'deBirths0001' });
     assert.equal(explained.values, 1);
     assert.match(explained.action, /assign the organisation unit to the data set/);
+    assert.equal(explained.advice, 'E7636');
+  });
+
+  it('names its advice, for a page to word it in its user\'s language: shared advice by name, other codes by themselves', () => {
+    const advice = (errorCode: string | undefined) => explainConflict({ value: 'x', ...(errorCode ? { errorCode } : {}) }, sent, names).advice;
+    assert.equal(advice('E7612'), 'unknown-org-unit');
+    assert.equal(advice('E1102'), 'unknown-org-unit');
+    assert.equal(advice('E7610'), 'unknown-data-element');
+    assert.equal(advice('E7634'), 'category-option-combo');
+    assert.equal(advice('E7635'), 'attribute-option-combo');
+    assert.equal(advice('E7641'), 'period-closed');
+    assert.equal(advice('E7642'), 'E7642');
+    assert.equal(advice('E9999'), 'other');
+    assert.equal(advice(undefined), 'other');
   });
 
   it('names no single target when the values pointed at have several, and joins targets sharing a data element', () => {

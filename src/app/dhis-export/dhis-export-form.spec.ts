@@ -212,13 +212,14 @@ describe('DhisExportForm', () => {
     expect(refused).toEqual([error.textContent!.trim()]);
   });
 
-  it('offers the four file formats, JSON first, and sends the one chosen with the zeros choice', async () => {
+  it('offers the four file formats DHIS2 imports, JSON first, then the CSV with names for a spreadsheet, and sends the one chosen with the zeros choice', async () => {
     await render();
     expect([...select('dhis-format').options].map((option) => [option.value, option.textContent!.trim()])).toEqual([
       ['json', 'JSON'],
-      ['csv', 'CSV (spreadsheet)'],
+      ['csv', 'CSV (for DHIS2 import)'],
       ['xml', 'XML (DXF2)'],
       ['adx', 'ADX'],
+      ['sheet', 'CSV with names (for a spreadsheet, not for import)'],
     ]);
     expect(select('dhis-format').value).toBe('json');
     const omitZeros = el.querySelector<HTMLInputElement>('#dhis-omit-zeros')!;

@@ -180,6 +180,8 @@ describe('PlacePicker', () => {
     await leave();
     expect(host.orgUnit.value).toBe('ouNyalenda1');
     expect(input().value).toBe('Nyalenda Health Centre — Kisumu District · ouNyalenda1');
+    // the query gone, what was said about it goes too
+    expect(announced()).toBe('');
   });
 
   it('announces the number of matches after a pause in typing, not at every key', async () => {

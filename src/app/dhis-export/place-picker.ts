@@ -212,8 +212,11 @@ export class PlacePicker implements ControlValueAccessor {
     this.showChoice();
   }
 
+  /** Back to the choice: what was said about the query goes with it (it would stay through a download otherwise). */
   private revert(): void {
     this.navigated = false;
+    clearTimeout(this.announceTimer);
+    this.announced.set('');
     this.query.set(null);
     this.expanded.set(false);
     this.active.set(-1);

@@ -44,7 +44,10 @@ export function dhisExportUrl(request: DhisExportRequest): string {
   params.set('filters[period]', request.period);
   if (request.orgUnit) params.set('filters[orgUnit]', request.orgUnit);
   // the defaults are left out, so that a JSON export asks what it always asked
-  if (request.format !== 'json') params.set('options[format]', request.format);
+  if (request.format === 'sheet') {
+    params.set('options[format]', 'csv');
+    params.set('options[humanReadable]', 'true');
+  } else if (request.format !== 'json') params.set('options[format]', request.format);
   if (request.omitZeros) params.set('options[omitZeros]', 'true');
   return `${DHIS_EXPORT_URL}?${params}`;
 }
@@ -78,8 +81,9 @@ export class DhisExportApi {
     }
     if (!response.ok) throw new DhisExportError(response.status, await serverMessage(response));
     const blob = await response.blob();
-    const filename =
-      filenameFromContentDisposition(response.headers.get('Content-Disposition')) ?? defaultExportFilename(request);
+    const named = filenameFromContentDisposition(response.headers.get('Content-Disposition')) ?? defaultExportFilename(request);
+    // the spreadsheet's file must not pass for the import file beside it
+    const filename = request.format === 'sheet' ? named.replace(/\.csv$/, '-names.csv') : named;
     return { blob, filename, counts: countsFromHeaders(response.headers) };
   }
 }

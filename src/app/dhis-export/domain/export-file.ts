@@ -1,7 +1,7 @@
 import { DhisExportRequest, ExportFormat } from './models';
 
 /** The extension the server gives each format's file. */
-export const FORMAT_EXTENSIONS: Readonly<Record<ExportFormat, string>> = { json: 'json', csv: 'csv', xml: 'xml', adx: 'adx.xml' };
+export const FORMAT_EXTENSIONS: Readonly<Record<ExportFormat, string>> = { json: 'json', csv: 'csv', xml: 'xml', adx: 'adx.xml', sheet: 'csv' };
 
 /** What the page asks the server for with each format. */
 export const FORMAT_MEDIA_TYPES: Readonly<Record<ExportFormat, string>> = {
@@ -9,6 +9,7 @@ export const FORMAT_MEDIA_TYPES: Readonly<Record<ExportFormat, string>> = {
   csv: 'text/csv',
   xml: 'application/xml',
   adx: 'application/adx+xml',
+  sheet: 'text/csv',
 };
 
 /**

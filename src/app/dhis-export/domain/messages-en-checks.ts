@@ -28,4 +28,17 @@ export const CHECK_MESSAGES_EN: Messages = {
     'These targets have a DHIS2 mapping without a data element, so they are left out: {{targets}}.',
   'export.dhis.preview.check.zero-values.text':
     '{{zeros}} of the {{values}} values are zeros. DHIS2 stores a zero as a figure, replacing what it holds; choose "Leave out zero values" unless the zeros are meant.',
+  'export.dhis.preview.glance.coverage': 'Health workers synced',
+  'export.dhis.preview.glance.coverage.value': '{{reported}} of {{expected}} ({{stale}} not updated since the period ended)',
+  'export.dhis.preview.glance.findings': 'To check',
+  'export.dhis.preview.findings.error.one': '{{count}} error',
+  'export.dhis.preview.findings.error.other': '{{count}} errors',
+  'export.dhis.preview.findings.warning.one': '{{count}} warning',
+  'export.dhis.preview.findings.warning.other': '{{count}} warnings',
+  'export.dhis.preview.findings.notice.one': '{{count}} notice',
+  'export.dhis.preview.findings.notice.other': '{{count}} notices',
+  'export.dhis.preview.findings.none': 'nothing',
+  'export.dhis.preview.details.values': 'Values in the file ({{count}})',
+  'export.dhis.preview.details.totals': 'Totals per data element ({{count}})',
+  'export.dhis.preview.followUp.line': '{{name}}: {{what}}',
 };

@@ -92,7 +92,8 @@ export interface DhisExportRequest {
 }
 
 /** The file formats the server writes (`options[format]`). */
-export const EXPORT_FORMATS = ['json', 'csv', 'xml', 'adx'] as const;
+/** `sheet`: a CSV with names instead of ids, for checking in a spreadsheet; DHIS2 cannot import it. */
+export const EXPORT_FORMATS = ['json', 'csv', 'xml', 'adx', 'sheet'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** What the page remembers of the user's choices for the session. */

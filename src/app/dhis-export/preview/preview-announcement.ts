@@ -3,6 +3,7 @@ import { Store } from '@ngrx/store';
 import { Translate } from '../domain/translate';
 import { exportPreviewFeature } from './export-preview.feature';
 import { numberFormat } from '../domain/numbers';
+import { findingsText } from './findings';
 
 /**
  * What the page's one status region says about the preview: once when it arrives or fails.
@@ -30,8 +31,8 @@ export class PreviewAnnouncement {
     }
     const preview = this.preview();
     if (this.status() !== 'loaded' || !preview) return '';
-    const warnings = preview.checks.filter(({ severity }) => severity !== 'notice').length;
-    const ready = t('export.dhis.preview.ready', { values: format(preview.dataValues.length), warnings: format(warnings) });
+    const findings = findingsText(preview.checks, t, this.locale(), format);
+    const ready = t('export.dhis.preview.ready', { values: format(preview.dataValues.length), findings });
     return preview.checks.some(({ code }) => code === 'empty-period') ? `${ready} ${t('export.dhis.preview.empty.title')}` : ready;
   });
 }

@@ -119,11 +119,11 @@ describe('PreviewPanel', () => {
     announcement.componentRef.setInput('t', translator({}));
     setState('loaded', previewOf(130, 2));
     announcement.detectChanges();
-    expect(announcement.nativeElement.textContent).toBe('Preview ready: 260 values, 1 warnings.');
+    expect(announcement.nativeElement.textContent).toBe('Preview ready: 260 values; to check: 1 warning, 1 notice.');
     const empty = { code: 'empty-period', severity: 'error' as const, message: 'No target doc.', count: 0, ids: [] };
     setState('loaded', previewOf(1, 1, { checks: [empty] }));
     announcement.detectChanges();
-    expect(announcement.nativeElement.textContent).toBe('Preview ready: 1 values, 1 warnings. No data for this period');
+    expect(announcement.nativeElement.textContent).toBe('Preview ready: 1 values; to check: 1 error. No data for this period');
   });
 
   it('says why a preview failed', () => {

@@ -8,6 +8,7 @@ import { PreviewAnnouncement } from './preview-announcement';
 import { PreviewPager } from './preview-pager';
 import { OrgUnitCoverage, PreviewCheck, PreviewTotal, PreviewValue } from './preview-models';
 import { numberFormat } from '../domain/numbers';
+import { findingsText } from './findings';
 
 /** Rows per page: a page renders at once whatever the deployment's size (1,000 org units × 20 data elements is 200 pages). */
 export const VALUES_PER_PAGE = 100;
@@ -69,6 +70,23 @@ export class PreviewPanel {
 
   protected readonly emptyPeriod = computed(() => this.preview()?.checks.find(({ code }) => code === 'empty-period') ?? null);
   protected readonly checks = computed(() => this.preview()?.checks.filter(({ code }) => code !== 'empty-period') ?? []);
+
+  /** What would go, at a glance: the details are one step away. */
+  protected readonly summary = computed(() => {
+    const preview = this.preview();
+    const values = preview?.dataValues ?? [];
+    const coverage = preview?.coverage ?? [];
+    const sum = (field: 'expected' | 'reported' | 'stale') => coverage.reduce((total, unit) => total + unit[field], 0);
+    return {
+      values: values.length,
+      zeros: values.filter(({ value }) => value === 0).length,
+      places: new Set(values.map(({ orgUnit }) => orgUnit)).size,
+      expected: sum('expected'),
+      reported: sum('reported'),
+      stale: sum('stale'),
+    };
+  });
+  protected readonly findingsText = computed(() => findingsText(this.preview()?.checks ?? [], this.t(), this.locale(), this.format));
 
   protected readonly valuesPages = computed(() => pageCount(this.preview()?.dataValues.length ?? 0, VALUES_PER_PAGE));
   protected readonly shownValues = computed((): readonly PreviewValue[] => {

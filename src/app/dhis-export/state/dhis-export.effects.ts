@@ -149,7 +149,8 @@ export const exportDhis = createEffect(
             const choices = periods.get(request.dataSet);
             const inProgress = !!choices && 'periods' in choices && choices.periods[0]?.value === request.period;
             const counts = file.counts;
-            const risks = zeroRisks({ values: counts?.values ?? 0, zeros: counts?.zeros ?? null, inProgress });
+            // a spreadsheet with names is read, not imported: nothing of DHIS2's to overwrite
+            const risks = request.format === 'sheet' ? [] : zeroRisks({ values: counts?.values ?? 0, zeros: counts?.zeros ?? null, inProgress });
             if (risks.length > 0) {
               held.keep(file, request);
               return heldDownloadActions.held({ request, counts, risks });
