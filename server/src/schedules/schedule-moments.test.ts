@@ -4,8 +4,8 @@ import { dhisPeriodId } from '../dhis-export/reporting-period';
 import { dueMoments, lastEndedPeriod, nextMoment } from './schedule-moments';
 
 const at = (iso: string) => new Date(iso);
-const ended = (iso: string, zone: string, type: 'Monthly' | 'Quarterly' | 'Yearly', startDay = 1) =>
-  dhisPeriodId(lastEndedPeriod(at(iso), zone, type, startDay));
+const ended = (iso: string, zone: string, type: 'Monthly' | 'Quarterly' | 'Yearly', startDay = 1, calendar: 'gregorian' | 'bikram-sambat' = 'gregorian') =>
+  dhisPeriodId(lastEndedPeriod(at(iso), zone, type, startDay, calendar)!);
 
 describe('schedule moments', () => {
   it('finds the next moment in the schedule\'s time zone, across daylight saving time', () => {
@@ -31,6 +31,17 @@ describe('schedule moments', () => {
     assert.equal(ended('2026-11-05T06:00:00Z', 'UTC', 'Quarterly'), '2026Q3');
     assert.equal(ended('2026-01-05T06:00:00Z', 'UTC', 'Quarterly'), '2025Q4');
     assert.equal(ended('2026-01-05T06:00:00Z', 'UTC', 'Yearly'), '2025');
+  });
+
+  it('takes Bikram Sambat months, quarters and years in a BS deployment, as its devices count them', () => {
+    // 28 October 2026 is Kartik 11, 2083 in Kathmandu: Ashwin 2083 (208306) has ended.
+    assert.equal(ended('2026-10-28T04:15:00Z', 'Asia/Kathmandu', 'Monthly', 1, 'bikram-sambat'), '208306');
+    // Kartik 1, 2083 is 18 October 2026: on the 17th Ashwin is still under way, Bhadra (208305) has ended.
+    assert.equal(ended('2026-10-17T04:15:00Z', 'Asia/Kathmandu', 'Monthly', 1, 'bikram-sambat'), '208305');
+    assert.equal(ended('2026-10-18T04:15:00Z', 'Asia/Kathmandu', 'Monthly', 1, 'bikram-sambat'), '208306');
+    // Kartik opens the third BS quarter: the second (Shrawan – Ashwin) has ended; the year 2082 has ended.
+    assert.equal(ended('2026-10-28T04:15:00Z', 'Asia/Kathmandu', 'Quarterly', 1, 'bikram-sambat'), '2083Q2');
+    assert.equal(ended('2026-10-28T04:15:00Z', 'Asia/Kathmandu', 'Yearly', 1, 'bikram-sambat'), '2082');
   });
 
   it('follows reporting months that start on another day than the 1st', () => {

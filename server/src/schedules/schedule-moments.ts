@@ -1,4 +1,6 @@
 import { Cron } from 'croner';
+import { bsReportingMonthOfGregorianDay } from '../../../src/app/dhis-export/domain/calendars/bikram-sambat-months';
+import type { ReportingCalendar } from '../dhis-export/calendars/reporting-calendar';
 import { monthsOf, periodOfMonth, reportingMonthOfDay, type DhisPeriod, type PeriodType } from '../dhis-export/reporting-period';
 import type { ScheduleSettings } from './schedule';
 
@@ -36,14 +38,22 @@ const dayIn = (instant: Date, timeZone: string) => {
   return { year: part('year'), month: part('month'), day: part('day') };
 };
 
+const pad = (value: number) => String(value).padStart(2, '0');
+
 /**
  * The last period of the type that has ended at the moment, in the schedule's time zone: the one
  * before the period holding the reporting month the moment's day falls in (the CHT's reporting
- * months, from the settings' `month_start_date`).
+ * months, from the settings' `month_start_date`, in the calendar the devices count in: Bikram Sambat
+ * months and their quarters and years in a BS deployment). Undefined outside the BS years known.
  */
-export const lastEndedPeriod = (moment: Date, timeZone: string, periodType: PeriodType, monthStartDay: number): DhisPeriod => {
+export const lastEndedPeriod = (
+  moment: Date, timeZone: string, periodType: PeriodType, monthStartDay: number, calendar: ReportingCalendar = 'gregorian',
+): DhisPeriod | undefined => {
   const { year, month, day } = dayIn(moment, timeZone);
-  return periodBefore(periodOfMonth(periodType, reportingMonthOfDay(year, month, day, monthStartDay)));
+  const reportingMonth = calendar === 'bikram-sambat'
+    ? bsReportingMonthOfGregorianDay(`${year}-${pad(month)}-${pad(day)}`, monthStartDay)
+    : reportingMonthOfDay(year, month, day, monthStartDay);
+  return reportingMonth && periodBefore(periodOfMonth(periodType, reportingMonth));
 };
 
 /** Whole months from one period's first month to another's: how far back a correction may reach. */

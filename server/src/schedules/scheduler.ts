@@ -7,6 +7,7 @@ import { sendCorrections } from './corrections';
 import { runPeriod, selectionOf, type PeriodRun, type RunDeps } from './run-period';
 import { selectionKey, type Schedule } from './schedule';
 import { dueMoments, lastEndedPeriod, nextMoment } from './schedule-moments';
+import { reportingCalendarOf } from '../dhis-export/calendars/reporting-calendar';
 
 export interface SchedulerDeps extends RunDeps {
   source: ExportSource;
@@ -29,9 +30,11 @@ export const duePeriods = (schedule: Schedule, settings: AppSettings, now: Date)
     return [];
   }
   const startDay = monthStartDateOf(settings);
+  const calendar = reportingCalendarOf(settings);
   const seen = new Set<string>();
   return dueMoments(schedule, new Date(schedule.activeSince), now).flatMap(dueAt => {
-    const period = lastEndedPeriod(dueAt, schedule.timeZone, periodType, startDay);
+    const period = lastEndedPeriod(dueAt, schedule.timeZone, periodType, startDay, calendar);
+    if (!period) return [];
     const id = dhisPeriodId(period);
     if (seen.has(id)) return [];
     seen.add(id);
