@@ -2,9 +2,10 @@ import AxeBuilder from '@axe-core/playwright';
 import { test, expect, type Page } from '@playwright/test';
 import { startDhis2StandIn, type Dhis2StandIn } from '../server/test/dhis2-stand-in';
 import { DEFAULT_COC, importMetadataOf, type StandInCatalogue } from '../server/test/dhis2-stand-in-metadata';
-import { MONTHLY, ORG_UNITS, USERS, baselineSettings, dhisPeriod, monthStart, periodLabel, places, putDocs, putUser, targetDocs, translationDocs } from './support/deployment';
+import { MONTHLY, ORG_UNITS, USERS, dhisPeriod, monthStart, periodLabel } from './support/deployment';
 import { exportPageOf } from './support/fixtures';
-import { startZonedServer, type ZonedServer } from './support/zoned-server';
+import { startSendingServer } from './support/sending-server';
+import type { ZonedServer } from './support/zoned-server';
 
 /**
  * A manager compares the month with DHIS2 (a stand-in: DHIS2 itself cannot run here) before sending,
@@ -47,11 +48,7 @@ test.describe('comparing with DHIS2 before sending', () => {
     dhis2.stored.set(`${ORG_UNITS.south.id}/deBirths0001/${DEFAULT_COC}/${dhisPeriod(BEFORE)}`, 6);
     dhis2.stored.set(`${ORG_UNITS.north.id}/deBirths0001/${DEFAULT_COC}/${dhisPeriod(BEFORE)}`, 1);
     dhis2.stored.set(`${ORG_UNITS.district.id}/deHhVisit01/${DEFAULT_COC}/${dhisPeriod(BEFORE)}`, 10);
-    server = await startZonedServer(Intl.DateTimeFormat().resolvedOptions().timeZone, { DHIS2_URL: dhis2.url, DHIS2_TOKEN: TOKEN, DHIS2_TIMEOUT_MS: '5000' });
-    const settings = baselineSettings();
-    settings.permissions = { ...settings.permissions, can_send_dhis: ['program_manager'] };
-    await putDocs([{ _id: 'settings', settings } as { _id: string }, ...translationDocs(), ...places, ...targetDocs()], server.url);
-    await putUser(USERS.manager, server.url);
+    server = await startSendingServer(dhis2.url, TOKEN);
   });
 
   test.afterAll(async () => {

@@ -1,10 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, type Page } from '@playwright/test';
 import { startDhis2StandIn, type Dhis2StandIn } from '../server/test/dhis2-stand-in';
-import { MONTHLY, ORG_UNITS, USERS, baselineSettings, monthStart, periodLabel, places, putDocs, putUser, targetDocs, translationDocs } from './support/deployment';
+import { MONTHLY, ORG_UNITS, USERS, monthStart, periodLabel, places, putDocs, targetDocs } from './support/deployment';
 import { exportPageOf } from './support/fixtures';
 import { PLACE_LABELS } from './support/places';
-import { startZonedServer, type ZonedServer } from './support/zoned-server';
+import { startSendingServer } from './support/sending-server';
+import type { ZonedServer } from './support/zoned-server';
 
 /**
  * Sending to DHIS2 from the page, against a DHIS2 stand-in (DHIS2 itself cannot run here), with
@@ -41,11 +42,7 @@ test.describe('sending to DHIS2', () => {
         dataSets: { [MONTHLY.id]: { dataElements: ['deBirths0001', 'deDeliver001', 'deHhVisit01'], orgUnits: [ORG_UNITS.north.id] } },
       },
     });
-    server = await startZonedServer(Intl.DateTimeFormat().resolvedOptions().timeZone, { DHIS2_URL: dhis2.url, DHIS2_TOKEN: TOKEN, DHIS2_TIMEOUT_MS: '5000' });
-    const settings = baselineSettings();
-    settings.permissions = { ...settings.permissions, can_send_dhis: ['program_manager'] };
-    await putDocs([{ _id: 'settings', settings } as { _id: string }, ...translationDocs(), ...places, ...targetDocs()], server.url);
-    await putUser(USERS.manager, server.url);
+    server = await startSendingServer(dhis2.url, TOKEN);
   });
 
   test.afterAll(async () => {

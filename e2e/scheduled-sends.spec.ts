@@ -1,9 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, type Page } from '@playwright/test';
 import { startDhis2StandIn, type Dhis2StandIn } from '../server/test/dhis2-stand-in';
-import { MONTHLY, ORG_UNITS, USERS, baselineSettings, places, putDocs, putUser, targetDocs, translationDocs } from './support/deployment';
+import { MONTHLY, ORG_UNITS, USERS } from './support/deployment';
 import { exportPageOf } from './support/fixtures';
-import { startZonedServer, type ZonedServer } from './support/zoned-server';
+import { startSendingServer } from './support/sending-server';
+import type { ZonedServer } from './support/zoned-server';
 
 /** The Scheduled sends section: a manager who may send creates, pauses and deletes a schedule. */
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -21,11 +22,7 @@ test.describe('scheduled sends', () => {
 
   test.beforeAll(async () => {
     dhis2 = await startDhis2StandIn({ token: TOKEN, metadata: { orgUnits: [], dataElements: {}, dataSets: {} } });
-    server = await startZonedServer(ZONE, { DHIS2_URL: dhis2.url, DHIS2_TOKEN: TOKEN, DHIS2_TIMEOUT_MS: '5000' });
-    const settings = baselineSettings();
-    settings.permissions = { ...settings.permissions, can_send_dhis: ['program_manager'] };
-    await putDocs([{ _id: 'settings', settings } as { _id: string }, ...translationDocs(), ...places, ...targetDocs()], server.url);
-    await putUser(USERS.manager, server.url);
+    server = await startSendingServer(dhis2.url, TOKEN, ZONE);
   });
 
   test.afterAll(async () => {
