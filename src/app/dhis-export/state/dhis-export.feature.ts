@@ -1,15 +1,16 @@
 import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 import { placesByDataSet } from '../domain/places';
-import { DataSetPeriods, PeriodChoices, PeriodType } from '../domain/periods';
-import { periodTypeOf } from '../domain/settings';
-import { Translate, dataSetOptions, translator } from '../domain/translate';
-import { DataSetConfig, DataSetOption, DhisExportRequest, ExportFormat, ExportPreferences, Messages, OrgUnitPlace, SavedExport } from '../domain/models';
+import { PeriodChoices, PeriodType } from '../domain/periods';
+import { periodsByDataSet } from '../domain/settings';
+import { dataSetOptions, translator } from '../domain/translate';
+import { DataSetConfig, DhisExportRequest, ExportFormat, ExportPreferences, Messages, OrgUnitPlace, SavedExport } from '../domain/models';
 import { ExportFailure, exportFailureView, loadFailureView } from '../domain/export-errors';
 import { dhisExportApiActions, dhisExportPageActions } from './dhis-export.actions';
 import { heldDownloadActions } from '../held-download/held-download.actions';
-import { numberFormat } from '../domain/numbers';
+import { SavedSummary, savedSummary } from './saved-summary';
 
 export type { ExportFailure } from '../domain/export-errors';
+export type { SavedSummary } from './saved-summary';
 
 export type LoadStatus = 'idle' | 'loading' | 'loaded' | 'failed';
 export type ExportStatus = 'idle' | 'exporting' | 'saved' | 'failed';
@@ -211,49 +212,6 @@ export const dhisExportFeature = createFeature({
     };
   },
 });
-
-/** The result panel's lines. */
-export interface SavedSummary {
-  readonly what: string;
-  readonly counts: string | null;
-}
-
-function savedSummary(
-  saved: SavedExport,
-  dataSets: readonly DataSetOption[],
-  places: readonly OrgUnitPlace[],
-  choices: Readonly<Record<PeriodType, PeriodChoices>> | null,
-  t: Translate,
-  locale: string,
-): SavedSummary {
-  const { request, counts } = saved;
-  const dataSet = dataSets.find(({ id }) => id === request.dataSet)?.name ?? request.dataSet;
-  const place = request.orgUnit
-    ? [...new Set(places.filter(({ orgUnit }) => orgUnit === request.orgUnit).map(({ name }) => name))].join(' / ') || request.orgUnit
-    : t('export.dhis.place.all');
-  const period = Object.values(choices ?? {})
-    .flatMap(({ periods }) => periods)
-    .find(({ value }) => value === request.period)?.label ?? request.period;
-  const format = numberFormat(locale);
-  return {
-    what: t('export.dhis.result.what', { dataSet, place, period }),
-    counts: counts
-      ? t('export.dhis.result.counts', { values: format(counts.values), orgUnits: format(counts.orgUnits), zeros: format(counts.zeros) })
-      : null,
-  };
-}
-
-function periodsByDataSet(
-  dataSets: readonly DataSetConfig[],
-  choices: Readonly<Record<PeriodType, PeriodChoices>> | null,
-): ReadonlyMap<string, DataSetPeriods> {
-  return new Map(
-    dataSets.map(({ id, periodType }): [string, DataSetPeriods] => {
-      const type = periodTypeOf({ id, periodType });
-      return [id, type ? (choices?.[type] ?? { type, periods: [], preselected: '' }) : { unsupportedPeriodType: typeof periodType === 'string' ? periodType : JSON.stringify(periodType) }];
-    }),
-  );
-}
 
 /** Failed places matter only to a user who may export and has data sets to export. */
 function loadStatus(referenceData: LoadStatus, placesLoad: LoadStatus, permitted: boolean, configured: boolean): LoadStatus {
