@@ -8,6 +8,7 @@ import { ExportFailure, exportFailureView, loadFailureView } from '../domain/exp
 import { dhisExportApiActions, dhisExportPageActions } from './dhis-export.actions';
 import { heldDownloadActions } from '../held-download/held-download.actions';
 import { SavedSummary, savedSummary } from './saved-summary';
+import { IndexBuilding, indexBuildingText } from '../domain/index-building';
 
 export type { ExportFailure } from '../domain/export-errors';
 export type { SavedSummary } from './saved-summary';
@@ -37,6 +38,8 @@ export interface DhisExportState {
   /** Whether to leave out zeros, remembered for the session. */
   readonly omitZeros: boolean;
   readonly exportStatus: ExportStatus;
+  /** The database's build of an index the export under way waits on; null when it waits on none. */
+  readonly indexBuilding: IndexBuilding | null;
   readonly lastError: ExportFailure | null;
   /** The last export asked for, for "Try again". */
   readonly lastRequest: DhisExportRequest | null;
@@ -59,6 +62,7 @@ export const initialDhisExportState: DhisExportState = {
   format: 'json',
   omitZeros: false,
   exportStatus: 'idle',
+  indexBuilding: null,
   lastError: null,
   lastSaved: null,
   lastRequest: null,
@@ -113,10 +117,17 @@ export const dhisExportFeature = createFeature({
     on(dhisExportPageActions.downloadRequested, (state, { request }): DhisExportState =>
       state.exportStatus === 'exporting' ? state : { ...state, exportStatus: 'exporting', lastError: null, lastSaved: null, lastRequest: request },
     ),
-    on(heldDownloadActions.held, heldDownloadActions.dropped, (state): DhisExportState => ({ ...state, exportStatus: 'idle' })),
+    on(dhisExportApiActions.exportWaitingForIndex, (state, { building }): DhisExportState =>
+      state.exportStatus === 'exporting' ? { ...state, indexBuilding: building } : state,
+    ),
+    on(dhisExportPageActions.indexWaitStopped, (state): DhisExportState =>
+      state.exportStatus === 'exporting' ? { ...state, exportStatus: 'idle', indexBuilding: null } : state,
+    ),
+    on(heldDownloadActions.held, heldDownloadActions.dropped, (state): DhisExportState => ({ ...state, exportStatus: 'idle', indexBuilding: null })),
     on(dhisExportApiActions.exportSaved, (state, { saved }): DhisExportState => ({
       ...state,
       exportStatus: 'saved',
+      indexBuilding: null,
       lastSaved: saved,
       lastError: null,
     })),
@@ -129,7 +140,7 @@ export const dhisExportFeature = createFeature({
     on(dhisExportApiActions.exportFailed, (state, { status, error }): DhisExportState =>
       status === 401
         ? initialDhisExportState
-        : { ...state, exportStatus: 'failed', lastError: { status, error }, lastSaved: null },
+        : { ...state, exportStatus: 'failed', indexBuilding: null, lastError: { status, error }, lastSaved: null },
     ),
   ),
   extraSelectors: ({
@@ -146,6 +157,7 @@ export const dhisExportFeature = createFeature({
     selectPlacesLoad,
     selectPermitted,
     selectExportStatus,
+    selectIndexBuilding,
     selectLastSaved,
     selectLastError,
     selectLoadError,
@@ -187,8 +199,8 @@ export const dhisExportFeature = createFeature({
        * What the live region by the Download button says: the export under way, or the file saved.
        * A failure says nothing here: the error summary says it, once.
        */
-      selectStatusText: createSelector(selectExportStatus, selectLastSaved, selectTranslate, (exportStatus, saved, t) => {
-        if (exportStatus === 'exporting') return t('export.dhis.status.exporting');
+      selectStatusText: createSelector(selectExportStatus, selectIndexBuilding, selectLastSaved, selectTranslate, selectLocale, (exportStatus, building, saved, t, locale) => {
+        if (exportStatus === 'exporting') return building ? indexBuildingText(building, t, locale) : t('export.dhis.status.exporting');
         if (exportStatus === 'saved' && saved) return t('export.dhis.status.saved', { filename: saved.filename });
         return '';
       }),

@@ -1,6 +1,6 @@
 import { Action, Store } from '@ngrx/store';
 import { Actions } from '@ngrx/effects';
-import { firstValueFrom, of, Subject } from 'rxjs';
+import { firstValueFrom, of, Subject, toArray } from 'rxjs';
 import { DhisExportApi, DhisExportError, DhisExportFile } from '../data-access/dhis-export-api';
 import { FileSave } from '../data-access/file-save';
 import { heldDownloadActions } from '../held-download/held-download.actions';
@@ -47,9 +47,44 @@ describe('exportDhis effect', () => {
     const file: DhisExportFile = { blob: new Blob(['{}']), filename: 'dhis-ds1-202405.json', counts };
     api.export.and.resolveTo(file);
     const action = await firstValueFrom(exportDhisWith(of(dhisExportPageActions.downloadRequested({ request }))));
-    expect(api.export).toHaveBeenCalledWith(request);
+    expect(api.export).toHaveBeenCalledWith(request, jasmine.any(Function), jasmine.any(AbortSignal));
     expect(files.save).toHaveBeenCalledOnceWith(file.blob, 'dhis-ds1-202405.json');
     expect(action).toEqual(dhisExportApiActions.exportSaved({ saved: { filename: 'dhis-ds1-202405.json', request, counts } }));
+  });
+
+  it('says how far the database\'s index is while the export waits on it, then saves the file', async () => {
+    const file: DhisExportFile = { blob: new Blob(['{}']), filename: 'f.json', counts: { values: 3, orgUnits: 1, zeros: 0 } };
+    api.export.and.callFake(async (_request, building) => {
+      building?.({ progress: 42 });
+      building?.({ progress: null });
+      return file;
+    });
+    const actions = await firstValueFrom(exportDhisWith(of(dhisExportPageActions.downloadRequested({ request }))).pipe(toArray()));
+    expect(actions).toEqual([
+      dhisExportApiActions.exportWaitingForIndex({ building: { progress: 42 } }),
+      dhisExportApiActions.exportWaitingForIndex({ building: { progress: null } }),
+      dhisExportApiActions.exportSaved({ saved: { filename: 'f.json', request, counts: file.counts } }),
+    ]);
+  });
+
+  it('gives the export up when the manager stops waiting: its request is aborted, nothing is saved, the next download runs', async () => {
+    const signals: AbortSignal[] = [];
+    api.export.and.callFake((_request, building, signal) => {
+      signals.push(signal!);
+      building?.({ progress: 10 });
+      return new Promise(() => undefined);
+    });
+    const actions$ = new Subject<Action>();
+    const emitted: Action[] = [];
+    exportDhisWith(actions$).subscribe((action) => emitted.push(action));
+    actions$.next(dhisExportPageActions.downloadRequested({ request }));
+    actions$.next(dhisExportPageActions.indexWaitStopped());
+    expect(signals[0].aborted).toBeTrue();
+    expect(emitted).toEqual([dhisExportApiActions.exportWaitingForIndex({ building: { progress: 10 } })]);
+    actions$.next(dhisExportPageActions.downloadRequested({ request }));
+    expect(api.export).toHaveBeenCalledTimes(2);
+    expect(signals[1].aborted).toBeFalse();
+    expect(files.save).not.toHaveBeenCalled();
   });
 
   it('saves nothing when the server refuses, and passes its message on', async () => {

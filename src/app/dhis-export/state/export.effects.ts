@@ -1,8 +1,9 @@
 import { inject } from '@angular/core';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { Action, Store } from '@ngrx/store';
-import { catchError, exhaustMap, filter, from, map, of, withLatestFrom } from 'rxjs';
-import { DhisExportApi, DhisExportError } from '../data-access/dhis-export-api';
+import { Observable, catchError, exhaustMap, filter, map, of, takeUntil, withLatestFrom } from 'rxjs';
+import { DhisExportApi, DhisExportError, DhisExportFile } from '../data-access/dhis-export-api';
+import { IndexBuilding } from '../domain/index-building';
 import { FileSave } from '../data-access/file-save';
 import { zeroRisks } from '../domain/zero-risk';
 import { heldDownloadActions } from '../held-download/held-download.actions';
@@ -25,15 +26,20 @@ export const retryExport = createEffect(
   { functional: true },
 );
 
-/** Runs one export at a time (a second click while one runs is ignored) and saves the file it produces. */
+/**
+ * Runs one export at a time (a second click while one runs is ignored) and saves the file it produces.
+ * While the database builds an index the export needs, says how far it is; "Stop waiting" aborts it.
+ */
 export const exportDhis = createEffect(
   (actions$ = inject(Actions), api = inject(DhisExportApi), files = inject(FileSave), store = inject(Store), held = inject(HeldFile)) =>
     actions$.pipe(
       ofType(dhisExportPageActions.downloadRequested),
       withLatestFrom(store.select(dhisExportFeature.selectPeriodsByDataSet)),
       exhaustMap(([{ request }, periods]) =>
-        from(api.export(request)).pipe(
+        fileOnceIndexed(api, request).pipe(
+          takeUntil(actions$.pipe(ofType(dhisExportPageActions.indexWaitStopped))),
           map((file): Action => {
+            if ('building' in file) return dhisExportApiActions.exportWaitingForIndex(file);
             // a file of zeros, or of a period under way, waits for a second choice
             const choices = periods.get(request.dataSet);
             const inProgress = !!choices && 'periods' in choices && choices.periods[0]?.value === request.period;
@@ -59,5 +65,20 @@ export const exportDhis = createEffect(
     ),
   { functional: true },
 );
+
+/** The file, after what the server says of the database's index build while it waits on it; unsubscribing aborts. */
+function fileOnceIndexed(api: DhisExportApi, request: DhisExportRequest): Observable<DhisExportFile | { building: IndexBuilding }> {
+  return new Observable((subscriber) => {
+    const controller = new AbortController();
+    api.export(request, (building) => subscriber.next({ building }), controller.signal).then(
+      (file) => {
+        subscriber.next(file);
+        subscriber.complete();
+      },
+      (error: unknown) => subscriber.error(error),
+    );
+    return () => controller.abort();
+  });
+}
 
 export const exportEffects = { retryExport, exportDhis };
