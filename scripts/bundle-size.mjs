@@ -16,7 +16,11 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 // instead of the server, in English on first load; French and the conflicts' advice load with French).
 // 174 until the four came together (176.0 kB with the compare's counts in the send confirmation): their shares, measured alone on 160.6 kB, add up to more
 // than each measured beside the others, as each shifts what the bundler puts in the shared chunks.
-const BUDGET_KB = 176;
+// 176 until the wait on an index the database builds (0.9 kB: its bar and Stop waiting, the state
+// that keeps its progress, the retry shared by the export and the preview, its English): the first
+// export or preview after a CHT upgrade meets it, so it is needed on first load; deferring the
+// compare panel to make room measured 177.9 kB, as another deferred chunk splits the shared code again.
+const BUDGET_KB = 177;
 const dir = path.resolve(process.argv[2] ?? 'dist/app/browser');
 const index = readFileSync(path.join(dir, 'index.html'), 'utf8');
 const entry = [...index.matchAll(/(?:src|href)="([^"]+\.js)"/g)].map(match => match[1]);

@@ -9,6 +9,7 @@ import { translator } from './domain/translate';
 import { dhisExportPageActions } from './state/dhis-export.actions';
 import { ExportFailure, LoadStatus, dhisExportFeature } from './state/dhis-export.feature';
 import { exportPreviewFeature } from './preview/export-preview.feature';
+import { IndexBuilding } from './domain/index-building';
 
 /** The preview panel's state: nothing previewed. */
 const previewSelectors = [
@@ -17,6 +18,7 @@ const previewSelectors = [
   { selector: exportPreviewFeature.selectProgress, value: null },
   { selector: exportPreviewFeature.selectPreviewFor, value: null },
   { selector: exportPreviewFeature.selectError, value: null },
+  { selector: exportPreviewFeature.selectIndexBuilding, value: null },
 ];
 
 const periodsByDataSet = new Map<string, DataSetPeriods>([['ds1', monthlyPeriods(new Date(2024, 5, 15))]]);
@@ -33,6 +35,7 @@ describe('DhisExportPage', () => {
     configured?: boolean;
     exporting?: boolean;
     statusText?: string;
+    indexBuilding?: IndexBuilding | null;
     loadingText?: string;
     errorText?: string | null;
     lastError?: ExportFailure | null;
@@ -45,6 +48,7 @@ describe('DhisExportPage', () => {
     store.overrideSelector(dhisExportFeature.selectConfigured, overrides.configured ?? true);
     store.overrideSelector(dhisExportFeature.selectExporting, overrides.exporting ?? false);
     store.overrideSelector(dhisExportFeature.selectStatusText, overrides.statusText ?? '');
+    store.overrideSelector(dhisExportFeature.selectIndexBuilding, overrides.indexBuilding ?? null);
     store.overrideSelector(dhisExportFeature.selectLoadingText, overrides.loadingText ?? '');
     store.overrideSelector(dhisExportFeature.selectSavedSummary, null);
     store.overrideSelector(
@@ -103,6 +107,28 @@ describe('DhisExportPage', () => {
     expect(el.querySelectorAll('[role="status"]').length).toBe(1);
     expect(el.querySelector('app-dhis-export-form select#dhis-data-set')).not.toBeNull();
     expect(el.querySelector('[role="alert"]')).toBeNull();
+  });
+
+  it('shows how far the database\'s index is under the status it names, and gives the export up for the keyboard to go back to Download', () => {
+    setState({ exporting: true, statusText: 'Preparing the database: 42%', indexBuilding: { progress: 42 } });
+    fixture.detectChanges();
+    const bar = el.querySelector<HTMLProgressElement>('progress.index-building-bar')!;
+    expect(bar.getAttribute('value')).toBe('42');
+    expect(bar.getAttribute('max')).toBe('100');
+    // named by the text the page's one status region says
+    expect(el.querySelector('#' + bar.getAttribute('aria-labelledby'))!.textContent).toBe('Preparing the database: 42%');
+    expect(el.querySelector('[role="status"] #dhis-export-status')).not.toBeNull();
+    expect(el.querySelectorAll('[role="status"]').length).toBe(1);
+
+    setState({ exporting: true, statusText: 'Preparing the database…', indexBuilding: { progress: null } });
+    fixture.detectChanges();
+    expect(bar.hasAttribute('value')).withContext('indeterminate while the server cannot tell').toBeFalse();
+
+    const stop = [...el.querySelectorAll('button')].find((button) => button.textContent?.trim() === 'Stop waiting')!;
+    expect(stop.type).toBe('button');
+    stop.click();
+    expect(store.dispatch).toHaveBeenCalledWith(dhisExportPageActions.indexWaitStopped());
+    expect(document.activeElement?.id).toBe('dhis-download');
   });
 
   it('dispatches the download the form asks for', () => {

@@ -9,6 +9,7 @@ import { ExportSelectionStore } from './data-access/export-selection';
 import { Dhis2Compare } from './compare/dhis2-compare';
 import { Dhis2Send } from './send/dhis2-send';
 import { HeldDownload } from './held-download/held-download';
+import { IndexBuildingProgress } from './index-building-progress';
 import { ScheduledSends } from './schedules/scheduled-sends';
 import { dhis2SendPageActions } from './send/state/dhis2-send.actions';
 import { hasShippedMessages } from './domain/translate';
@@ -21,7 +22,7 @@ const RTL_LANGUAGES = new Set(['ar', 'dv', 'fa', 'he', 'ps', 'ur', 'yi']);
 /** The DHIS2 tab of "Import & export data": reads the store, hands the form its lists, dispatches. */
 @Component({
   selector: 'app-dhis-export-page',
-  imports: [DhisExportForm, PreviewAnnouncement, PreviewPanel, Dhis2Compare, Dhis2Send, HeldDownload, ScheduledSends],
+  imports: [DhisExportForm, PreviewAnnouncement, PreviewPanel, Dhis2Compare, Dhis2Send, HeldDownload, IndexBuildingProgress, ScheduledSends],
   templateUrl: './dhis-export-page.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: {
@@ -55,6 +56,7 @@ export class DhisExportPage {
   protected readonly preferences = this.store.selectSignal(dhisExportFeature.selectPreferences);
   protected readonly exporting = this.store.selectSignal(dhisExportFeature.selectExporting);
   protected readonly statusText = this.store.selectSignal(dhisExportFeature.selectStatusText);
+  protected readonly indexBuilding = this.store.selectSignal(dhisExportFeature.selectIndexBuilding);
   protected readonly loadingText = this.store.selectSignal(dhisExportFeature.selectLoadingText);
   protected readonly savedSummary = this.store.selectSignal(dhisExportFeature.selectSavedSummary);
   private readonly exportFailure = this.store.selectSignal(dhisExportFeature.selectExportFailure);
@@ -113,6 +115,12 @@ export class DhisExportPage {
 
   protected refuseDownload(error: string): void {
     this.store.dispatch(dhisExportPageActions.downloadRefused({ error }));
+  }
+
+  /** The export is given up; the keyboard goes back to Download, which the wait had left. */
+  protected stopWaiting(): void {
+    this.store.dispatch(dhisExportPageActions.indexWaitStopped());
+    this.document.getElementById('dhis-download')?.focus();
   }
 
   protected changePreferences(preferences: ExportPreferences): void {

@@ -95,8 +95,10 @@ describe('DhisExportApi', () => {
     fetchSpy.and.returnValues(Promise.resolve(building()), Promise.resolve(building()), Promise.resolve(new Response('{"dataSet":"x"}', { status: 200 })));
     const waits: number[] = [];
     api.sleep = async (ms) => void waits.push(ms);
-    expect(await (await api.export(request)).blob.text()).toBe('{"dataSet":"x"}');
+    const told: unknown[] = [];
+    expect(await (await api.export(request, (progress) => told.push(progress))).blob.text()).toBe('{"dataSet":"x"}');
     expect(waits).toEqual([10_000, 10_000]);
+    expect(told).toEqual([{ progress: 42 }, { progress: 42 }]);
   });
 
   it('rejects a 503 that is not an index being built, without asking again', async () => {
@@ -104,6 +106,17 @@ describe('DhisExportApi', () => {
     api.sleep = async () => fail('no wait');
     await expectAsync(api.export(request)).toBeRejectedWith(jasmine.objectContaining({ status: 503, serverMessage: 'down' }));
     expect(fetchSpy).toHaveBeenCalledTimes(1);
+  });
+
+  it('stops asking when its signal is aborted while it waits', async () => {
+    const controller = new AbortController();
+    fetchSpy.and.callFake(async (_url, init) => {
+      if (init?.signal?.aborted) throw new DOMException('aborted', 'AbortError');
+      return new Response(JSON.stringify({ reason: 'index-building' }), { status: 503, headers: { 'Retry-After': '10' } });
+    });
+    api.sleep = async () => controller.abort();
+    await expectAsync(api.export(request, undefined, controller.signal)).toBeRejectedWith(jasmine.objectContaining({ status: 0 }));
+    expect(fetchSpy).toHaveBeenCalledTimes(2);
   });
 
   it('rejects a network failure with status 0', async () => {

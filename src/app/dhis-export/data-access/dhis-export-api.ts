@@ -1,6 +1,8 @@
 import { Injectable } from '@angular/core';
 import { FORMAT_MEDIA_TYPES, defaultExportFilename, filenameFromContentDisposition } from '../domain/export-file';
 import { DhisExportRequest, ExportCounts } from '../domain/models';
+import { IndexBuilding } from '../domain/index-building';
+import { askOnceIndexed } from './ask-once-indexed';
 
 export const DHIS_EXPORT_URL = '/api/v2/export/dhis';
 
@@ -58,26 +60,25 @@ export class DhisExportApi {
   /** Waits before asking again; replaced in tests. */
   sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-  async export(request: DhisExportRequest): Promise<DhisExportFile> {
+  /**
+   * The file, once made. While the database builds an index the export needs, the server answers
+   * 503 with Retry-After: the page asks again as told, telling `building` how far the build is.
+   * Aborting `signal` stops asking.
+   */
+  async export(request: DhisExportRequest, building?: (building: IndexBuilding) => void, signal?: AbortSignal): Promise<DhisExportFile> {
+    const ask = () =>
+      fetch(dhisExportUrl(request), {
+        credentials: 'include',
+        // without it, the server's 401 would carry a Basic challenge and the browser its login dialog
+        // errors come as JSON whatever the format
+        headers: { Accept: acceptFor(request), 'X-Requested-With': 'XMLHttpRequest' },
+        signal,
+      });
     let response: Response;
-    // While the database builds an index the export needs, the server answers 503 with Retry-After:
-    // ask again as told, for up to 10 minutes, the export staying under way meanwhile.
-    for (let waited = 0; ; ) {
-      try {
-        response = await fetch(dhisExportUrl(request), {
-          credentials: 'include',
-          // without it, the server's 401 would carry a Basic challenge and the browser its login dialog
-          // errors come as JSON whatever the format
-          headers: { Accept: acceptFor(request), 'X-Requested-With': 'XMLHttpRequest' },
-        });
-      } catch {
-        throw new DhisExportError(0, null);
-      }
-      const retryAfter = Number(response.headers.get('Retry-After'));
-      if (response.status !== 503 || !(retryAfter > 0) || waited >= INDEX_WAIT_MS || !(await isIndexBuilding(response.clone()))) break;
-      const ms = Math.min(retryAfter, 60) * 1000;
-      await this.sleep(ms);
-      waited += ms;
+    try {
+      response = await askOnceIndexed(ask, this.sleep, building);
+    } catch {
+      throw new DhisExportError(0, null);
     }
     if (!response.ok) throw new DhisExportError(response.status, await serverMessage(response));
     const blob = await response.blob();
@@ -85,16 +86,6 @@ export class DhisExportApi {
     // the spreadsheet's file must not pass for the import file beside it
     const filename = request.format === 'sheet' ? named.replace(/\.csv$/, '-names.csv') : named;
     return { blob, filename, counts: countsFromHeaders(response.headers) };
-  }
-}
-
-const INDEX_WAIT_MS = 10 * 60 * 1000;
-
-async function isIndexBuilding(response: Response): Promise<boolean> {
-  try {
-    return ((await response.json()) as { reason?: unknown }).reason === 'index-building';
-  } catch {
-    return false;
   }
 }
 

@@ -1,6 +1,6 @@
 import { DataSetConfig, DhisAppSettings, Permissions } from './models';
 import { BS_MAX_START_DAY, usesBikramSambatMonths } from './calendars/calendar-setting';
-import { PERIOD_TYPES, PeriodType } from './periods';
+import { DataSetPeriods, PERIOD_TYPES, PeriodChoices, PeriodType } from './periods';
 
 export const DEFAULT_LOCALE = 'en';
 
@@ -55,4 +55,17 @@ export function monthStartDateOf(settings: DhisAppSettings): number {
   const day = typeof configured === 'number' ? Math.trunc(configured) : parseInt(String(configured), 10);
   const lastDay = usesBikramSambatMonths(settings) ? BS_MAX_START_DAY : 31;
   return Number.isInteger(day) && day >= 1 && day <= lastDay ? day : 1;
+}
+
+/** Per data set id: the periods to offer, from its period type, or the type the page does not support. */
+export function periodsByDataSet(
+  dataSets: readonly DataSetConfig[],
+  choices: Readonly<Record<PeriodType, PeriodChoices>> | null,
+): ReadonlyMap<string, DataSetPeriods> {
+  return new Map(
+    dataSets.map(({ id, periodType }): [string, DataSetPeriods] => {
+      const type = periodTypeOf({ id, periodType });
+      return [id, type ? (choices?.[type] ?? { type, periods: [], preselected: '' }) : { unsupportedPeriodType: typeof periodType === 'string' ? periodType : JSON.stringify(periodType) }];
+    }),
+  );
 }

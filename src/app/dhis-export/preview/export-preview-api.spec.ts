@@ -46,6 +46,21 @@ describe('ExportPreviewApi', () => {
     expect(init?.credentials).toBe('include');
   });
 
+  it('says how far the database\'s index is while the server builds it, asks again as Retry-After says, then reads the preview', async () => {
+    const preview = previewOf();
+    const building = (progress?: number) =>
+      new Response(JSON.stringify({ code: 503, error: 'building', reason: 'index-building', ...(progress === undefined ? {} : { progress }) }), {
+        status: 503,
+        headers: { 'Content-Type': 'application/json', 'Retry-After': '10' },
+      });
+    fetchSpy.and.returnValues(Promise.resolve(building(42)), Promise.resolve(building()), Promise.resolve(streamed([`${JSON.stringify({ preview })}\n`])));
+    const waits: number[] = [];
+    api.sleep = async (ms) => void waits.push(ms);
+    const events = await firstValueFrom(api.preview(request).pipe(toArray()));
+    expect(events).toEqual([{ indexBuilding: { progress: 42 } }, { indexBuilding: { progress: null } }, { preview }]);
+    expect(waits).toEqual([10_000, 10_000]);
+  });
+
   it('fails with the server\'s message on a 4xx, and with an error line midway', async () => {
     fetchSpy.and.resolveTo(new Response('{"code":400,"error":"dataSet \\"x\\" is not defined"}', { status: 400 }));
     await expectAsync(firstValueFrom(api.preview(request))).toBeRejectedWith(new DhisExportError(400, 'dataSet "x" is not defined'));

@@ -2,6 +2,7 @@ import { Injectable } from '@angular/core';
 import { Observable } from 'rxjs';
 import { DhisExportError, dhisExportUrl, serverMessage } from '../data-access/dhis-export-api';
 import { DhisExportRequest } from '../domain/models';
+import { askOnceIndexed } from '../data-access/ask-once-indexed';
 import { PreviewEvent } from './preview-models';
 
 export const NDJSON = 'application/x-ndjson';
@@ -12,23 +13,30 @@ export function previewUrl(request: DhisExportRequest): string {
 }
 
 /**
- * Asks the server for a preview and reads its NDJSON stream: progress events, then the preview.
+ * Asks the server for a preview and reads its NDJSON stream: progress events, then the preview;
+ * before them, while the database builds an index the preview needs, how far it is.
  * Unsubscribing aborts the request, and the server stops reading.
  */
 @Injectable({ providedIn: 'root' })
 export class ExportPreviewApi {
+  /** Waits before asking again while the database builds an index; replaced in tests. */
+  sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
   preview(request: DhisExportRequest): Observable<PreviewEvent> {
     return new Observable<PreviewEvent>((subscriber) => {
       const controller = new AbortController();
       const read = async () => {
-        let response: Response;
-        try {
-          response = await fetch(previewUrl(request), {
+        const ask = () =>
+          fetch(previewUrl(request), {
             credentials: 'include',
             headers: { Accept: NDJSON, 'X-Requested-With': 'XMLHttpRequest' },
             signal: controller.signal,
           });
-        } catch (error) {
+        let response: Response;
+        try {
+          // while the database builds an index the preview needs, each 503 says how far it is
+          response = await askOnceIndexed(ask, this.sleep, (indexBuilding) => subscriber.next({ indexBuilding }));
+        } catch {
           if (controller.signal.aborted) return;
           throw new DhisExportError(0, null);
         }

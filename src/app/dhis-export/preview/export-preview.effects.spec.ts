@@ -12,14 +12,16 @@ import { PreviewEvent } from './preview-models';
 const request: DhisExportRequest = { dataSet: 'ds1', orgUnit: '', period: '202410', format: 'json', omitZeros: false };
 
 describe('previewExport effect', () => {
-  it('turns the stream into progress, then the preview', () => {
+  it('turns the stream into the index build waited on, progress, then the preview', () => {
     const actions$ = new Subject<Action>();
     const preview = previewOf();
-    const api = { preview: () => of<PreviewEvent[]>({ progress: { docsRead: 5, docsExpected: 10 } }, { preview }) } as unknown as ExportPreviewApi;
+    const events: PreviewEvent[] = [{ indexBuilding: { progress: 42 } }, { progress: { docsRead: 5, docsExpected: 10 } }, { preview }];
+    const api = { preview: () => of(...events) } as unknown as ExportPreviewApi;
     const seen: Action[] = [];
     previewExport(actions$ as unknown as Actions, api).subscribe((action) => seen.push(action));
     actions$.next(exportPreviewPageActions.previewRequested({ request }));
     expect(seen).toEqual([
+      exportPreviewApiActions.previewWaitingForIndex({ building: { progress: 42 } }),
       exportPreviewApiActions.previewProgressed({ progress: { docsRead: 5, docsExpected: 10 } }),
       exportPreviewApiActions.previewLoaded({ preview }),
     ]);

@@ -14,11 +14,11 @@ export const previewExport = createEffect(
         action.type === exportPreviewPageActions.previewClosed.type
           ? of()
           : api.preview(action.request).pipe(
-              map((event) =>
-                'preview' in event
-                  ? exportPreviewApiActions.previewLoaded({ preview: event.preview })
-                  : exportPreviewApiActions.previewProgressed({ progress: event.progress }),
-              ),
+              map((event) => {
+                if ('preview' in event) return exportPreviewApiActions.previewLoaded({ preview: event.preview });
+                if ('indexBuilding' in event) return exportPreviewApiActions.previewWaitingForIndex({ building: event.indexBuilding });
+                return exportPreviewApiActions.previewProgressed({ progress: event.progress });
+              }),
               catchError((error: unknown) =>
                 of(
                   error instanceof DhisExportError

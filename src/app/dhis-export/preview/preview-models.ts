@@ -1,3 +1,5 @@
+import { IndexBuilding } from '../domain/index-building';
+
 /** What `GET /api/v2/export/dhis/preview` answers (the server's `ExportPreview`). */
 export interface PreviewTarget {
   readonly id: string;
@@ -73,5 +75,5 @@ export interface PreviewProgress {
   readonly docsExpected: number | null;
 }
 
-/** A line of the preview's NDJSON stream. */
-export type PreviewEvent = { readonly progress: PreviewProgress } | { readonly preview: ExportPreview };
+/** A line of the preview's NDJSON stream, or the database's index build the server waits on before it. */
+export type PreviewEvent = { readonly progress: PreviewProgress } | { readonly preview: ExportPreview } | { readonly indexBuilding: IndexBuilding };

@@ -9,6 +9,7 @@ import { PreviewAnnouncement } from './preview-announcement';
 import { PreviewPanel, VALUES_PER_PAGE } from './preview-panel';
 import { previewOf } from './preview-fixtures';
 import { ExportPreview, PreviewProgress } from './preview-models';
+import { IndexBuilding } from '../domain/index-building';
 
 const request: DhisExportRequest = { dataSet: 'VMuFODsyWaO', orgUnit: '', period: '202410', format: 'json', omitZeros: false };
 
@@ -17,7 +18,8 @@ describe('PreviewPanel', () => {
   let store: MockStore;
   let el: HTMLElement;
 
-  function setState(status: PreviewStatus, preview: ExportPreview | null = null, progress: PreviewProgress | null = null, previewFor = request) {
+  function setState(status: PreviewStatus, preview: ExportPreview | null = null, progress: PreviewProgress | null = null, previewFor = request, indexBuilding: IndexBuilding | null = null) {
+    store.overrideSelector(exportPreviewFeature.selectIndexBuilding, indexBuilding);
     store.overrideSelector(exportPreviewFeature.selectStatus, status);
     store.overrideSelector(exportPreviewFeature.selectPreview, preview);
     store.overrideSelector(exportPreviewFeature.selectProgress, progress);
@@ -124,6 +126,36 @@ describe('PreviewPanel', () => {
     setState('loaded', previewOf(1, 1, { checks: [empty] }));
     announcement.detectChanges();
     expect(announcement.nativeElement.textContent).toBe('Preview ready: 1 values; to check: 1 error. No data for this period');
+  });
+
+  it('shows in French how far the database\'s index is while the preview waits on it; Stop waiting gives it up and goes back to Preview', () => {
+    fixture.componentRef.setInput('t', translator({}, 'fr', {}, MESSAGES_FR));
+    fixture.componentRef.setInput('locale', 'fr');
+    setState('loading', null, null, request, { progress: 42 });
+    expect(el.querySelector('#dhis-preview-index')!.textContent).toBe('Préparation de la base de données\u202f: 42\u202f%');
+    const bar = el.querySelector('progress')!;
+    expect(bar.getAttribute('aria-labelledby')).toBe('dhis-preview-index');
+    expect([bar.getAttribute('max'), bar.getAttribute('value')]).toEqual(['100', '42']);
+
+    setState('loading', null, null, request, { progress: null });
+    expect(el.querySelector('#dhis-preview-index')!.textContent).toBe('Préparation de la base de données…');
+    expect(el.querySelector('progress')!.hasAttribute('value')).withContext('indeterminate').toBeFalse();
+
+    button("Arrêter d'attendre").click();
+    expect(store.dispatch).toHaveBeenCalledWith(exportPreviewPageActions.previewClosed());
+    expect(document.activeElement).toBe(button('Aperçu'));
+  });
+
+  it('says in the page\'s status region how far the database\'s index is, each time the server tells', () => {
+    const announcement = TestBed.createComponent(PreviewAnnouncement);
+    announcement.componentRef.setInput('t', translator({}, 'fr', {}, MESSAGES_FR));
+    announcement.componentRef.setInput('locale', 'fr');
+    setState('loading', null, null, request, { progress: 42 });
+    announcement.detectChanges();
+    expect(announcement.nativeElement.textContent).toBe('Préparation de la base de données\u202f: 42\u202f%');
+    setState('loading', null, { docsRead: 1, docsExpected: 4 }, request, null);
+    announcement.detectChanges();
+    expect(announcement.nativeElement.textContent).withContext('the reading itself is not announced').toBe('');
   });
 
   it('says why a preview failed', () => {

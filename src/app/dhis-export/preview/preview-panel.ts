@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, input, signal, viewChild } from '@angular/core';
 import { Store } from '@ngrx/store';
 import { DhisExportRequest, Period } from '../domain/models';
 import { Translate } from '../domain/translate';
@@ -9,6 +9,8 @@ import { PreviewPager } from './preview-pager';
 import { OrgUnitCoverage, PreviewCheck, PreviewTotal, PreviewValue } from './preview-models';
 import { numberFormat } from '../domain/numbers';
 import { findingsText } from './findings';
+import { indexBuildingText } from '../domain/index-building';
+import { IndexBuildingProgress } from '../index-building-progress';
 
 /** Rows per page: a page renders at once whatever the deployment's size (1,000 org units × 20 data elements is 200 pages). */
 export const VALUES_PER_PAGE = 100;
@@ -25,7 +27,7 @@ const pageCount = (rows: number, perPage: number) => Math.max(1, Math.ceil(rows 
  */
 @Component({
   selector: 'app-preview-panel',
-  imports: [PreviewAnnouncement, PreviewPager],
+  imports: [IndexBuildingProgress, PreviewAnnouncement, PreviewPager],
   templateUrl: './preview-panel.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -42,6 +44,12 @@ export class PreviewPanel {
   protected readonly status = this.store.selectSignal(exportPreviewFeature.selectStatus);
   protected readonly preview = this.store.selectSignal(exportPreviewFeature.selectPreview);
   protected readonly progress = this.store.selectSignal(exportPreviewFeature.selectProgress);
+  protected readonly indexBuilding = this.store.selectSignal(exportPreviewFeature.selectIndexBuilding);
+  protected readonly indexText = computed(() => {
+    const building = this.indexBuilding();
+    return building ? indexBuildingText(building, this.t(), this.locale()) : '';
+  });
+  private readonly previewButton = viewChild.required<ElementRef<HTMLButtonElement>>('previewButton');
   private readonly previewFor = this.store.selectSignal(exportPreviewFeature.selectPreviewFor);
 
   protected readonly valuesPage = signal(0);
@@ -105,6 +113,12 @@ export class PreviewPanel {
     this.valuesPage.set(0);
     this.coveragePage.set(0);
     this.store.dispatch(exportPreviewPageActions.previewRequested({ request }));
+  }
+
+  /** The preview is given up; the keyboard goes back to Preview. */
+  protected stopWaiting(): void {
+    this.store.dispatch(exportPreviewPageActions.previewClosed());
+    this.previewButton().nativeElement.focus();
   }
 
   protected targetsOf(row: PreviewValue | PreviewTotal): string {

@@ -12,6 +12,7 @@ import { zeroRisks } from '../domain/zero-risk';
 import { sendFailureView } from './send-failure-view';
 import { exportPreviewFeature } from '../preview/export-preview.feature';
 import { LastCheck, SendConfirmation } from './send-confirmation';
+import { conflictAdvice, dhis2StatusWord, exportLogLine } from './send-log-words';
 
 /**
  * Under the export form: checks the chosen export with DHIS2 (its own dry run), sends it after a
@@ -221,52 +222,15 @@ export class Dhis2Send {
   }
 
   protected logLine(record: ExportLogRecord): string {
-    const t = this.t();
-    const values = {
-      date: this.date(record.at),
-      user: record.user,
-      values: this.number(record.values),
-      total: this.number(record.total),
-      place: record.orgUnit ? this.placeLabel(record.orgUnit) : t('export.dhis.send.place.all'),
-      status: record.dhis2 ? this.statusWord(record.dhis2.status) : '',
-      imported: this.number(record.dhis2?.importCount.imported ?? 0),
-      updated: this.number(record.dhis2?.importCount.updated ?? 0),
-      ignored: this.number(record.dhis2?.importCount.ignored ?? 0),
-      conflicts: this.number(record.dhis2?.conflicts ?? 0),
-      message: record.failure ? this.reasonWords(record.failure.reason, record.failure.message)
-        : record.unknown ? this.reasonWords(record.unknown.reason, record.unknown.message) : '',
-      matching: this.number(record.readBack?.matching ?? 0),
-      differing: this.number(record.readBack?.differing ?? 0),
-      missing: this.number(record.readBack?.missing ?? 0),
-    };
-    if (record.action === 'read-back') return t(`export.dhis.send.log.readBack.${record.readBack?.outcome ?? 'unreadable'}`, values);
-    if (record.failure) return t(record.action === 'send' ? 'export.dhis.send.log.send.failed' : 'export.dhis.send.log.dryRun.failed', values);
-    const completed = record.completeness ? ` ${t(`export.dhis.send.log.completeness.${record.completeness.outcome}`, { places: this.number(record.completeness.orgUnits) })}` : '';
-    if (record.action === 'send' && record.sent === null) return t('export.dhis.send.log.send.unknown', values);
-    if (record.action === 'send' && record.sent === false) return t('export.dhis.send.log.send.refused', values) + completed;
-    if (record.action === 'send') return t('export.dhis.send.log.send', values) + completed;
-    if (record.action === 'dry-run') return t('export.dhis.send.log.dryRun', values) + completed;
-    return t('export.dhis.send.log.download', values);
+    return exportLogLine(record, this.t(), { date: (iso) => this.date(iso), number: (value) => this.number(value), place: (orgUnit) => this.placeLabel(orgUnit) });
   }
 
-  /** What a conflict means or what to do (`part`), in the page's language when it has the words, else the server's English. */
   protected advice(conflict: ExplainedConflict, part: 'meaning' | 'action'): { text: string; lang: string | null } {
-    const key = `export.dhis.send.advice.${conflict.advice ?? 'other'}.${part}`;
-    const t = this.t();
-    const words = t(key);
-    return words === key ? { text: conflict[part], lang: 'en' } : { text: words, lang: t.langOf(key) };
+    return conflictAdvice(conflict, part, this.t());
   }
 
-  /** Why a dry run or send failed, from the record's reason code; the server's English only for a reason the page does not know. */
-  protected reasonWords(reason: string, message: string): string {
-    const key = `export.dhis.send.reason.${reason}`;
-    const words = this.t()(key);
-    return words === key ? message : words;
-  }
-
-  /** DHIS2's status word (SUCCESS, WARNING, ERROR) in the page's language. */
   protected statusWord(status: string): string {
-    return this.t()(`export.dhis.send.dhis2Status.${status.toLowerCase()}`);
+    return dhis2StatusWord(this.t(), status);
   }
 
   protected placeLabel(orgUnit: string): string {

@@ -1,6 +1,7 @@
 import { createActionGroup, emptyProps, props } from '@ngrx/store';
 import { DataSetConfig, DhisExportRequest, ExportPreferences, Messages, OrgUnitPlace, SavedExport } from '../domain/models';
 import { PeriodChoices, PeriodType } from '../domain/periods';
+import { IndexBuilding } from '../domain/index-building';
 
 export const dhisExportPageActions = createActionGroup({
   source: 'DHIS Export Page',
@@ -18,6 +19,8 @@ export const dhisExportPageActions = createActionGroup({
     /** The form cannot make a request (the data set's period type is not supported): `error` says why. */
     'Download Refused': props<{ error: string }>(),
     'Preferences Changed': props<{ preferences: ExportPreferences }>(),
+    /** "Stop waiting" while the database builds its index: the export is given up, nothing is saved. */
+    'Index Wait Stopped': emptyProps(),
   },
 });
 
@@ -53,6 +56,8 @@ export const dhisExportApiActions = createActionGroup({
     'Places Load Failed': props<{ status: number; error: string }>(),
     /** A read after returning to the tab failed: the page keeps what it has (an expired session still leads to login). */
     'Reference Data Refresh Failed': props<{ status: number; error: string }>(),
+    /** The server waits on the database's build of an index the export needs; the page asks again. */
+    'Export Waiting For Index': props<{ building: IndexBuilding }>(),
     'Export Saved': props<{ saved: SavedExport }>(),
     /** `status` 0: network failure. `error`: the server's message, when it gave one. */
     'Export Failed': props<{ status: number; error: string | null }>(),

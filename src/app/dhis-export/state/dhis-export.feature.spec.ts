@@ -105,6 +105,24 @@ describe('dhisExportFeature reducer', () => {
     expect(saved.lastError).toBeNull();
   });
 
+  it('says how far the database\'s index is while the export waits on it, in French and English, until the file comes or the wait is given up', () => {
+    const exporting = stateAfter(...allLoaded, dhisExportPageActions.downloadRequested({ request }));
+    const waiting = reducer(exporting, dhisExportApiActions.exportWaitingForIndex({ building: { progress: 42 } }));
+    expect(waiting.indexBuilding).toEqual({ progress: 42 });
+    expect(waiting.exportStatus).toBe('exporting');
+    expect(dhisExportFeature.selectStatusText(root(waiting))).toBe('Préparation de la base de données\u202f: 42\u202f%');
+    const english = { ...waiting, locale: 'en', shippedMessages: {}, messages: {} };
+    expect(dhisExportFeature.selectStatusText(root(english))).toBe('Preparing the database: 42%');
+    const unknown = reducer(english, dhisExportApiActions.exportWaitingForIndex({ building: { progress: null } }));
+    expect(dhisExportFeature.selectStatusText(root(unknown))).toBe('Preparing the database…');
+    const saved = reducer(waiting, dhisExportApiActions.exportSaved({ saved: { filename: 'f.json', request, counts: null } }));
+    expect(saved.indexBuilding).toBeNull();
+    const stopped = reducer(waiting, dhisExportPageActions.indexWaitStopped());
+    expect([stopped.exportStatus, stopped.indexBuilding, dhisExportFeature.selectStatusText(root(stopped))]).toEqual(['idle', null, '']);
+    // a report that comes after the export ended changes nothing
+    expect(reducer(saved, dhisExportApiActions.exportWaitingForIndex({ building: { progress: 50 } }))).toBe(saved);
+  });
+
   it('describes the saved file by names and counts, until the selection changes', () => {
     const saved = stateAfter(
       ...allLoaded,

@@ -1,15 +1,17 @@
 import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 import { placesByDataSet } from '../domain/places';
-import { DataSetPeriods, PeriodChoices, PeriodType } from '../domain/periods';
-import { periodTypeOf } from '../domain/settings';
-import { Translate, dataSetOptions, translator } from '../domain/translate';
-import { DataSetConfig, DataSetOption, DhisExportRequest, ExportFormat, ExportPreferences, Messages, OrgUnitPlace, SavedExport } from '../domain/models';
+import { PeriodChoices, PeriodType } from '../domain/periods';
+import { periodsByDataSet } from '../domain/settings';
+import { dataSetOptions, translator } from '../domain/translate';
+import { DataSetConfig, DhisExportRequest, ExportFormat, ExportPreferences, Messages, OrgUnitPlace, SavedExport } from '../domain/models';
 import { ExportFailure, exportFailureView, loadFailureView } from '../domain/export-errors';
 import { dhisExportApiActions, dhisExportPageActions } from './dhis-export.actions';
 import { heldDownloadActions } from '../held-download/held-download.actions';
-import { numberFormat } from '../domain/numbers';
+import { SavedSummary, savedSummary } from './saved-summary';
+import { IndexBuilding, indexBuildingText } from '../domain/index-building';
 
 export type { ExportFailure } from '../domain/export-errors';
+export type { SavedSummary } from './saved-summary';
 
 export type LoadStatus = 'idle' | 'loading' | 'loaded' | 'failed';
 export type ExportStatus = 'idle' | 'exporting' | 'saved' | 'failed';
@@ -36,6 +38,8 @@ export interface DhisExportState {
   /** Whether to leave out zeros, remembered for the session. */
   readonly omitZeros: boolean;
   readonly exportStatus: ExportStatus;
+  /** The database's build of an index the export under way waits on; null when it waits on none. */
+  readonly indexBuilding: IndexBuilding | null;
   readonly lastError: ExportFailure | null;
   /** The last export asked for, for "Try again". */
   readonly lastRequest: DhisExportRequest | null;
@@ -58,6 +62,7 @@ export const initialDhisExportState: DhisExportState = {
   format: 'json',
   omitZeros: false,
   exportStatus: 'idle',
+  indexBuilding: null,
   lastError: null,
   lastSaved: null,
   lastRequest: null,
@@ -112,10 +117,17 @@ export const dhisExportFeature = createFeature({
     on(dhisExportPageActions.downloadRequested, (state, { request }): DhisExportState =>
       state.exportStatus === 'exporting' ? state : { ...state, exportStatus: 'exporting', lastError: null, lastSaved: null, lastRequest: request },
     ),
-    on(heldDownloadActions.held, heldDownloadActions.dropped, (state): DhisExportState => ({ ...state, exportStatus: 'idle' })),
+    on(dhisExportApiActions.exportWaitingForIndex, (state, { building }): DhisExportState =>
+      state.exportStatus === 'exporting' ? { ...state, indexBuilding: building } : state,
+    ),
+    on(dhisExportPageActions.indexWaitStopped, (state): DhisExportState =>
+      state.exportStatus === 'exporting' ? { ...state, exportStatus: 'idle', indexBuilding: null } : state,
+    ),
+    on(heldDownloadActions.held, heldDownloadActions.dropped, (state): DhisExportState => ({ ...state, exportStatus: 'idle', indexBuilding: null })),
     on(dhisExportApiActions.exportSaved, (state, { saved }): DhisExportState => ({
       ...state,
       exportStatus: 'saved',
+      indexBuilding: null,
       lastSaved: saved,
       lastError: null,
     })),
@@ -128,7 +140,7 @@ export const dhisExportFeature = createFeature({
     on(dhisExportApiActions.exportFailed, (state, { status, error }): DhisExportState =>
       status === 401
         ? initialDhisExportState
-        : { ...state, exportStatus: 'failed', lastError: { status, error }, lastSaved: null },
+        : { ...state, exportStatus: 'failed', indexBuilding: null, lastError: { status, error }, lastSaved: null },
     ),
   ),
   extraSelectors: ({
@@ -145,6 +157,7 @@ export const dhisExportFeature = createFeature({
     selectPlacesLoad,
     selectPermitted,
     selectExportStatus,
+    selectIndexBuilding,
     selectLastSaved,
     selectLastError,
     selectLoadError,
@@ -186,8 +199,8 @@ export const dhisExportFeature = createFeature({
        * What the live region by the Download button says: the export under way, or the file saved.
        * A failure says nothing here: the error summary says it, once.
        */
-      selectStatusText: createSelector(selectExportStatus, selectLastSaved, selectTranslate, (exportStatus, saved, t) => {
-        if (exportStatus === 'exporting') return t('export.dhis.status.exporting');
+      selectStatusText: createSelector(selectExportStatus, selectIndexBuilding, selectLastSaved, selectTranslate, selectLocale, (exportStatus, building, saved, t, locale) => {
+        if (exportStatus === 'exporting') return building ? indexBuildingText(building, t, locale) : t('export.dhis.status.exporting');
         if (exportStatus === 'saved' && saved) return t('export.dhis.status.saved', { filename: saved.filename });
         return '';
       }),
@@ -211,49 +224,6 @@ export const dhisExportFeature = createFeature({
     };
   },
 });
-
-/** The result panel's lines. */
-export interface SavedSummary {
-  readonly what: string;
-  readonly counts: string | null;
-}
-
-function savedSummary(
-  saved: SavedExport,
-  dataSets: readonly DataSetOption[],
-  places: readonly OrgUnitPlace[],
-  choices: Readonly<Record<PeriodType, PeriodChoices>> | null,
-  t: Translate,
-  locale: string,
-): SavedSummary {
-  const { request, counts } = saved;
-  const dataSet = dataSets.find(({ id }) => id === request.dataSet)?.name ?? request.dataSet;
-  const place = request.orgUnit
-    ? [...new Set(places.filter(({ orgUnit }) => orgUnit === request.orgUnit).map(({ name }) => name))].join(' / ') || request.orgUnit
-    : t('export.dhis.place.all');
-  const period = Object.values(choices ?? {})
-    .flatMap(({ periods }) => periods)
-    .find(({ value }) => value === request.period)?.label ?? request.period;
-  const format = numberFormat(locale);
-  return {
-    what: t('export.dhis.result.what', { dataSet, place, period }),
-    counts: counts
-      ? t('export.dhis.result.counts', { values: format(counts.values), orgUnits: format(counts.orgUnits), zeros: format(counts.zeros) })
-      : null,
-  };
-}
-
-function periodsByDataSet(
-  dataSets: readonly DataSetConfig[],
-  choices: Readonly<Record<PeriodType, PeriodChoices>> | null,
-): ReadonlyMap<string, DataSetPeriods> {
-  return new Map(
-    dataSets.map(({ id, periodType }): [string, DataSetPeriods] => {
-      const type = periodTypeOf({ id, periodType });
-      return [id, type ? (choices?.[type] ?? { type, periods: [], preselected: '' }) : { unsupportedPeriodType: typeof periodType === 'string' ? periodType : JSON.stringify(periodType) }];
-    }),
-  );
-}
 
 /** Failed places matter only to a user who may export and has data sets to export. */
 function loadStatus(referenceData: LoadStatus, placesLoad: LoadStatus, permitted: boolean, configured: boolean): LoadStatus {
