@@ -8,8 +8,12 @@ export const CHECK_MESSAGES_EN: Messages = {
     'None of the {{targetDocs}} target documents of {{period}} counts toward a place mapped to this data set: the file holds only zeros. Check the places\' DHIS2 mappings before sending.',
   'export.dhis.preview.check.nepali-month-lengths.text':
     'DHIS2 {{version}} counts Bikram Sambat months with its own table of month lengths, which differs from the CHT\'s for {{months}}: the days between are counted in one month here and in another in DHIS2. Upgrade DHIS2 to 2.40.9, 2.41.5, 2.42.2, 2.43.0 or later, whose table agrees, or send knowing which days differ.',
+  'export.dhis.preview.check.invalid-uid.text.one':
+    '1 id is not a DHIS2 id (a letter, then 10 letters or digits), and DHIS2 will refuse its values: {{ids}}. Copy the ids, not codes or names, from DHIS2 into the app settings.',
   'export.dhis.preview.check.invalid-uid.text':
     '{{count}} ids are not DHIS2 ids (a letter, then 10 letters or digits), and DHIS2 will refuse their values: {{ids}}. Copy the ids, not codes or names, from DHIS2 into the app settings.',
+  'export.dhis.preview.check.counted-nowhere.text.one':
+    '1 target document of {{period}} counts toward no place of this data set: neither its health worker\'s place nor any place above it is mapped. Map the place if its figures belong in DHIS2.',
   'export.dhis.preview.check.counted-nowhere.text':
     '{{count}} target documents of {{period}} count toward no place of this data set: neither their health worker\'s place nor any place above it is mapped. Map the place if their figures belong in DHIS2.',
   'export.dhis.preview.check.duplicate-data-element.text':
@@ -22,6 +26,8 @@ export const CHECK_MESSAGES_EN: Messages = {
     'Percent targets send their denominator, not the percentage, as the CHT does: {{targets}}. Map the numerator as a count target, or compute the rate in DHIS2.',
   'export.dhis.preview.check.target-absent.text':
     'Mapped, but in no target document of {{period}}, so their values are 0: {{targets}}. Often a target renamed since the mapping was written.',
+  'export.dhis.preview.check.malformed-target-docs.text.one':
+    '1 target document was skipped as damaged: its figures are missing. Ask the health workers to sync again.',
   'export.dhis.preview.check.malformed-target-docs.text':
     '{{count}} target documents were skipped as damaged: their figures are missing. Ask the health workers to sync again.',
   'export.dhis.preview.check.unusable-target-mapping.text':

@@ -8,6 +8,7 @@ export const PREVIEW_MESSAGES_EN: Messages = {
   'export.dhis.preview.progress': 'Reading target documents: {{done}} of about {{total}}…',
   'export.dhis.preview.progress.unknown': 'Reading target documents: {{done}}…',
   'export.dhis.preview.ready': 'Preview ready: {{values}} values; to check: {{findings}}.',
+  'export.dhis.preview.ready.one': 'Preview ready: {{values}} value; to check: {{findings}}.',
   'export.dhis.preview.failed': 'The preview failed: {{error}}',
   'export.dhis.preview.outdated': 'The choices above have changed since this preview. Preview again to see what Download will save now.',
   'export.dhis.preview.summary': '{{dataSet}}, {{period}}: {{values}} values from {{docs}} target documents.',

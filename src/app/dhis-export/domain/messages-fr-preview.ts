@@ -8,8 +8,12 @@ export const PREVIEW_MESSAGES_FR: Messages = {
     "Aucun des {{targetDocs}} documents de cibles de {{period}} ne compte pour un lieu associé à cet ensemble de données : le fichier ne contient que des zéros. Vérifiez les correspondances DHIS2 des lieux avant d'envoyer.",
   'export.dhis.preview.check.nepali-month-lengths.text':
     "DHIS2 {{version}} compte les mois du calendrier Bikram Sambat avec sa propre table de longueurs de mois, qui diffère de celle du CHT pour {{months}} : les jours entre les deux sont comptés dans un mois ici et dans un autre dans DHIS2. Mettez DHIS2 à jour en 2.40.9, 2.41.5, 2.42.2, 2.43.0 ou plus récent, dont la table concorde, ou envoyez en sachant quels jours diffèrent.",
+  'export.dhis.preview.check.invalid-uid.text.one':
+    "1 identifiant n'est pas un identifiant DHIS2 (une lettre, puis 10 lettres ou chiffres), et DHIS2 refusera ses valeurs : {{ids}}. Copiez les identifiants, pas les codes ni les noms, de DHIS2 dans les paramètres de l'application.",
   'export.dhis.preview.check.invalid-uid.text':
     "{{count}} identifiants ne sont pas des identifiants DHIS2 (une lettre, puis 10 lettres ou chiffres), et DHIS2 refusera leurs valeurs : {{ids}}. Copiez les identifiants, pas les codes ni les noms, de DHIS2 dans les paramètres de l'application.",
+  'export.dhis.preview.check.counted-nowhere.text.one':
+    "1 document de cibles de {{period}} ne compte pour aucun lieu de cet ensemble de données : ni le lieu de son agent de santé ni aucun lieu au-dessus n'est associé. Associez le lieu si ses chiffres vont dans DHIS2.",
   'export.dhis.preview.check.counted-nowhere.text':
     "{{count}} documents de cibles de {{period}} ne comptent pour aucun lieu de cet ensemble de données : ni le lieu de leur agent de santé ni aucun lieu au-dessus n'est associé. Associez le lieu si leurs chiffres vont dans DHIS2.",
   'export.dhis.preview.check.duplicate-data-element.text':
@@ -22,6 +26,8 @@ export const PREVIEW_MESSAGES_FR: Messages = {
     "Les cibles en pourcentage envoient leur dénominateur, pas le pourcentage, comme le fait le CHT : {{targets}}. Associez le numérateur comme cible de comptage, ou calculez le taux dans DHIS2.",
   'export.dhis.preview.check.target-absent.text':
     "Associées, mais absentes de tous les documents de cibles de {{period}}, donc leurs valeurs sont 0 : {{targets}}. Souvent une cible renommée depuis l'écriture de la correspondance.",
+  'export.dhis.preview.check.malformed-target-docs.text.one':
+    '1 document de cibles a été ignoré car abîmé : ses chiffres manquent. Demandez aux agents de santé de synchroniser à nouveau.',
   'export.dhis.preview.check.malformed-target-docs.text':
     '{{count}} documents de cibles ont été ignorés car abîmés : leurs chiffres manquent. Demandez aux agents de santé de synchroniser à nouveau.',
   'export.dhis.preview.check.unusable-target-mapping.text':
@@ -48,6 +54,7 @@ export const PREVIEW_MESSAGES_FR: Messages = {
   'export.dhis.preview.progress': 'Lecture des documents de cibles : {{done}} sur environ {{total}}…',
   'export.dhis.preview.progress.unknown': 'Lecture des documents de cibles : {{done}}…',
   'export.dhis.preview.ready': 'Aperçu prêt : {{values}} valeurs ; à vérifier : {{findings}}.',
+  'export.dhis.preview.ready.one': 'Aperçu prêt : {{values}} valeur ; à vérifier : {{findings}}.',
   'export.dhis.preview.failed': 'L\'aperçu a échoué : {{error}}',
   'export.dhis.preview.outdated': 'Les choix ci-dessus ont changé depuis cet aperçu. Relancez l\'aperçu pour voir ce que le téléchargement enregistrera.',
   'export.dhis.preview.summary': '{{dataSet}}, {{period}} : {{values}} valeurs tirées de {{docs}} documents de cibles.',

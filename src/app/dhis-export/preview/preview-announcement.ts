@@ -3,7 +3,7 @@ import { Store } from '@ngrx/store';
 import { Translate } from '../domain/translate';
 import { exportPreviewFeature } from './export-preview.feature';
 import { numberFormat } from '../domain/numbers';
-import { findingsText } from './findings';
+import { findingsText, pluralForm } from './findings';
 import { indexBuildingText } from '../domain/index-building';
 
 /**
@@ -38,7 +38,8 @@ export class PreviewAnnouncement {
     const preview = this.preview();
     if (this.status() !== 'loaded' || !preview) return '';
     const findings = findingsText(preview.checks, t, this.locale(), format);
-    const ready = t('export.dhis.preview.ready', { values: format(preview.dataValues.length), findings });
+    const values = preview.dataValues.length;
+    const ready = t(pluralForm(this.locale(), values) === 'one' ? 'export.dhis.preview.ready.one' : 'export.dhis.preview.ready', { values: format(values), findings });
     return preview.checks.some(({ code }) => code === 'empty-period') ? `${ready} ${t('export.dhis.preview.empty.title')}` : ready;
   });
 }

@@ -91,6 +91,23 @@ describe('PreviewPanel', () => {
     expect(checks[0].querySelector('details summary')?.textContent?.trim()).toBe('Ids involved (1)');
   });
 
+  it('words a check of one document in the singular, of several in the plural, in English and French', () => {
+    const countedNowhere = (count: number) => ({
+      code: 'counted-nowhere', severity: 'warning' as const, message: 'server text', count, ids: ['u1'], params: { count, period: '202410' },
+    });
+    const checkText = () => text('.preview-check p');
+    setState('loaded', previewOf(1, 1, { checks: [countedNowhere(1)] }));
+    expect(checkText()).toMatch(/^1 target document of 202410 counts toward no place of this data set: neither its health worker's place/);
+    setState('loaded', previewOf(1, 1, { checks: [countedNowhere(2)] }));
+    expect(checkText()).toMatch(/^2 target documents of 202410 count toward no place/);
+    fixture.componentRef.setInput('t', translator({}, 'fr', {}, MESSAGES_FR));
+    fixture.componentRef.setInput('locale', 'fr');
+    setState('loaded', previewOf(1, 1, { checks: [countedNowhere(1)] }));
+    expect(checkText()).toMatch(/^1 document de cibles de 202410 ne compte pour aucun lieu/);
+    setState('loaded', previewOf(1, 1, { checks: [countedNowhere(3)] }));
+    expect(checkText()).toMatch(/^3 documents de cibles de 202410 ne comptent pour aucun lieu/);
+  });
+
   it('shows an empty period prominently, before anything else', () => {
     const empty = { code: 'empty-period', severity: 'error' as const, message: 'No target doc at all for 202410.', count: 0, ids: [] };
     setState('loaded', previewOf(1, 1, { checks: [empty] }));
@@ -125,7 +142,7 @@ describe('PreviewPanel', () => {
     const empty = { code: 'empty-period', severity: 'error' as const, message: 'No target doc.', count: 0, ids: [] };
     setState('loaded', previewOf(1, 1, { checks: [empty] }));
     announcement.detectChanges();
-    expect(announcement.nativeElement.textContent).toBe('Preview ready: 1 values; to check: 1 error. No data for this period');
+    expect(announcement.nativeElement.textContent).toBe('Preview ready: 1 value; to check: 1 error. No data for this period');
   });
 
   it('shows in French how far the database\'s index is while the preview waits on it; Stop waiting gives it up and goes back to Preview', () => {

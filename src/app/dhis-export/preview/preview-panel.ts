@@ -8,7 +8,7 @@ import { PreviewAnnouncement } from './preview-announcement';
 import { PreviewPager } from './preview-pager';
 import { OrgUnitCoverage, PreviewCheck, PreviewTotal, PreviewValue } from './preview-models';
 import { numberFormat } from '../domain/numbers';
-import { findingsText } from './findings';
+import { findingsText, pluralForm } from './findings';
 import { indexBuildingText } from '../domain/index-building';
 import { IndexBuildingProgress } from '../index-building-progress';
 
@@ -144,8 +144,11 @@ export class PreviewPanel {
   protected checkText(check: PreviewCheck): { text: string; lang: string | null } {
     const params = check.params;
     const variant = check.code === 'empty-period' ? (Number(params?.['targetDocs'] ?? 0) === 0 ? '.none' : '.uncounted') : '';
-    const key = `export.dhis.preview.check.${check.code}.text${variant}`;
     const t = this.t();
+    const general = `export.dhis.preview.check.${check.code}.text${variant}`;
+    const count = params?.['count'];
+    const singular = typeof count === 'number' && pluralForm(this.locale(), count) === 'one' ? `${general}.one` : undefined;
+    const key = singular !== undefined && t(singular) !== singular ? singular : general;
     if (!params || t(key) === key) return { text: check.message, lang: 'en' };
     const names = this.targetNames();
     const worded = Object.fromEntries(Object.entries(params).map(([name, value]) => {
