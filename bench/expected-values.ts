@@ -1,4 +1,4 @@
-import type { DataValue, DataValueSet } from '../server/src/dhis-export/data-value-set';
+import type { DataValue, DataValueSet } from '../server/src/export/data-value-set';
 import type { Deployment, TargetValue } from './deployment';
 
 export type { DataValue, DataValueSet };

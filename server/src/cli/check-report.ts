@@ -1,4 +1,4 @@
-import type { ExportPreview, WorkerFollowUp } from '../dhis-export/export-preview';
+import type { ExportPreview, WorkerFollowUp } from '../export/export-preview';
 
 /** Names listed per org unit at most, so that a large deployment's report stays readable. */
 const MAX_NAMES = 20;

@@ -1,6 +1,6 @@
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { pathSegments } from './couch-access';
-import { ownerOfPath } from './couch-paths';
+import { ownerOfPath } from '../http/path-owner';
 import { sendCouchError } from './embedded-couch-guard';
 import { bodyProblem, queryProblem, MAX_JSON_DEPTH } from './couch-request-shapes';
 

@@ -1,4 +1,4 @@
-import type { DataValue } from '../dhis-export/data-value-set';
+import type { DataValue } from '../export/data-value-set';
 import type { ExplainedConflict } from './conflict-explanation';
 import type { Dhis2FailureReason, Dhis2UnknownReason } from './dhis2-client';
 import type { ImportCount, ImportSummary } from './import-summary';

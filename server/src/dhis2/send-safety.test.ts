@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { compareWithDhis2 } from './read-back';
 import { scrubberFor } from './scrub-secrets';
-import { digestOf } from './send-digest';
+import { digestOf } from '../export/send-digest';
 import { refuseUnknownParameters } from '../http/known-parameters';
 
 describe('digestOf', () => {

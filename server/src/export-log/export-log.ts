@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { DecimalSum } from '../dhis-export/decimal-sum';
-import type { DataValue } from '../dhis-export/data-value-set';
+import { DecimalSum } from '../export/decimal-sum';
+import type { DataValue } from '../export/data-value-set';
 import type { ImportCount } from '../dhis2/import-summary';
 import type { ReadBackResult } from '../dhis2/read-back';
 import { checkCursor, eventPrefixOf, keptSendOf, lastSendIdOf, matchesQuery, type LogPage, type LogQuery } from './log-query';

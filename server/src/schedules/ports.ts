@@ -1,5 +1,5 @@
-import type { DataValueSet } from '../dhis-export/data-value-set';
-import type { DhisPeriod } from '../dhis-export/reporting-period';
+import type { DataValueSet } from '../export/data-value-set';
+import type { DhisPeriod } from '../export/reporting-period';
 import type { LoggedValue } from '../export-log/export-log';
 import type { ImportCount } from '../dhis2/import-summary';
 import type { loggedCompleteness } from '../dhis2/complete-registration';

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { memoryMedic } from '../../test/memory-db';
-import { ensureTargetValuesView } from '../couch/design-docs';
+import { ensureTargetValuesView } from './design-docs';
 import { ContactIndex } from './contact-index';
-import { exportDataValueSet } from './export-data-value-set';
-import { previewExport } from './export-preview';
-import type { ExportRequest } from './export-request';
+import { exportDataValueSet } from '../export/export-data-value-set';
+import { previewExport } from '../export/export-preview';
+import type { ExportRequest } from '../export/export-request';
 import { PouchExportSource } from './pouch-export-source';
 import { TargetValuesView } from './target-values-view';
 

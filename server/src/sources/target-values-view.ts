@@ -1,6 +1,6 @@
-import { TARGET_VALUES_VIEW } from '../couch/design-docs';
-import type { Log } from '../http/log';
-import type { TargetDoc } from './cht-docs';
+import { TARGET_VALUES_VIEW } from './design-docs';
+import type { Log } from '../logging/log';
+import type { TargetDoc } from '../cht/cht-docs';
 
 /** A row of the view, as a target doc with only what the export and the preview read of one. */
 type Row = { id: string; doc?: TargetDoc };

@@ -1,13 +1,13 @@
 import type { Request, Response } from 'express';
-import { sendError, sendRefusal } from '../http/json-errors';
-import type { Log } from '../http/log';
-import type { Dhis2Calendar } from './calendars/dhis2-calendar';
-import { IndexBuilding } from './contact-index-view';
+import { sendError, sendRefusal } from './json-errors';
+import type { Log } from '../logging/log';
+import type { Dhis2Calendar } from '../export/calendars/dhis2-calendar';
+import { IndexBuilding } from '../sources/contact-index-view';
 import { sendIndexBuilding } from './index-building-reply';
-import { ExportError } from './export-error';
-import { previewExport, type PreviewProgress } from './export-preview';
-import type { ExportRequest } from './export-request';
-import type { ExportSource } from './export-source';
+import { ExportError } from '../export/export-error';
+import { previewExport, type PreviewProgress } from '../export/export-preview';
+import type { ExportRequest } from '../export/export-request';
+import type { ExportSource } from '../sources/export-source';
 
 export const NDJSON = 'application/x-ndjson';
 /** Progress lines at most this often: enough for a progress bar, not a flood. */

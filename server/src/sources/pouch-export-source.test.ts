@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { memoryMedic } from '../../test/memory-db';
-import type { TargetDoc } from './cht-docs';
+import type { TargetDoc } from '../cht/cht-docs';
 import { ContactIndex } from './contact-index';
 import { PouchExportSource } from './pouch-export-source';
 

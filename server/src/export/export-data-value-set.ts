@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
 import { dataSetsOf, localeOf, periodTypeOf, targetDefinitionsFor, type AppSettings, type DhisDataSet } from '../settings/app-settings';
 import { translationsOf, translator } from '../settings/translations';
-import { localDateOf, targetDocMonth } from './calendar-month';
+import { localDateOf, targetDocMonth } from '../cht/calendar-month';
 import { DataValueSetAggregation, dataSetName, type AggregationCounts, type TargetDocObserver } from './aggregate';
-import type { TargetDoc } from './cht-docs';
+import type { TargetDoc } from '../cht/cht-docs';
 import type { DataValueSet } from './data-value-set';
 import { adxPeriodOf, calendarMismatch, ISO8601_DHIS2, type Dhis2Calendar } from './calendars/dhis2-calendar';
 import { reportingCalendarOf } from './calendars/reporting-calendar';
 import { badRequest, ExportError } from './export-error';
 import type { ExportRequest } from './export-request';
-import type { ExportSource } from './export-source';
+import type { ExportSource } from '../sources/export-source';
 import { formats } from './formats';
 import { BS_FIRST_YEAR, BS_LAST_YEAR } from '../../../src/app/dhis-export/domain/calendars/bikram-sambat-months';
 import {

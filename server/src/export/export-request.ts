@@ -1,4 +1,4 @@
-import { FIRST_YEAR, LAST_YEAR, localMonthOf } from './calendar-month';
+import { FIRST_YEAR, LAST_YEAR, localMonthOf } from '../cht/calendar-month';
 import { badRequest } from './export-error';
 import { FORMAT_NAMES, isFormatName, type FormatName } from './formats/format-names';
 import { parseDhisPeriod, type DhisPeriod } from './reporting-period';

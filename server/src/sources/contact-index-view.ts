@@ -1,4 +1,4 @@
-import type { PlaceDoc } from './cht-docs';
+import type { PlaceDoc } from '../cht/cht-docs';
 
 /**
  * A CouchDB view read that does not answer soon: its index is being built (first use of the view,

@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import type { IndexBuilding } from './contact-index-view';
+import type { IndexBuilding } from '../sources/contact-index-view';
 
 /**
  * 503 while CouchDB builds an index the export reads: when to ask again, and how far the build is

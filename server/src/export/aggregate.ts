@@ -1,6 +1,6 @@
 import type { TargetDefinition } from '../settings/app-settings';
 import type { Translate } from '../settings/translations';
-import { dhisMappingsOf, type PlaceDoc, type TargetDoc } from './cht-docs';
+import { dhisMappingsOf, type PlaceDoc, type TargetDoc } from '../cht/cht-docs';
 import type { DataValue, DataValueSet } from './data-value-set';
 import { DecimalSum } from './decimal-sum';
 

@@ -1,20 +1,20 @@
 import { Router } from 'express';
-import type { Dhis2Calendar } from '../dhis-export/calendars/dhis2-calendar';
-import { exportDataValueSet } from '../dhis-export/export-data-value-set';
-import { badRequest } from '../dhis-export/export-error';
-import { parseExportRequest } from '../dhis-export/export-request';
-import { queryOf } from '../dhis-export/export-route';
-import type { ExportSource } from '../dhis-export/export-source';
-import { dhisPeriodId } from '../dhis-export/reporting-period';
-import { digestOf } from '../dhis2/send-digest';
-import { withApiUser } from '../http/api-user';
-import { refuseUnknownParameters, type KnownParameters } from '../http/known-parameters';
-import { sendError } from '../http/json-errors';
+import type { Dhis2Calendar } from '../export/calendars/dhis2-calendar';
+import { exportDataValueSet } from '../export/export-data-value-set';
+import { badRequest } from '../export/export-error';
+import { parseExportRequest } from '../export/export-request';
+import { queryOf } from './export-route';
+import type { ExportSource } from '../sources/export-source';
+import { dhisPeriodId } from '../export/reporting-period';
+import { digestOf } from '../export/send-digest';
+import { withApiUser } from './api-user';
+import { refuseUnknownParameters, type KnownParameters } from './known-parameters';
+import { sendError } from './json-errors';
 import { mayExportDhis } from '../session/export-permission';
 import type { Authenticate } from '../session/user-session';
-import { changesSince } from './changes-since-send';
-import { loggedValuesOf, totalOf, type ExportAction, type ExportLog } from './export-log';
-import { DEFAULT_LOG_LIMIT, EXPORT_ACTIONS, MAX_LOG_LIMIT, type LogQuery } from './log-query';
+import { changesSince } from '../export-log/changes-since-send';
+import { loggedValuesOf, totalOf, type ExportAction, type ExportLog } from '../export-log/export-log';
+import { DEFAULT_LOG_LIMIT, EXPORT_ACTIONS, MAX_LOG_LIMIT, type LogQuery } from '../export-log/log-query';
 
 export const LOG_PARAMETERS: KnownParameters = {
   filters: { dataSet: true, period: true, orgUnit: true, action: true, user: true },

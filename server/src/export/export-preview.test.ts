@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { chtDefaultSettings, chtTranslationDocs } from '../../test/fixtures';
 import { memoryMedic } from '../../test/memory-db';
-import { ContactIndex } from './contact-index';
+import { ContactIndex } from '../sources/contact-index';
 import { exportDataValueSet } from './export-data-value-set';
 import { previewExport } from './export-preview';
-import { PouchExportSource } from './pouch-export-source';
+import { PouchExportSource } from '../sources/pouch-export-source';
 import type { DhisPeriod } from './reporting-period';
 
 // The CHT default settings: data set VMuFODsyWaO; births-this-month → kB0ZBFisE0e (count),

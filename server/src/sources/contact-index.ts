@@ -1,6 +1,6 @@
-import { dhisMappingsOf, lineageOf, type PlaceDoc } from './cht-docs';
-import { ORG_UNIT_VIEW } from '../couch/design-docs';
-import type { Log } from '../http/log';
+import { dhisMappingsOf, lineageOf, type PlaceDoc } from '../cht/cht-docs';
+import { ORG_UNIT_VIEW } from './design-docs';
+import type { Log } from '../logging/log';
 import type { UserSettingsDoc } from './user-settings';
 import { readLineages, saveLineages } from './contact-index-lineages';
 import { ViewPlacesReader, type IndexProgress } from './contact-index-view';

@@ -1,6 +1,6 @@
 import type { CouchBackend } from '../couch/couch-backend';
-import { TARGET_VALUES_VIEW, ensureTargetValuesView, targetValuesMap } from '../couch/design-docs';
-import type { Log } from '../http/log';
+import { TARGET_VALUES_VIEW, ensureTargetValuesView, targetValuesMap } from './design-docs';
+import type { Log } from '../logging/log';
 import { TargetValuesView } from './target-values-view';
 
 /**

@@ -1,7 +1,7 @@
 import type { AppSettings } from '../settings/app-settings';
 import type { TranslationsDoc } from '../settings/translations';
-import type { CalendarMonth } from './calendar-month';
-import type { PlaceDoc, TargetDoc } from './cht-docs';
+import type { CalendarMonth } from '../cht/calendar-month';
+import type { PlaceDoc, TargetDoc } from '../cht/cht-docs';
 import type { UserSettingsDoc } from './user-settings';
 
 /** Where the export reads from; the domain never knows whether it is LevelDB or a CouchDB over HTTP. */

@@ -1,7 +1,7 @@
 import type { AppSettings } from '../settings/app-settings';
 import type { TranslationsDoc } from '../settings/translations';
-import { targetDocMonth, type CalendarMonth } from './calendar-month';
-import type { PlaceDoc, TargetDoc } from './cht-docs';
+import { targetDocMonth, type CalendarMonth } from '../cht/calendar-month';
+import type { PlaceDoc, TargetDoc } from '../cht/cht-docs';
 import type { ContactIndex } from './contact-index';
 import type { ExportSource } from './export-source';
 import type { UserSettingsDoc } from './user-settings';

@@ -5,8 +5,8 @@ import { memoryMedic } from '../../test/memory-db';
 import { TIME_ZONES, inTimeZone } from '../../test/time-zone';
 import { exportDataValueSet, exportFileName } from './export-data-value-set';
 import { ExportError } from './export-error';
-import { ContactIndex } from './contact-index';
-import { PouchExportSource } from './pouch-export-source';
+import { ContactIndex } from '../sources/contact-index';
+import { PouchExportSource } from '../sources/pouch-export-source';
 import type { DhisPeriod } from './reporting-period';
 
 function monthly(year: number, month: number): DhisPeriod {

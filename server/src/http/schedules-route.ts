@@ -1,15 +1,15 @@
 import { Router, json, type Request, type Response } from 'express';
-import type { ExportSource } from '../dhis-export/export-source';
+import type { ExportSource } from '../sources/export-source';
 import { mayExportDhis } from '../session/export-permission';
 import { maySendToDhis2 } from '../session/send-permission';
 import type { Authenticate, UserContext } from '../session/user-session';
 import { dataSetsOf } from '../settings/app-settings';
-import { attentionOf } from './attention';
-import type { Clock } from './ports';
-import { serverTimeZone, type Schedule } from './schedule';
-import { parseScheduleInput, ScheduleInputError } from './schedule-input';
-import { nextMoment } from './schedule-moments';
-import type { ScheduleStatus, ScheduleStore } from './schedule-store';
+import { attentionOf } from '../schedules/attention';
+import type { Clock } from '../schedules/ports';
+import { serverTimeZone, type Schedule } from '../schedules/schedule';
+import { parseScheduleInput, ScheduleInputError } from '../schedules/schedule-input';
+import { nextMoment } from '../schedules/schedule-moments';
+import type { ScheduleStatus, ScheduleStore } from '../schedules/schedule-store';
 
 export interface SchedulesRouteDeps {
   source: ExportSource;

@@ -1,19 +1,19 @@
 import { Router } from 'express';
-import { ExportError, badRequest } from '../../dhis-export/export-error';
-import { parseExportRequest } from '../../dhis-export/export-request';
-import { queryOf } from '../../dhis-export/export-route';
-import type { ExportSource } from '../../dhis-export/export-source';
-import { sendError } from '../../http/json-errors';
-import type { Log } from '../../http/log';
-import { mayExportDhis } from '../../session/export-permission';
-import type { Authenticate } from '../../session/user-session';
-import type { Fetch } from '../dhis2-client';
-import type { Dhis2Config } from '../dhis2-config';
-import type { Dhis2Calendar } from '../../dhis-export/calendars/dhis2-calendar';
-import { HOW_TO_ENABLE } from '../send-route';
-import { compareWithDhis2 } from './compare-with-dhis2';
-import type { DataSetMetadata } from './data-set-metadata';
-import { METADATA_CACHE_MS, MetadataCache } from './metadata-cache';
+import { ExportError, badRequest } from '../export/export-error';
+import { parseExportRequest } from '../export/export-request';
+import { queryOf } from './export-route';
+import type { ExportSource } from '../sources/export-source';
+import { sendError } from './json-errors';
+import type { Log } from '../logging/log';
+import { mayExportDhis } from '../session/export-permission';
+import type { Authenticate } from '../session/user-session';
+import type { Fetch } from '../dhis2/dhis2-client';
+import type { Dhis2Config } from '../dhis2/dhis2-config';
+import type { Dhis2Calendar } from '../export/calendars/dhis2-calendar';
+import { HOW_TO_ENABLE } from './send-route';
+import { compareWithDhis2 } from '../dhis2/compare/compare-with-dhis2';
+import type { DataSetMetadata } from '../dhis2/compare/data-set-metadata';
+import { METADATA_CACHE_MS, MetadataCache } from '../dhis2/compare/metadata-cache';
 
 export interface CompareRouteDeps {
   source: ExportSource;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { TargetDefinition } from '../settings/app-settings';
 import { DataValueSetAggregation } from './aggregate';
-import { lineageOf, type PlaceDoc } from './cht-docs';
+import { lineageOf, type PlaceDoc } from '../cht/cht-docs';
 
 const DS = 'dataSetA';
 const births: TargetDefinition = { id: 'births', dhis: { dataElement: 'deBirths' } };

@@ -1,17 +1,17 @@
 import { dataSetsOf, localeOf, type AppSettings } from '../settings/app-settings';
 import { translationsOf, translator, type Translate } from '../settings/translations';
 import { dataSetName, type TargetDocObserver, type TargetDocOutcome } from './aggregate';
-import { dhisMappingsOf, lineageOf, type TargetDoc } from './cht-docs';
-import { digestOf } from '../dhis2/send-digest';
+import { dhisMappingsOf, lineageOf, type TargetDoc } from '../cht/cht-docs';
+import { digestOf } from './send-digest';
 import { DecimalSum } from './decimal-sum';
 import { exportDataValueSet, resolvePeriod, type ExportResult } from './export-data-value-set';
 import type { ExportRequest } from './export-request';
-import type { ExportSource } from './export-source';
+import type { ExportSource } from '../sources/export-source';
 import { MAX_IDS, previewChecks, type PreviewCheck } from './preview-checks';
 import type { Dhis2Calendar } from './calendars/dhis2-calendar';
 import { monthLengthCheck } from './calendars/month-length-check';
 import { dhisPeriodId, monthStartDateOf, monthsOf, periodDates } from './reporting-period';
-import { healthWorkersOf, offlineRolesOf, type HealthWorker } from './user-settings';
+import { healthWorkersOf, offlineRolesOf, type HealthWorker } from '../sources/user-settings';
 
 /** A data value as the file holds it, with the names a person reads it by. */
 export interface PreviewValue {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { DataValueSet } from '../dhis-export/data-value-set';
+import type { DataValueSet } from './data-value-set';
 
 const sortedEntries = (row: Record<string, unknown>) => Object.keys(row).sort().map(key => [key, row[key]]);
 

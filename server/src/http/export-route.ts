@@ -1,20 +1,20 @@
 import { Router, type Request, type Response } from 'express';
-import { apiJsonBody } from '../http/json-body';
+import { apiJsonBody } from './json-body';
 import qs from 'qs';
 import { mayExportDhis } from '../session/export-permission';
 import type { Authenticate, UserContext } from '../session/user-session';
-import { sendError, sendRefusal } from '../http/json-errors';
-import type { Log } from '../http/log';
-import type { Dhis2Calendar } from './calendars/dhis2-calendar';
-import { exportDataValueSet, type ExportResult } from './export-data-value-set';
-import { IndexBuilding } from './contact-index-view';
+import { sendError, sendRefusal } from './json-errors';
+import type { Log } from '../logging/log';
+import type { Dhis2Calendar } from '../export/calendars/dhis2-calendar';
+import { exportDataValueSet, type ExportResult } from '../export/export-data-value-set';
+import { IndexBuilding } from '../sources/contact-index-view';
 import { sendIndexBuilding } from './index-building-reply';
-import { ExportError, badRequest } from './export-error';
-import { monthsOf } from './reporting-period';
-import { parseExportRequest, type ExportRequest } from './export-request';
+import { ExportError, badRequest } from '../export/export-error';
+import { monthsOf } from '../export/reporting-period';
+import { parseExportRequest, type ExportRequest } from '../export/export-request';
 import { sendPreview } from './preview-route';
-import type { ExportSource } from './export-source';
-import { formats } from './formats';
+import type { ExportSource } from '../sources/export-source';
+import { formats } from '../export/formats';
 
 export interface ExportRouteDeps {
   source: ExportSource;

@@ -1,21 +1,21 @@
 import { Router, type Request } from 'express';
-import { queryOf } from '../dhis-export/export-route';
-import type { ExportSource } from '../dhis-export/export-source';
+import { queryOf } from './export-route';
+import type { ExportSource } from '../sources/export-source';
 import type { ExportLog } from '../export-log/export-log';
-import { withApiUser } from '../http/api-user';
-import { apiJsonBody } from '../http/json-body';
-import { refuseUnknownParameters } from '../http/known-parameters';
-import { sendError } from '../http/json-errors';
-import type { Log } from '../http/log';
+import { withApiUser } from './api-user';
+import { apiJsonBody } from './json-body';
+import { refuseUnknownParameters } from './known-parameters';
+import { sendError } from './json-errors';
+import type { Log } from '../logging/log';
 import { mayExportDhis } from '../session/export-permission';
 import { maySendToDhis2 } from '../session/send-permission';
 import type { Authenticate } from '../session/user-session';
-import type { Fetch } from './dhis2-client';
-import type { Dhis2Config } from './dhis2-config';
-import type { SendLeases } from './send-lease';
-import { parseSendOrder } from './send-order';
-import type { Dhis2Calendar } from '../dhis-export/calendars/dhis2-calendar';
-import { sendToDhis2 } from './send-to-dhis2';
+import type { Fetch } from '../dhis2/dhis2-client';
+import type { Dhis2Config } from '../dhis2/dhis2-config';
+import type { SendLeases } from '../export-log/send-lease';
+import { parseSendOrder } from '../dhis2/send-order';
+import type { Dhis2Calendar } from '../export/calendars/dhis2-calendar';
+import { sendToDhis2 } from '../dhis2/send-to-dhis2';
 
 export interface SendRouteDeps {
   source: ExportSource;

@@ -1,7 +1,7 @@
 import {
   BS_MAX_START_DAY, bsReportingMonthDays, bsReportingMonthOfGregorianDay, usesBikramSambatMonths,
 } from '../../../src/app/dhis-export/domain/calendars/bikram-sambat-months';
-import { FIRST_YEAR, LAST_YEAR, calendarMonth, localDateOf, type CalendarMonth } from './calendar-month';
+import { FIRST_YEAR, LAST_YEAR, calendarMonth, localDateOf, type CalendarMonth } from '../cht/calendar-month';
 import type { ReportingCalendar } from './calendars/reporting-calendar';
 
 /**
