@@ -63,3 +63,13 @@ export const lineageOf = (contact: { _id: string; parent?: unknown }): string[] 
   }
   return ids;
 };
+
+/** The doc types the CHT treats as contacts (`contacts_by_dhis_orgunit` emits for these). */
+const CONTACT_TYPES = new Set(['contact', 'person', 'clinic', 'health_center', 'district_hospital']);
+
+/** A doc from the changes feed or a read by key, which may or may not be a contact. */
+export interface ContactDoc extends PlaceDoc {
+  _deleted?: boolean;
+}
+
+export const isContact = (doc: ContactDoc) => typeof doc.type === 'string' && CONTACT_TYPES.has(doc.type) && !doc._deleted;

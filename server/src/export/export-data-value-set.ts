@@ -13,8 +13,9 @@ import type { ExportSource } from '../sources/export-source';
 import { formats } from './formats';
 import { BS_FIRST_YEAR, BS_LAST_YEAR } from '../../../src/app/dhis-export/domain/calendars/bikram-sambat-months';
 import {
-  dhisPeriodId, monthStartDateOf, monthsOf, periodDates, periodOfMonth, reportingMonthOf, type DhisPeriod, type PeriodType,
+  dhisPeriodId, monthStartDateOf, monthsOf, periodDates, periodOfMonth, reportingMonthOf, type DhisPeriod,
 } from './reporting-period';
+import type { PeriodType } from '../settings/period-type';
 
 export interface ExportResult {
   dataValueSet: DataValueSet;

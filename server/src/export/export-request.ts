@@ -2,8 +2,8 @@ import { FIRST_YEAR, LAST_YEAR, localMonthOf } from '../cht/calendar-month';
 import { badRequest } from './export-error';
 import { FORMAT_NAMES, isFormatName, type FormatName } from './formats/format-names';
 import { parseDhisPeriod, type DhisPeriod } from './reporting-period';
-import { jsonDepth } from '../couch/couch-request-shapes';
-import { refuseUnknownParameters, type KnownParameters } from '../http/known-parameters';
+import { jsonDepth } from './json-depth';
+import { refuseUnknownParameters, type KnownParameters } from './known-parameters';
 
 const SELECTION_FILTERS = { dataSet: true, period: true, orgUnit: true, date: { from: true } } as const;
 

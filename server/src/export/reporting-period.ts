@@ -2,6 +2,7 @@ import {
   BS_MAX_START_DAY, bsReportingMonthDays, bsReportingMonthOfGregorianDay, usesBikramSambatMonths,
 } from '../../../src/app/dhis-export/domain/calendars/bikram-sambat-months';
 import { FIRST_YEAR, LAST_YEAR, calendarMonth, localDateOf, type CalendarMonth } from '../cht/calendar-month';
+import type { PeriodType } from '../settings/period-type';
 import type { ReportingCalendar } from './calendars/reporting-calendar';
 
 /**
@@ -23,9 +24,6 @@ import type { ReportingCalendar } from './calendars/reporting-calendar';
  * (Kartik 2083), and the period `208307` names it, as DHIS2's Nepali calendar does; a quarter is
  * three BS months from Baisakh (`2083Q1`: Baisakh – Ashadh), a year the twelve from Baisakh.
  */
-export const PERIOD_TYPES = ['Monthly', 'Quarterly', 'Yearly'] as const;
-export type PeriodType = (typeof PERIOD_TYPES)[number];
-
 /** A period of the deployment's calendar: `calendar` is absent for Gregorian, `'bikram-sambat'` for BS. */
 export type DhisPeriod = (
   | { readonly type: 'Monthly'; readonly year: number; readonly month: number }
@@ -36,9 +34,6 @@ export type DhisPeriod = (
 export const calendarOfPeriod = (period: DhisPeriod): ReportingCalendar => period.calendar ?? 'gregorian';
 
 const pad = (n: number) => String(n).padStart(2, '0');
-
-export const isPeriodType = (value: unknown): value is PeriodType =>
-  typeof value === 'string' && (PERIOD_TYPES as readonly string[]).includes(value);
 
 /** `202610`, `2026Q3` or `2026`: the DHIS2 period id. */
 export const dhisPeriodId = (period: DhisPeriod): string => {

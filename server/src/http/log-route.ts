@@ -8,7 +8,7 @@ import type { ExportSource } from '../sources/export-source';
 import { dhisPeriodId } from '../export/reporting-period';
 import { digestOf } from '../export/send-digest';
 import { withApiUser } from './api-user';
-import { refuseUnknownParameters, type KnownParameters } from './known-parameters';
+import { refuseUnknownParameters, type KnownParameters } from '../export/known-parameters';
 import { sendError } from './json-errors';
 import { mayExportDhis } from '../session/export-permission';
 import type { Authenticate } from '../session/user-session';

@@ -4,7 +4,7 @@ import type { ExportSource } from '../sources/export-source';
 import type { ExportLog } from '../export-log/export-log';
 import { withApiUser } from './api-user';
 import { apiJsonBody } from './json-body';
-import { refuseUnknownParameters } from './known-parameters';
+import { refuseUnknownParameters } from '../export/known-parameters';
 import { sendError } from './json-errors';
 import type { Log } from '../logging/log';
 import { mayExportDhis } from '../session/export-permission';

@@ -1,4 +1,3 @@
-import type { CouchBackend } from '../couch/couch-backend';
 import { TARGET_VALUES_VIEW, ensureTargetValuesView, targetValuesMap } from './design-docs';
 import type { Log } from '../logging/log';
 import { TargetValuesView } from './target-values-view';
@@ -25,7 +24,7 @@ const isApacheCouchDb = async (couchUrl: URL): Promise<boolean> => {
  * An account that may not write design docs uses the view if a server admin installed it, else
  * reads whole target docs, as it says at start.
  */
-export const targetValuesFor = async (couch: CouchBackend, couchUrl: URL, log: Log): Promise<TargetValuesView | undefined> => {
+export const targetValuesFor = async (couch: { readOnly?: boolean; medic: PouchDB.Database }, couchUrl: URL, log: Log): Promise<TargetValuesView | undefined> => {
   const [ddoc, view] = TARGET_VALUES_VIEW.split('/');
   if (!await isApacheCouchDb(couchUrl)) {
     log.info(`COUCH_URL: ${couchUrl.origin} is not Apache CouchDB: the export reads whole target docs, without _design/${ddoc}`);

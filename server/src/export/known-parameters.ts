@@ -1,4 +1,4 @@
-import { badRequest } from '../export/export-error';
+import { badRequest } from './export-error';
 
 /** The parameters an endpoint knows: a name is a value (`true`) or a group of parameters (`filters[…]`). */
 export interface KnownParameters {
