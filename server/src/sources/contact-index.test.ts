@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { memoryMedic } from '../../test/memory-db';
-import { ContactIndex, PLACES_CHECKPOINT_ID } from './contact-index';
+import { PLACES_CHECKPOINT_ID } from './contact-index-checkpoint';
+import { ContactIndex } from './contact-index';
 
 const centre = { _id: 'hc', type: 'health_center', name: 'Centre', dhis: { orgUnit: 'ouCentre' }, parent: { _id: 'district' } };
 const worker = { _id: 'chw', type: 'person', name: 'Worker', parent: { _id: 'area', parent: { _id: 'hc', parent: { _id: 'district' } } } };
