@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { CHT_SHAPE, docsPerWorker, TARGETS_SHAPE, type Shape } from './deployment';
+import { CHT_SHAPE, docsPerWorker, TARGETS_SHAPE, type Shape } from './deployment-shape';
 import { MODES, type Mode } from './run-mode';
 
 export interface BenchOptions {

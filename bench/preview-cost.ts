@@ -16,7 +16,8 @@ import { previewExport } from '../server/src/export/export-preview';
 import type { ExportRequest } from '../server/src/export/export-request';
 import { formats } from '../server/src/export/formats';
 import { PouchExportSource } from '../server/src/sources/pouch-export-source';
-import { Deployment, TARGETS_SHAPE, previousMonthOf } from './deployment';
+import { Deployment } from './deployment';
+import { TARGETS_SHAPE, previousMonthOf } from './deployment-shape';
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);

@@ -1,4 +1,5 @@
-import { docsPerWorker, type Deployment, type Shape } from './deployment';
+import type { Deployment } from './deployment';
+import { docsPerWorker, type Shape } from './deployment-shape';
 import type { Machine } from './machine';
 import type { BenchOptions } from './options';
 import { fmtMs, SERVER_UNDER_TEST, type Mode, type ModeResult } from './run-mode';
