@@ -9,7 +9,8 @@ import { dropAllExternalDatabases } from './external-couch';
 import { describeMachine, OtherCpuMonitor } from './machine';
 import { parseOptions, USAGE, type BenchOptions } from './options';
 import { buildReport, targetChecks, type ModeFailure } from './report';
-import { runMode, type ModeResult } from './run-mode';
+import type { ModeResult } from './mode-result';
+import { runMode } from './run-mode';
 import { killAllServersNow, REPO_ROOT, runningServerPids, stopAllServers } from './server-process';
 
 const progress = (message: string) => process.stderr.write(`${message}\n`);
