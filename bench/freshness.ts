@@ -127,7 +127,7 @@ export const runFreshnessChecks = async (
   for (const step of steps) {
     await step.write();
     const run = await runExport(exporter, deployment);
-    const differences = expected.differences(run.set, 8);
+    const differences = expected.differences(run.set, 8, { asFile: true });
     checks.push({ name: step.name, ok: differences.length === 0, exportMs: run.ms, differences });
   }
   return checks;

@@ -56,7 +56,7 @@ const main = async () => {
   }
   const measure = async (server: ServerProcess, what: string, run: () => Promise<Timed & { set?: Parameters<ExpectedValues['differences']>[0] }>) => {
     const { result, memory } = await sampleMemoryWhile([server], run);
-    const wrong = result.set ? expected.differences(result.set) : [];
+    const wrong = result.set ? expected.differences(result.set, 15, { asFile: true }) : [];
     if (wrong.length > 0) {
       throw new Error(`${what} is wrong:\n  ${wrong.slice(0, 5).join('\n  ')}`);
     }

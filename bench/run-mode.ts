@@ -65,7 +65,7 @@ export const runMode = async (mode: Mode, deployment: Deployment, options: ModeO
     const problems: string[] = [];
     const expected = ExpectedValues.of(deployment);
     const check = (what: string, set: Parameters<ExpectedValues['differences']>[0]) => {
-      const differences = expected.differences(set);
+      const differences = expected.differences(set, 15, { asFile: true });
       if (differences.length > 0) {
         problems.push(`${what} is wrong:\n    ${differences.join('\n    ')}`);
       }
