@@ -16,11 +16,11 @@ import PouchDB from 'pouchdb';
 import { compareWithDhis2 } from '../server/src/dhis2/compare/compare-with-dhis2';
 import type { DataSetMetadata } from '../server/src/dhis2/compare/data-set-metadata';
 import { MetadataCache } from '../server/src/dhis2/compare/metadata-cache';
-import { ContactIndex } from '../server/src/dhis-export/contact-index';
-import { exportDataValueSet } from '../server/src/dhis-export/export-data-value-set';
-import type { ExportRequest } from '../server/src/dhis-export/export-request';
-import { formats } from '../server/src/dhis-export/formats';
-import { PouchExportSource } from '../server/src/dhis-export/pouch-export-source';
+import { ContactIndex } from '../server/src/sources/contact-index';
+import { exportDataValueSet } from '../server/src/export/export-data-value-set';
+import type { ExportRequest } from '../server/src/export/export-request';
+import { formats } from '../server/src/export/formats';
+import { PouchExportSource } from '../server/src/sources/pouch-export-source';
 import { startDhis2StandIn } from '../server/test/dhis2-stand-in';
 import { DEFAULT_COC, importMetadataOf, type StandInCatalogue } from '../server/test/dhis2-stand-in-metadata';
 

@@ -1,3 +1,8 @@
+import {
+  CHT_SHAPE, docsPerWorker, KIND, MAPPED_TARGET_IDS, monthNumberOf, previousMonthOf, SLOT, UNMAPPED_TARGET_IDS, UNSYNCED_EVERY, STALE_EVERY,
+  WORKERS_PER_CENTRE, type MappedTarget, type Place, type Shape, type TargetValue, type Worker,
+} from './deployment-shape';
+import { otherDocsOf } from './other-docs';
 import { hash32, permute32, Prng } from './prng';
 
 /**
@@ -10,97 +15,6 @@ import { hash32, permute32, Prng } from './prng';
  * (`data_record`) and task docs (`task~…`). None of it counts in the export.
  * Documents are produced in batches, never all at once; any worker's values can be re-derived.
  */
-
-const KIND = {
-  district: 1, centre: 2, worker: 3, targets: 4, dataElement: 5, dataSet: 6, orgUnit: 7, household: 8, member: 9, report: 10, task: 11,
-} as const;
-
-/** Per health worker, what the database holds besides the worker and their area. */
-export interface Shape {
-  name: 'cht' | 'targets';
-  households: number;
-  /** Members (`person`) per household. */
-  members: number;
-  /** Reports (`data_record`), a year's worth. */
-  reports: number;
-  tasks: number;
-  /** Months of target docs, the benchmark month and those before it. */
-  months: number;
-}
-
-/** What the issue measured: 60 households of 5, 240 reports, 30 tasks, a year of targets (644 docs a worker). */
-export const CHT_SHAPE: Shape = { name: 'cht', households: 60, members: 5, reports: 240, tasks: 30, months: 12 };
-/** The earlier benchmark: an area, a worker and two months of targets (4 docs a worker). */
-export const TARGETS_SHAPE: Shape = { name: 'targets', households: 0, members: 0, reports: 0, tasks: 0, months: 2 };
-
-/** Each health worker has a `user-settings` doc; every UNSYNCED_EVERY-th also shares their area with a second one who never synced. */
-export const UNSYNCED_EVERY = 50;
-/** Every STALE_EVERY-th health worker last updated their target doc before the month ended. */
-export const STALE_EVERY = 20;
-
-/** The worker's area and person, households and members, reports, tasks, months of targets, and user-settings. */
-export const docsPerWorker = (shape: Shape) => 3 + shape.households * (1 + shape.members) + shape.reports + shape.tasks + shape.months;
-
-const REPORT_FORMS = ['household_visit', 'assessment', 'pregnancy_home_visit', 'pnc_home_visit', 'immunization_visit', 'delivery'];
-/** Which contact an id is for; with the index, it makes the id's first 32 bits unique. */
-const SLOT = { district: 0, centre: 1, area: 2, person: 3 } as const;
-
-/** CHT-like target ids: 20 mapped to DHIS2 data elements, 3 not mapped. */
-const MAPPED_TARGET_IDS = [
-  'births-this-month', 'deaths-this-month', 'pregnancy-registrations-this-month', 'facility-deliveries',
-  'active-pregnancies', 'active-pregnancies-1+-visits', 'active-pregnancies-4+-visits', 'active-pregnancies-8+-contacts',
-  'births-delivered-in-facility', 'delivery-with-min-1-visit', 'delivery-with-min-4-visits', 'children-under-5',
-  'children-registered-this-month', 'households-registered', 'households-visited-this-month', 'u5-malaria-treated',
-  'u5-diarrhoea-treated', 'u5-pneumonia-treated', 'immunizations-complete', 'referrals-completed',
-];
-const UNMAPPED_TARGET_IDS = ['tasks-completed', 'active-households', 'family-planning-counselling'];
-
-export const WORKERS_PER_CENTRE = 200;
-
-export interface MappedTarget {
-  id: string;
-  dataElement: string;
-  /** Copied onto the data value by the export (set on every fourth target). */
-  categoryOptionCombo?: string;
-}
-
-export interface Place {
-  id: string;
-  orgUnit: string;
-  name: string;
-}
-
-export interface Worker {
-  index: number;
-  areaId: string;
-  personId: string;
-  userName: string;
-  centre: number;
-}
-
-export interface TargetValue {
-  id: string;
-  pass: number;
-  total: number;
-}
-
-/** `YYYY-MM` of the month `back` months before. */
-export const previousMonthOf = (month: string, back = 1): string => {
-  const [year, monthNumber] = month.split('-').map(Number);
-  const date = new Date(year, monthNumber - 1 - back, 1);
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}`;
-};
-
-const monthNumberOf = (month: string): number => {
-  const [year, monthNumber] = month.split('-').map(Number);
-  return year * 12 + monthNumber;
-};
-
-/** Noon on the 15th of the month, server local time: any timestamp in the month selects it. */
-export const timestampInMonth = (month: string): number => {
-  const [year, monthNumber] = month.split('-').map(Number);
-  return new Date(year, monthNumber - 1, 15, 12).getTime();
-};
 
 export class Deployment {
   readonly dataSet: string;
@@ -166,13 +80,6 @@ export class Deployment {
   /** 32 bits that differ for every (slot, index) with index below 2^30, yet look random. */
   private uniqueWord(slot: number, index: number): number {
     return permute32(((index * 4 + slot) ^ hash32(this.seed, 0x1d)) >>> 0);
-  }
-
-  /** An id for the n-th doc of a kind of a worker's other docs (households, members, reports, tasks). */
-  private otherId(kind: number, workerIndex: number, n: number): string {
-    const perWorker = docsPerWorker(this.shape);
-    const word = permute32(((workerIndex * perWorker + n) ^ hash32(this.seed, 0x2e, kind)) >>> 0);
-    return new Prng(this.seed, kind, workerIndex, n).uuid(word);
   }
 
   /** A DHIS2 org unit that no place holds yet (for the freshness checks). */
@@ -269,10 +176,6 @@ export class Deployment {
     };
   }
 
-  /**
-   * A worker's households with their members, reports about the members and task docs: what a real
-   * CHT database mostly holds, and what the export must never read.
-   */
   /** The CHT's `user-settings` doc of a health worker (the preview's coverage reads them). */
   userSettingsDocs(worker: Worker): object[] {
     const user = (userName: string) => ({
@@ -285,56 +188,7 @@ export class Deployment {
   }
 
   otherDocs(worker: Worker): object[] {
-    const { households, members, reports, tasks } = this.shape;
-    const centre = this.centre(worker.centre);
-    const areaLineage = { _id: worker.areaId, parent: { _id: centre.id, parent: { _id: this.district.id } } };
-    const docs: object[] = [];
-    const memberIds: string[] = [];
-    const base = 1_700_000_000_000 + worker.index * 1000;
-    let n = 0;
-    for (let h = 0; h < households; h++) {
-      const householdId = this.otherId(KIND.household, worker.index, n++);
-      const householdLineage = { _id: householdId, parent: areaLineage };
-      const ids = Array.from({ length: members }, () => this.otherId(KIND.member, worker.index, n++));
-      docs.push({
-        _id: householdId, type: 'contact', contact_type: 'household', name: `Household ${worker.index + 1}-${h + 1}`,
-        parent: areaLineage, ...(ids.length ? { contact: { _id: ids[0], parent: householdLineage } } : {}), reported_date: base + h,
-      });
-      ids.forEach((id, m) => {
-        memberIds.push(id);
-        docs.push({
-          _id: id, type: 'person', name: `Member ${worker.index + 1}-${h + 1}-${m + 1}`, patient_id: String(10_000_000 + worker.index * 997 + h * 7 + m),
-          sex: m % 2 === 0 ? 'female' : 'male', date_of_birth: `${1960 + ((h * 7 + m * 13) % 60)}-0${1 + (m % 9)}-1${m % 10}`,
-          parent: householdLineage, reported_date: base + h, meta: { created_by: worker.userName, created_by_person_uuid: worker.personId },
-        });
-      });
-    }
-    for (let r = 0; r < reports; r++) {
-      const patient = memberIds.length ? memberIds[r % memberIds.length] : worker.personId;
-      docs.push({
-        _id: this.otherId(KIND.report, worker.index, n++), type: 'data_record', form: REPORT_FORMS[r % REPORT_FORMS.length], content_type: 'xml',
-        reported_date: base + r * 3_600_000, from: `+2547${String(10_000_000 + worker.index).slice(-8)}`,
-        contact: { _id: worker.personId, parent: areaLineage },
-        fields: {
-          patient_id: patient, patient_uuid: patient, patient_name: `Member ${r}`, visited_contact_uuid: patient,
-          inputs: { source: 'task', source_id: '', contact: { _id: patient, name: `Member ${r}` } },
-          group_assessment: { fever: r % 3 === 0 ? 'yes' : 'no', cough: r % 5 === 0 ? 'yes' : 'no', danger_signs: 'none' },
-          meta: { instanceID: `uuid:${worker.index}-${r}` },
-        },
-        geolocation: { latitude: -1.28 + (worker.index % 100) / 1000, longitude: 36.8 + (r % 100) / 1000, accuracy: 12 },
-      });
-    }
-    for (let t = 0; t < tasks; t++) {
-      const patient = memberIds.length ? memberIds[t % memberIds.length] : worker.personId;
-      const authoredOn = base + t * 86_400_000;
-      docs.push({
-        _id: `task~org.couchdb.user:${worker.userName}~${this.otherId(KIND.task, worker.index, n++)}`, type: 'task',
-        authoredOn, stateHistory: [{ state: 'Ready', timestamp: authoredOn }], state: 'Ready',
-        user: `org.couchdb.user:${worker.userName}`, requester: patient, owner: patient,
-        emission: { _id: `${patient}~task-${t}`, title: 'task.visit.title', icon: 'icon-person', dueDate: '2025-01-01', forId: patient },
-      });
-    }
-    return docs;
+    return otherDocsOf(this, worker);
   }
 
   /** The months of target docs each worker has: the benchmark month and those before it. */

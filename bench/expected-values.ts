@@ -1,5 +1,6 @@
-import type { DataValue, DataValueSet } from '../server/src/dhis-export/data-value-set';
-import type { Deployment, TargetValue } from './deployment';
+import type { DataValue, DataValueSet } from '../server/src/export/data-value-set';
+import type { Deployment } from './deployment';
+import type { TargetValue } from './deployment-shape';
 
 export type { DataValue, DataValueSet };
 

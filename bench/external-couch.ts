@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { contactsByDhisOrgUnit, ORG_UNIT_VIEW } from '../server/src/couch/design-docs';
+import { contactsByDhisOrgUnit, ORG_UNIT_VIEW } from '../server/src/sources/design-docs';
 import { basicAuth, HttpClient, HttpError } from './http-client';
 
 const created = new Set<ExternalCouch>();

@@ -1,4 +1,5 @@
-import type { Deployment, Worker } from './deployment';
+import type { Deployment } from './deployment';
+import type { Worker } from './deployment-shape';
 import type { ExpectedValues } from './expected-values';
 import type { HttpClient } from './http-client';
 import { runExport } from './methods';

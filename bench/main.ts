@@ -3,12 +3,14 @@ import { rmSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { CHT_SHAPE, Deployment, TARGETS_SHAPE } from './deployment';
+import { Deployment } from './deployment';
+import { CHT_SHAPE, TARGETS_SHAPE } from './deployment-shape';
 import { dropAllExternalDatabases } from './external-couch';
 import { describeMachine, OtherCpuMonitor } from './machine';
 import { parseOptions, USAGE, type BenchOptions } from './options';
 import { buildReport, targetChecks, type ModeFailure } from './report';
-import { runMode, type ModeResult } from './run-mode';
+import type { ModeResult } from './mode-result';
+import { runMode } from './run-mode';
 import { killAllServersNow, REPO_ROOT, runningServerPids, stopAllServers } from './server-process';
 
 const progress = (message: string) => process.stderr.write(`${message}\n`);

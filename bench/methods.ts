@@ -1,4 +1,5 @@
-import { timestampInMonth, type Deployment } from './deployment';
+import type { Deployment } from './deployment';
+import { timestampInMonth } from './deployment-shape';
 import type { DataValue, DataValueSet } from './expected-values';
 import { HttpError, type HttpClient } from './http-client';
 

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { CHT_SHAPE, docsPerWorker, TARGETS_SHAPE, type Shape } from './deployment';
-import { MODES, type Mode } from './run-mode';
+import { CHT_SHAPE, docsPerWorker, TARGETS_SHAPE, type Shape } from './deployment-shape';
+import { MODES, type Mode } from './mode-result';
 
 export interface BenchOptions {
   workers: number;

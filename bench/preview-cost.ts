@@ -10,13 +10,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import PouchDB from 'pouchdb';
-import { ContactIndex } from '../server/src/dhis-export/contact-index';
-import { exportDataValueSet } from '../server/src/dhis-export/export-data-value-set';
-import { previewExport } from '../server/src/dhis-export/export-preview';
-import type { ExportRequest } from '../server/src/dhis-export/export-request';
-import { formats } from '../server/src/dhis-export/formats';
-import { PouchExportSource } from '../server/src/dhis-export/pouch-export-source';
-import { Deployment, TARGETS_SHAPE, previousMonthOf } from './deployment';
+import { ContactIndex } from '../server/src/sources/contact-index';
+import { exportDataValueSet } from '../server/src/export/export-data-value-set';
+import { previewExport } from '../server/src/export/export-preview';
+import type { ExportRequest } from '../server/src/export/export-request';
+import { formats } from '../server/src/export/formats';
+import { PouchExportSource } from '../server/src/sources/pouch-export-source';
+import { Deployment } from './deployment';
+import { TARGETS_SHAPE, previousMonthOf } from './deployment-shape';
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);

@@ -1,7 +1,8 @@
-import { docsPerWorker, type Deployment, type Shape } from './deployment';
+import type { Deployment } from './deployment';
+import { docsPerWorker, type Shape } from './deployment-shape';
 import type { Machine } from './machine';
 import type { BenchOptions } from './options';
-import { fmtMs, SERVER_UNDER_TEST, type Mode, type ModeResult } from './run-mode';
+import { fmtMs, SERVER_UNDER_TEST, type Mode, type ModeResult } from './mode-result';
 import type { MemoryPeaks } from './sampling';
 import type { MemorySample } from './server-process';
 import type { Summary } from './stats';

@@ -2,89 +2,18 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Deployment } from './deployment';
 import { ExpectedValues } from './expected-values';
-import { runFreshnessChecks, type FreshnessCheck } from './freshness';
+import { runFreshnessChecks } from './freshness';
 import { basicAuth, HttpClient } from './http-client';
-import { loadDeployment, type LoadResult } from './load';
+import { loadDeployment } from './load';
 import { ExternalCouch } from './external-couch';
 import { ORG_UNIT_VIEW_PATH, runChtMethod, runExport, runFloor, runPreview, type ChtRun, type PreviewRun } from './methods';
-import { mergePeaks, pollSessionWhile, sampleMemoryWhile, type MemoryPeaks, type SessionLatency } from './sampling';
-import { ServerProcess, type MemorySample, type ServerOptions } from './server-process';
-import { summarize, type Summary } from './stats';
+import { mergePeaks, pollSessionWhile, sampleMemoryWhile, type MemoryPeaks } from './sampling';
+import { ServerProcess, type ServerOptions } from './server-process';
+import { summarize } from './stats';
+import { fmtMs, SERVER_UNDER_TEST, type Method, type Mode, type ModeOptions, type ModeResult } from './mode-result';
+import { measureRestarts } from './restart-phase';
 
-export type Mode = 'embedded' | 'couchdb';
-export const MODES: Mode[] = ['embedded', 'couchdb'];
-
-/** The label of the server under test in memory figures (the one that exports). */
-export const SERVER_UNDER_TEST = 'server';
 const BACK_SERVER = 'couchdb stand-in';
-
-export interface ModeOptions {
-  rounds: number;
-  batchSize: number;
-  loadConcurrency: number;
-  concurrentExports: number;
-  adminPassword: string;
-  tempRoot: string;
-  couchUrl?: URL;
-}
-
-type Method = 'export' | 'floor' | 'cht' | 'preview';
-
-export interface ModeResult {
-  mode: Mode;
-  /** Where each measurement went. */
-  setup: { export: string; floorAndCht: string; load: string };
-  load: LoadResult;
-  cold: { ms: number; memory: MemoryPeaks; session: SessionLatency };
-  firstRuns: { floorMs: number; chtMs: number; previewMs: number };
-  runs: Record<Method, number[]>;
-  summary: Record<Method, Summary> & { chtSteps: ChtRun['steps'] };
-  bytes: { export: number; floor: number; cht: number; preview: number };
-  memory: { beforeCold: MemoryPeaks; export: MemoryPeaks; floor: MemoryPeaks; cht: MemoryPeaks; preview: MemoryPeaks };
-  /** Whether every preview's values were the generator's. */
-  previewCorrect: boolean;
-  concurrent: {
-    count: number;
-    wallMs: number;
-    each: Summary;
-    allCorrect: boolean;
-    identical: boolean;
-    session: SessionLatency;
-    memory: MemoryPeaks;
-  };
-  chtMethodCorrect: boolean;
-  freshness: FreshnessCheck[];
-  /** COUCH_URL mode: the server under test first started after loading, against the populated database. */
-  firstStart?: {
-    viewBuildMs: number; startMs: number; idleRss?: number; firstExportMs: number; firstExportPeakRss?: number; firstExportPeakAnon?: number;
-    firstExportSplit?: MemorySample;
-  };
-  /** The server under test restarted at the end (same data): its start, and a fresh process's memory while exporting. */
-  restart: {
-    startMs: number;
-    idleRss?: number;
-    firstExportMs: number;
-    firstExportPeakRss?: number;
-    firstExportPeakAnon?: number;
-    /** The RSS at the peak, split into heap, native and mapped. */
-    firstExportSplit?: MemorySample;
-    laterExports: Summary;
-    laterExportsPeakRss?: number;
-    laterExportsPeakAnon?: number;
-    laterExportsSplit?: MemorySample;
-    /**
-     * Restarted once more and left to read the health workers' lineages ahead of the first export
-     * (the warm-up): how long that took after the start, and the first export after it.
-     */
-    afterWarmUp?: { warmUpMs: number; exportMs: number };
-  };
-  /** The server code of every process started in this mode; more than one means the figures mix versions. */
-  serverCode: string[];
-  /** The servers' last lines of output, to see what they said while measured. */
-  serverLogs: Record<string, string[]>;
-  /** Wrong answers: any entry fails the run. */
-  problems: string[];
-}
 
 const progress = (message: string) => process.stderr.write(`${message}\n`);
 
@@ -256,60 +185,9 @@ export const runMode = async (mode: Mode, deployment: Deployment, options: ModeO
       problems.push(`freshness: after "${failed.name}" the export is wrong:\n    ${failed.differences.join('\n    ')}`);
     }
 
-    // RSS seldom shrinks: after loading and the floor scans, the peaks above hold memory the
-    // export did not ask for. A fresh process of the server under test shows what exporting costs.
-    progress(`[${mode}] restarting the server under test to measure a fresh process while it exports…`);
-    const logsBeforeRestart = exportServer.logLines().slice(-60);
-    /** Stops `running` and starts the server under test again on the same data. */
-    const restartServer = async (running: ServerProcess) => {
-      await running.stop();
-      servers.splice(servers.indexOf(running), 1);
-      const started = await ServerProcess.start(underTest);
-      servers.push(started);
-      spawned.push(started);
-      const exporter = new HttpClient(started.url, exportAuth);
-      clients.push(exporter);
-      return { server: started, exporter };
-    };
-    const { server: fresh, exporter: freshExporter } = await restartServer(exportServer);
-    const idleRss = fresh.rssBytes();
-    const firstAfterRestart = await sampleMemoryWhile([fresh], () => runExport(freshExporter, deployment));
-    check('first export after a restart', firstAfterRestart.result.set);
-    const laterAfterRestart = await sampleMemoryWhile([fresh], async () => {
-      const times: number[] = [];
-      for (let run = 0; run < 3; run++) {
-        const result = await runExport(freshExporter, deployment);
-        check(`export ${run + 2} after a restart`, result.set);
-        times.push(result.ms);
-      }
-      return times;
+    const { restart, logsBeforeRestart } = await measureRestarts({
+      mode, deployment, exportServer, underTest, exportAuth, servers, spawned, clients, check,
     });
-    progress(`[${mode}] restarting once more, waiting for the warm-up, then exporting…`);
-    const { server: warmed, exporter: warmedExporter } = await restartServer(fresh);
-    const warmUpStarted = performance.now();
-    // The warm-up reads the lineages, or the saved ones were read at start (embedded) and there is none.
-    const warm = (line: string) => line.includes('ahead of the first export') || line.includes('Read the saved lineages');
-    while (!warmed.logLines().some(warm) && performance.now() - warmUpStarted < 10 * 60_000) {
-      await new Promise(resolve => setTimeout(resolve, 100));
-    }
-    const warmUpMs = warmed.startMs + performance.now() - warmUpStarted;
-    const afterWarmUpRun = await runExport(warmedExporter, deployment);
-    check('first export after a restart and its warm-up', afterWarmUpRun.set);
-    const restart = {
-      afterWarmUp: { warmUpMs, exportMs: afterWarmUpRun.ms },
-      startMs: fresh.startMs,
-      idleRss,
-      firstExportMs: firstAfterRestart.result.ms,
-      firstExportPeakRss: firstAfterRestart.memory[SERVER_UNDER_TEST]?.peak,
-      firstExportPeakAnon: firstAfterRestart.memory[SERVER_UNDER_TEST]?.anonPeak,
-      firstExportSplit: firstAfterRestart.memory[SERVER_UNDER_TEST]?.atPeak,
-      laterExports: summarize(laterAfterRestart.result),
-      laterExportsPeakRss: laterAfterRestart.memory[SERVER_UNDER_TEST]?.peak,
-      laterExportsPeakAnon: laterAfterRestart.memory[SERVER_UNDER_TEST]?.anonPeak,
-      laterExportsSplit: laterAfterRestart.memory[SERVER_UNDER_TEST]?.atPeak,
-    };
-    progress(`[${mode}] after a restart: idle ${mb(idleRss)}, first export ${fmtMs(restart.firstExportMs)} (peak ${mb(restart.firstExportPeakRss)}), ` +
-      `then ${fmtMs(restart.laterExports.median)} (peak ${mb(restart.laterExportsPeakRss)}); after the warm-up (${fmtMs(warmUpMs)} from the start) ${fmtMs(afterWarmUpRun.ms)}`);
 
     return {
       mode,
@@ -366,6 +244,3 @@ export const runMode = async (mode: Mode, deployment: Deployment, options: ModeO
   }
 };
 
-const mb = (bytes: number | undefined) => (bytes === undefined ? 'n/a' : `${Math.round(bytes / 1024 / 1024)} MB`);
-
-export const fmtMs = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);

@@ -8,12 +8,12 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ContactIndex } from '../../server/src/dhis-export/contact-index';
-import { exportDataValueSet } from '../../server/src/dhis-export/export-data-value-set';
-import { formats, FORMAT_NAMES } from '../../server/src/dhis-export/formats';
-import { followUpOf } from '../../server/src/dhis-export/formats/json';
-import { parseDhisPeriod } from '../../server/src/dhis-export/reporting-period';
-import { PouchExportSource } from '../../server/src/dhis-export/pouch-export-source';
+import { ContactIndex } from '../../server/src/sources/contact-index';
+import { exportDataValueSet } from '../../server/src/export/export-data-value-set';
+import { formats, FORMAT_NAMES } from '../../server/src/export/formats';
+import { followUpOf } from '../../server/src/export/formats/json';
+import { parseDhisPeriod } from '../../server/src/export/reporting-period';
+import { PouchExportSource } from '../../server/src/sources/pouch-export-source';
 import { memoryMedic } from '../../server/test/memory-db';
 
 const [outDir] = process.argv.slice(2);

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { dhis2CalendarOf, type Dhis2Calendar } from './dhis-export/calendars/dhis2-calendar';
+import { dhis2CalendarOf, type Dhis2Calendar } from './export/calendars/dhis2-calendar';
 import { dhis2ConfigOf, type Dhis2Config } from './dhis2/dhis2-config';
 
 export interface Config {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import PouchDB from 'pouchdb';
 import memoryAdapter from 'pouchdb-adapter-memory';
-import { ensureDesignDocs } from '../src/couch/design-docs';
+import { ensureDesignDocs } from '../src/sources/design-docs';
 
 PouchDB.plugin(memoryAdapter);
 

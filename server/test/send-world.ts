@@ -2,7 +2,7 @@ import { startCouchUnderTest, type CouchUnderTest } from './couch-under-test';
 import { startDhis2StandIn, type Dhis2StandIn } from './dhis2-stand-in';
 import { ADMIN, basic, startTestServer, type TestServer } from './test-server';
 import { DS, LAST_MONTH, places, settingsDoc, targetDoc } from './small-deployment';
-import type { Log } from '../src/http/log';
+import type { Log } from '../src/logging/log';
 
 export type DatabaseMode = 'embedded' | 'couchdb';
 export const DATABASE_MODES: readonly DatabaseMode[] = ['embedded', 'couchdb'];

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Config } from '../src/config';
-import { silentLog } from '../src/http/log';
+import { silentLog } from '../src/logging/log';
 import { startServer, type RunningServer, type StartOptions } from '../src/server';
 
 export const ADMIN = { user: 'admin', password: 'test-admin-password' };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ExportPreview } from '../dhis-export/export-preview';
-import type { PreviewCheck } from '../dhis-export/preview-checks';
+import type { ExportPreview } from '../export/export-preview';
+import type { PreviewCheck } from '../export/preview-checks';
 import { checkReport, checksFired } from './check-report';
 
 const preview = (checks: ExportPreview['checks']): ExportPreview => ({

@@ -1,4 +1,5 @@
-import type { ExportPreview, WorkerFollowUp } from '../dhis-export/export-preview';
+import type { ExportPreview } from '../export/export-preview';
+import type { WorkerFollowUp } from '../export/preview-coverage';
 
 /** Names listed per org unit at most, so that a large deployment's report stays readable. */
 const MAX_NAMES = 20;

@@ -1,7 +1,7 @@
 import type { Config } from '../config';
 import { openExportLog } from '../export-log/open-export-log';
 import { attentionOf } from '../schedules/attention';
-import { scheduleView } from '../schedules/schedules-route';
+import { scheduleView } from '../http/schedules-route';
 import { ScheduleStore } from '../schedules/schedule-store';
 
 const when = (instant: string | null | undefined, timeZone: string) => (instant

@@ -1,10 +1,10 @@
 import { userInfo } from 'node:os';
 import type { Config } from '../config';
-import { ContactIndex } from '../dhis-export/contact-index';
-import type { ExportRequest } from '../dhis-export/export-request';
-import { PouchExportSource } from '../dhis-export/pouch-export-source';
-import { ExportError } from '../dhis-export/export-error';
-import { memorySendLeases } from '../dhis2/send-lease';
+import { ContactIndex } from '../sources/contact-index';
+import type { ExportRequest } from '../export/export-request';
+import { PouchExportSource } from '../sources/pouch-export-source';
+import { ExportError } from '../export/export-error';
+import { memorySendLeases } from '../export-log/send-lease';
 import { sendToDhis2, type SendOutcome } from '../dhis2/send-to-dhis2';
 import { memoryExportLog } from '../export-log/export-log';
 import { openExportLog } from '../export-log/open-export-log';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { callerOf, globalAccess, isMember, medicAccess, pathSegments, usersAccess } from './couch-access';
-import { ownerOfPath } from './couch-paths';
-import { jsonDepth, MAX_JSON_DEPTH } from './couch-request-shapes';
+import { ownerOfPath } from '../http/path-owner';
+import { jsonDepth, MAX_JSON_DEPTH } from '../export/json-depth';
 
 const settings = { permissions: { can_export_dhis: ['program_officer'], can_export_all: ['national'], can_configure: ['config'], can_view: ['chw'] } };
 const allowed = (access: { allowed: unknown }) => access.allowed === true;

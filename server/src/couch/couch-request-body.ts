@@ -1,8 +1,9 @@
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { pathSegments } from './couch-access';
-import { ownerOfPath } from './couch-paths';
+import { ownerOfPath } from '../http/path-owner';
 import { sendCouchError } from './embedded-couch-guard';
-import { bodyProblem, queryProblem, MAX_JSON_DEPTH } from './couch-request-shapes';
+import { MAX_JSON_DEPTH } from '../export/json-depth';
+import { bodyProblem, queryProblem } from './couch-request-shapes';
 
 const BODY_METHODS = new Set(['POST', 'PUT']);
 

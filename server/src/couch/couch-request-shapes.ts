@@ -1,3 +1,5 @@
+import { jsonDepth, MAX_JSON_DEPTH } from '../export/json-depth';
+
 /**
  * The shapes CouchDB's endpoints require of a request, checked before express-pouchdb sees it:
  * where CouchDB answers 400, express-pouchdb fails with a 500, or throws where nothing catches.
@@ -8,32 +10,10 @@ export interface RequestProblem {
   reason: string;
 }
 
-export const MAX_JSON_DEPTH = 100;
-
 const badRequest = (reason: string): RequestProblem => ({ status: 400, error: 'bad_request', reason });
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** How deeply arrays and objects nest, counted without recursion so no input can exhaust the stack. */
-export const jsonDepth = (value: unknown): number => {
-  let deepest = 0;
-  const pending: [unknown, number][] = [[value, 0]];
-  while (pending.length > 0) {
-    const [item, depth] = pending.pop()!;
-    if (typeof item !== 'object' || item === null) {
-      continue;
-    }
-    deepest = Math.max(deepest, depth + 1);
-    if (deepest > MAX_JSON_DEPTH) {
-      return deepest;
-    }
-    for (const child of Array.isArray(item) ? item : Object.values(item)) {
-      pending.push([child, depth + 1]);
-    }
-  }
-  return deepest;
-};
 
 const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.every(item => typeof item === 'string');
 

@@ -4,7 +4,7 @@ import type { Authenticate, UserContext } from '../session/user-session';
 import {
   callerOf, globalAccess, isMember, medicAccess, pathSegments, usersAccess, type Access, type CouchCaller, type SecurityObject,
 } from './couch-access';
-import { ownerOfPath } from './couch-paths';
+import { ownerOfPath } from '../http/path-owner';
 
 export interface CouchGuardDeps {
   authenticate: Authenticate;

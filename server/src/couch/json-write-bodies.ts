@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import { pathSegments } from './couch-access';
-import { ownerOfPath } from './couch-paths';
+import { ownerOfPath } from '../http/path-owner';
 import { takesRawBody } from './couch-request-body';
 import { sendCouchError } from './embedded-couch-guard';
 import { hasBody, isJsonType } from '../http/json-body';

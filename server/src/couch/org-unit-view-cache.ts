@@ -1,9 +1,9 @@
 import compression from 'compression';
 import { Router, type Request, type RequestHandler } from 'express';
 import { collate } from 'pouchdb-collate';
-import { dhisMappingsOf } from '../dhis-export/cht-docs';
-import type { ContactIndex } from '../dhis-export/contact-index';
-import { ORG_UNIT_VIEW } from './design-docs';
+import { dhisMappingsOf } from '../cht/cht-docs';
+import type { ContactIndex } from '../sources/contact-index';
+import { ORG_UNIT_VIEW } from '../sources/design-docs';
 
 const [DDOC, VIEW] = ORG_UNIT_VIEW.split('/');
 const SUPPORTED = new Set(['include_docs', 'key', 'limit', 'reduce']);

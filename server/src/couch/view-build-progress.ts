@@ -1,4 +1,4 @@
-import type { IndexProgress } from '../dhis-export/contact-index-view';
+import type { IndexProgress } from '../sources/contact-index-view';
 
 interface ActiveTask {
   type?: unknown;

@@ -1,6 +1,7 @@
 import { authorizationOf, type Fetch } from './dhis2-client';
 import type { Dhis2Config } from './dhis2-config';
-import { readImportSummary, type ImportConflict, type ImportCount } from './import-summary';
+import type { ImportCount } from '../export-log/dhis2-outcomes';
+import { readImportSummary, type ImportConflict } from './import-summary';
 
 /** What was asked of `POST /api/completeDataSetRegistrations`, and DHIS2's answer. */
 export type CompletenessOutcome =

@@ -1,4 +1,4 @@
-import type { DataValue } from '../dhis-export/data-value-set';
+import type { DataValue } from '../export/data-value-set';
 import type { ImportConflict } from './import-summary';
 
 /** Names the programme knows its DHIS2 ids by: place names by org unit, target ids by data element. */

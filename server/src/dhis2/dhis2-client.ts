@@ -1,5 +1,5 @@
-import type { DataValueSet } from '../dhis-export/data-value-set';
-import { dhis2Json } from '../dhis-export/formats/json';
+import type { DataValueSet } from '../export/data-value-set';
+import { dhis2Json } from '../export/formats/json';
 import type { Dhis2Config } from './dhis2-config';
 import { readImportSummary, type ImportSummary } from './import-summary';
 import { scrubberFor } from './scrub-secrets';

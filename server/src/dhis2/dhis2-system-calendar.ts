@@ -1,4 +1,4 @@
-import type { Dhis2Calendar } from '../dhis-export/calendars/dhis2-calendar';
+import type { Dhis2Calendar } from '../export/calendars/dhis2-calendar';
 import { authorizationOf, type Dhis2FailureReason, type Fetch } from './dhis2-client';
 import type { Dhis2Config } from './dhis2-config';
 

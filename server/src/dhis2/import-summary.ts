@@ -1,14 +1,10 @@
+import type { ImportCount } from '../export-log/dhis2-outcomes';
+
 /**
  * DHIS2's answer to `POST /api/dataValueSets`, read from either shape it comes in:
  * 2.38 and later wrap the import summary (`{ httpStatus, httpStatusCode, status, message, response }`,
  * 409 when there are conflicts); earlier versions answer 200 with the summary itself.
  */
-export interface ImportCount {
-  imported: number;
-  updated: number;
-  ignored: number;
-  deleted: number;
-}
 
 /** One conflict as DHIS2 reports it: `object` and `value` always; the rest from 2.36–2.38 on. */
 export interface ImportConflict {

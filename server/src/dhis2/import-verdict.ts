@@ -1,5 +1,5 @@
-import type { DataValue } from '../dhis-export/data-value-set';
-import type { ExportSource } from '../dhis-export/export-source';
+import type { DataValue } from '../export/data-value-set';
+import type { ExportSource } from '../sources/export-source';
 import { explainConflict, type ExplainedConflict } from './conflict-explanation';
 import { isCleanSuccess, type ImportSummary } from './import-summary';
 import { programmeNamesFor } from './programme-names';

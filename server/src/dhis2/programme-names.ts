@@ -1,5 +1,5 @@
-import { dhisMappingsOf } from '../dhis-export/cht-docs';
-import type { ExportSource } from '../dhis-export/export-source';
+import { dhisMappingsOf } from '../cht/cht-docs';
+import type { ExportSource } from '../sources/export-source';
 import { targetDefinitionsFor } from '../settings/app-settings';
 import type { ProgrammeNames } from './conflict-explanation';
 

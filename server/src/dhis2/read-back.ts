@@ -1,20 +1,8 @@
+import type { ReadBackResult } from '../export-log/dhis2-outcomes';
 import type { LoggedValue } from '../export-log/export-log';
 import { authorizationOf, USER_AGENT, type Fetch } from './dhis2-client';
 import type { Dhis2Config } from './dhis2-config';
 import { scrubberFor } from './scrub-secrets';
-
-/**
- * What DHIS2 holds of values sent with an unknown outcome: `in-dhis2` when every value is there as
- * sent, `not-in-dhis2` otherwise (with how many match, differ or are missing), `unreadable` when
- * DHIS2 could not be asked (the outcome stays unknown).
- */
-export interface ReadBackResult {
-  outcome: 'in-dhis2' | 'not-in-dhis2' | 'unreadable';
-  matching: number;
-  differing: number;
-  missing: number;
-  message?: string;
-}
 
 /** Org units per request: DHIS2 takes `orgUnit` repeated, and a URL must stay short. */
 const ORG_UNITS_PER_READ = 50;

@@ -1,5 +1,5 @@
-import { badRequest } from '../dhis-export/export-error';
-import { parseExportRequest, SEND_PARAMETERS } from '../dhis-export/export-request';
+import { badRequest } from '../export/export-error';
+import { parseExportRequest, SEND_PARAMETERS } from '../export/export-request';
 import type { SendOrder } from './send-to-dhis2';
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>

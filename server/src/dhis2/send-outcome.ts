@@ -1,8 +1,8 @@
-import type { DataValue } from '../dhis-export/data-value-set';
+import type { DataValue } from '../export/data-value-set';
 import type { ExplainedConflict } from './conflict-explanation';
 import type { Dhis2FailureReason, Dhis2UnknownReason } from './dhis2-client';
-import type { ImportCount, ImportSummary } from './import-summary';
-import type { ReadBackResult } from './read-back';
+import type { ImportCount, ReadBackResult } from '../export-log/dhis2-outcomes';
+import type { ImportSummary } from './import-summary';
 import type { CompletenessOutcome } from './complete-registration';
 
 export interface SendSelectionSummary {

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { compareWithDhis2 } from './read-back';
 import { scrubberFor } from './scrub-secrets';
-import { digestOf } from './send-digest';
-import { refuseUnknownParameters } from '../http/known-parameters';
+import { digestOf } from '../export/send-digest';
+import { refuseUnknownParameters } from '../export/known-parameters';
 
 describe('digestOf', () => {
   const set = { dataSet: 'ds', period: '202610', dataValues: [{ dataElement: 'a', orgUnit: 'o', value: 1 }, { dataElement: 'b', orgUnit: 'o', value: 2, categoryOptionCombo: 'c' }] };

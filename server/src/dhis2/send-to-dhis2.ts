@@ -1,18 +1,19 @@
-import { dhisPeriodId } from '../dhis-export/reporting-period';
-import { exportDataValueSet } from '../dhis-export/export-data-value-set';
-import { ISO8601_DHIS2, type Dhis2Calendar } from '../dhis-export/calendars/dhis2-calendar';
-import { ExportError, badRequest } from '../dhis-export/export-error';
-import type { ExportRequest } from '../dhis-export/export-request';
-import type { ExportSource } from '../dhis-export/export-source';
+import { dhisPeriodId } from '../export/reporting-period';
+import { exportDataValueSet } from '../export/export-data-value-set';
+import { ISO8601_DHIS2, type Dhis2Calendar } from '../export/calendars/dhis2-calendar';
+import { ExportError, badRequest } from '../export/export-error';
+import type { ExportRequest } from '../export/export-request';
+import type { ExportSource } from '../sources/export-source';
 import { loggedValuesOf, totalOf, type ExportLog, type ExportLogEntry } from '../export-log/export-log';
 import { completeAfterImport, loggedCompleteness } from './complete-registration';
 import { postDataValueSet, type Fetch } from './dhis2-client';
 import type { Dhis2Config } from './dhis2-config';
 import { checkDhis2Calendar } from './dhis2-system-calendar';
 import { verdictOf } from './import-verdict';
-import { readBack, type ReadBackResult } from './read-back';
-import { digestOf } from './send-digest';
-import type { SendLeases } from './send-lease';
+import type { ReadBackResult } from '../export-log/dhis2-outcomes';
+import { readBack } from './read-back';
+import { digestOf } from '../export/send-digest';
+import type { SendLeases } from '../export-log/send-lease';
 import { headlineOf, unknownHeadlineOf, type SendOutcome, type SendSelectionSummary } from './send-outcome';
 
 export type { SendOutcome } from './send-outcome';

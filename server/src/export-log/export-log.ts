@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { DecimalSum } from '../dhis-export/decimal-sum';
-import type { DataValue } from '../dhis-export/data-value-set';
-import type { ImportCount } from '../dhis2/import-summary';
-import type { ReadBackResult } from '../dhis2/read-back';
+import { DecimalSum } from '../export/decimal-sum';
+import type { DataValue } from '../export/data-value-set';
+import type { ImportCount, ReadBackResult } from './dhis2-outcomes';
 import { checkCursor, eventPrefixOf, keptSendOf, lastSendIdOf, matchesQuery, type LogPage, type LogQuery } from './log-query';
 
 export const EXPORT_LOG_DB = 'dhis-export-log';

@@ -1,4 +1,4 @@
-import { badRequest } from '../dhis-export/export-error';
+import { badRequest } from '../export/export-error';
 import type { ExportAction, ExportLogEntry, ExportLogRecord } from './export-log';
 
 export const EXPORT_ACTIONS: readonly ExportAction[] = ['download', 'dry-run', 'send', 'read-back'];

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import PouchDB from 'pouchdb';
-import { pouchSendLeases, type SendLeases } from '../dhis2/send-lease';
+import { pouchSendLeases, type SendLeases } from './send-lease';
 import { EXPORT_LOG_DB, pouchExportLog, type ExportLog } from './export-log';
 import { moveRecordsByPeriod } from './move-records-by-period';
 

@@ -1,7 +1,7 @@
-import { dhisPeriodId } from '../dhis-export/reporting-period';
-import type { ExportResult } from '../dhis-export/export-data-value-set';
-import type { ExportRequest } from '../dhis-export/export-request';
-import type { Log } from '../http/log';
+import { dhisPeriodId } from '../export/reporting-period';
+import type { ExportResult } from '../export/export-data-value-set';
+import type { ExportRequest } from '../export/export-request';
+import type { Log } from '../logging/log';
 import { totalOf, type ExportLog } from './export-log';
 
 /** Records each file served; a failure to record is logged and never fails the download. */

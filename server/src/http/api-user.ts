@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { ExportError } from '../dhis-export/export-error';
+import { ExportError } from '../export/export-error';
 import type { Authenticate, UserContext } from '../session/user-session';
 import { sendError, sendRefusal } from './json-errors';
 

@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, Response } from 'express';
-import type { Log } from './log';
+import type { Log } from '../logging/log';
 
 /**
  * `{ code, error }`: `code` is a stable name (e.g. "parameter.unknown") where one was given, else the

@@ -1,5 +1,5 @@
 import type { Request, RequestHandler } from 'express';
-import { ownerOfPath } from '../couch/couch-paths';
+import { ownerOfPath } from './path-owner';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'DELETE', 'PATCH']);
 

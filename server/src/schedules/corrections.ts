@@ -1,5 +1,5 @@
-import { ExportError } from '../dhis-export/export-error';
-import type { DhisPeriod } from '../dhis-export/reporting-period';
+import { ExportError } from '../export/export-error';
+import type { DhisPeriod } from '../export/reporting-period';
 import { changesSince } from '../export-log/changes-since-send';
 import { loggedValuesOf } from '../export-log/export-log';
 import { recordedSend, RunWriter, settleByReadBack } from './recorded-send';

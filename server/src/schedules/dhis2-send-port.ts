@@ -1,10 +1,10 @@
-import { ISO8601_DHIS2, type Dhis2Calendar } from '../dhis-export/calendars/dhis2-calendar';
-import type { DataValueSet } from '../dhis-export/data-value-set';
-import { exportDataValueSet } from '../dhis-export/export-data-value-set';
-import { previewExport } from '../dhis-export/export-preview';
-import type { ExportRequest } from '../dhis-export/export-request';
-import type { ExportSource } from '../dhis-export/export-source';
-import type { DhisPeriod } from '../dhis-export/reporting-period';
+import { ISO8601_DHIS2, type Dhis2Calendar } from '../export/calendars/dhis2-calendar';
+import type { DataValueSet } from '../export/data-value-set';
+import { exportDataValueSet } from '../export/export-data-value-set';
+import { previewExport } from '../export/export-preview';
+import type { ExportRequest } from '../export/export-request';
+import type { ExportSource } from '../sources/export-source';
+import type { DhisPeriod } from '../export/reporting-period';
 import { loggedValuesOf } from '../export-log/export-log';
 import { completeAfterImport, loggedCompleteness } from '../dhis2/complete-registration';
 import { postDataValueSet, type Dhis2Answer, type Fetch } from '../dhis2/dhis2-client';

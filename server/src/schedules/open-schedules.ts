@@ -1,10 +1,10 @@
-import type { ExportSource } from '../dhis-export/export-source';
-import type { Dhis2Calendar } from '../dhis-export/calendars/dhis2-calendar';
+import type { ExportSource } from '../sources/export-source';
+import type { Dhis2Calendar } from '../export/calendars/dhis2-calendar';
 import type { Fetch } from '../dhis2/dhis2-client';
 import type { Dhis2Config } from '../dhis2/dhis2-config';
-import type { SendLeases } from '../dhis2/send-lease';
+import type { SendLeases } from '../export-log/send-lease';
 import type { ExportLog } from '../export-log/export-log';
-import type { Log } from '../http/log';
+import type { Log } from '../logging/log';
 import { dhis2SendPort } from './dhis2-send-port';
 import type { Clock } from './ports';
 import { ScheduleStore } from './schedule-store';

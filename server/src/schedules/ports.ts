@@ -1,9 +1,8 @@
-import type { DataValueSet } from '../dhis-export/data-value-set';
-import type { DhisPeriod } from '../dhis-export/reporting-period';
+import type { DataValueSet } from '../export/data-value-set';
+import type { DhisPeriod } from '../export/reporting-period';
 import type { LoggedValue } from '../export-log/export-log';
-import type { ImportCount } from '../dhis2/import-summary';
+import type { ImportCount, ReadBackResult } from '../export-log/dhis2-outcomes';
 import type { loggedCompleteness } from '../dhis2/complete-registration';
-import type { ReadBackResult } from '../dhis2/read-back';
 import type { Selection } from './schedule';
 
 /** The one place the scheduler reads time from: tests move it to run months in seconds. */

@@ -1,5 +1,5 @@
-import type { DataValueSet } from '../dhis-export/data-value-set';
-import { digestOf } from '../dhis2/send-digest';
+import type { DataValueSet } from '../export/data-value-set';
+import { digestOf } from '../export/send-digest';
 import { loggedValuesOf, totalOf, type ExportLog, type LoggedValue } from '../export-log/export-log';
 import type { PostResult, SendPort } from './ports';
 import type { RunEntry, RunEnd, RunRecord } from './run-record';

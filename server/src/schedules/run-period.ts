@@ -1,5 +1,5 @@
-import { dhisPeriodId, type DhisPeriod } from '../dhis-export/reporting-period';
-import { ExportError } from '../dhis-export/export-error';
+import { dhisPeriodId, type DhisPeriod } from '../export/reporting-period';
+import { ExportError } from '../export/export-error';
 import type { ExportLog } from '../export-log/export-log';
 import { MAX_LOG_LIMIT } from '../export-log/log-query';
 import type { Clock, SendPort } from './ports';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { dhisPeriodId } from '../dhis-export/reporting-period';
+import { dhisPeriodId } from '../export/reporting-period';
 import { dueMoments, lastEndedPeriod, nextMoment } from './schedule-moments';
 
 const at = (iso: string) => new Date(iso);

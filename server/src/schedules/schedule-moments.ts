@@ -1,7 +1,8 @@
 import { Cron } from 'croner';
 import { bsReportingMonthOfGregorianDay } from '../../../src/app/dhis-export/domain/calendars/bikram-sambat-months';
-import type { ReportingCalendar } from '../dhis-export/calendars/reporting-calendar';
-import { monthsOf, periodOfMonth, reportingMonthOfDay, type DhisPeriod, type PeriodType } from '../dhis-export/reporting-period';
+import type { ReportingCalendar } from '../export/calendars/reporting-calendar';
+import { monthsOf, periodOfMonth, reportingMonthOfDay, type DhisPeriod } from '../export/reporting-period';
+import type { PeriodType } from '../settings/period-type';
 import type { ScheduleSettings } from './schedule';
 
 /** The most moments a start catches up for one schedule: two years of monthly runs. */

@@ -1,13 +1,13 @@
-import { dhisPeriodId, monthStartDateOf, type DhisPeriod } from '../dhis-export/reporting-period';
-import type { ExportSource } from '../dhis-export/export-source';
-import type { SendLeases } from '../dhis2/send-lease';
-import type { Log } from '../http/log';
+import { dhisPeriodId, monthStartDateOf, type DhisPeriod } from '../export/reporting-period';
+import type { ExportSource } from '../sources/export-source';
+import type { SendLeases } from '../export-log/send-lease';
+import type { Log } from '../logging/log';
 import { dataSetsOf, periodTypeOf, type AppSettings } from '../settings/app-settings';
 import { sendCorrections } from './corrections';
 import { runPeriod, selectionOf, type PeriodRun, type RunDeps } from './run-period';
 import { selectionKey, type Schedule } from './schedule';
 import { dueMoments, lastEndedPeriod, nextMoment } from './schedule-moments';
-import { reportingCalendarOf } from '../dhis-export/calendars/reporting-calendar';
+import { reportingCalendarOf } from '../export/calendars/reporting-calendar';
 
 export interface SchedulerDeps extends RunDeps {
   source: ExportSource;

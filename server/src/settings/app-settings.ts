@@ -1,5 +1,5 @@
-import { appliesToEveryDataSet, dhisCodeOf } from '../dhis-export/cht-docs';
-import { isPeriodType, type PeriodType } from '../dhis-export/reporting-period';
+import { appliesToEveryDataSet, dhisCodeOf } from '../cht/cht-docs';
+import { isPeriodType, type PeriodType } from './period-type';
 
 /** The parts of the CHT app settings (doc `settings`, field `settings`) this product reads. */
 export interface DhisDataSet {

@@ -1,4 +1,4 @@
-import type { DataValue } from '../../dhis-export/data-value-set';
+import type { DataValue } from '../../export/data-value-set';
 import type { DataSetMetadata, OptionCombo } from './data-set-metadata';
 import { periodClosure, type PeriodClosure } from './period-openness';
 import { valueTypeRefusal } from './value-types';

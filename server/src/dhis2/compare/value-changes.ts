@@ -1,4 +1,4 @@
-import type { DataValue } from '../../dhis-export/data-value-set';
+import type { DataValue } from '../../export/data-value-set';
 import type { Dhis2Value } from './current-values';
 
 /** What a send would do to one value. */
