@@ -71,16 +71,19 @@ export const dhisExportRouter = ({ source, authenticate, log, now = () => new Da
       sendError(res, 401, 'Log in to export: send an AuthSession cookie from POST /_session, or basic auth');
       return undefined;
     }
+    let exportSource: ExportSource | undefined;
     try {
       const request = parseExportRequest(readInput(), now());
       const firstMonth = request.period.type === 'Instant' ? undefined : monthsOf(request.period)[0];
-      const exportSource = source.forExport?.(firstMonth && { month: firstMonth }) ?? source;
+      exportSource = source.forExport?.(firstMonth && { month: firstMonth }) ?? source;
       if (!mayExportDhis(user, await exportSource.settings())) {
+        exportSource.close?.();
         sendError(res, 403, `User "${user.name}" may not export DHIS2 data: a role of theirs needs the permission can_export_dhis`);
         return undefined;
       }
       return { user, request, exportSource };
     } catch (error) {
+      exportSource?.close?.();
       if (error instanceof ExportError) {
         log.warn(`DHIS2 export refused: ${error.message}`);
         sendRefusal(res, error);
@@ -134,6 +137,8 @@ export const dhisExportRouter = ({ source, authenticate, log, now = () => new Da
         return sendIndexBuilding(res, error);
       }
       throw error;
+    } finally {
+      exportSource.close?.();
     }
   };
 
@@ -143,7 +148,11 @@ export const dhisExportRouter = ({ source, authenticate, log, now = () => new Da
   router.get('/api/v2/export/dhis/preview', async (req, res) => {
     const authorized = await authorize(req, res, () => queryOf(req.url));
     if (authorized) {
-      await sendPreview(req, res, { source: authorized.exportSource, log, now: now(), dhis2Calendar }, authorized.request);
+      try {
+        await sendPreview(req, res, { source: authorized.exportSource, log, now: now(), dhis2Calendar }, authorized.request);
+      } finally {
+        authorized.exportSource.close?.();
+      }
     }
   });
   return router;

@@ -12,6 +12,8 @@ export interface ExportSource {
    * acknowledged before this call.
    */
   forExport?(request?: { month: CalendarMonth }): ExportSource;
+  /** The export begun by `forExport` is over: what it asked for ahead and did not read is given back. */
+  close?(): void;
   settings(): Promise<AppSettings>;
   translations(locale: string): Promise<TranslationsDoc | undefined>;
   /** The places `contacts_by_dhis_orgunit` would give, current with every acknowledged write: all, or those mapped to one org unit. */

@@ -4,6 +4,7 @@ import { memoryMedic } from '../../test/memory-db';
 import type { TargetDoc } from '../cht/cht-docs';
 import { ContactIndex } from './contact-index';
 import { PouchExportSource } from './pouch-export-source';
+import { PagePermits } from './page-permits';
 
 const targetDocs = (count: number) =>
   Array.from({ length: count }, (_, i) => ({ _id: `target~2026-10~chw~user${String(i).padStart(2, '0')}`, type: 'target', owner: 'chw', targets: [] }));
@@ -68,5 +69,54 @@ describe('PouchExportSource.targetDocPages', () => {
     };
     assert.deepEqual(await read('2026-10'), targetDocs(10).map(doc => doc._id));
     assert.deepEqual(await read('2026-09'), ['target~2026-09~chw~user']);
+  });
+
+  it('holds no more pages at once than its permits, however many exports read together, and each reads every doc', async () => {
+    const db = await memoryMedic(targetDocs(40));
+    const permits = new PagePermits(2);
+    const source = new PouchExportSource(db, new ContactIndex(db), 3, undefined, permits);
+    let mostInUse = 0;
+    const read = async () => {
+      const ids: string[] = [];
+      for await (const page of source.targetDocPages('2026-10')) {
+        mostInUse = Math.max(mostInUse, permits.inUse);
+        await new Promise(resolve => setTimeout(resolve, 1)); // summing takes a while
+        ids.push(...page.map(doc => doc._id));
+      }
+      return ids;
+    };
+    const results = await Promise.all(Array.from({ length: 6 }, read));
+    for (const ids of results) assert.deepEqual(ids, targetDocs(40).map(doc => doc._id));
+    assert.equal(mostInUse, 2);
+    assert.equal(permits.inUse, 0);
+  });
+
+  it('gives its permits back when a reader stops early, and when an export ends without reading the page it asked for ahead', async () => {
+    const db = await memoryMedic(targetDocs(10));
+    const permits = new PagePermits(2);
+    const pouch = new PouchExportSource(db, new ContactIndex(db), 3, undefined, permits);
+    for await (const page of pouch.targetDocPages('2026-10')) {
+      assert.equal(page.length, 3);
+      break;
+    }
+    const settle = () => new Promise(resolve => setTimeout(resolve, 20));
+    await settle();
+    assert.equal(permits.inUse, 0, 'the page read ahead is given back once it arrives');
+
+    const refused = pouch.forExport({ month: { year: 2026, month: 10 } });
+    assert.equal(permits.inUse, 1, 'the first page is asked for at once');
+    refused.close?.();
+    await settle();
+    assert.equal(permits.inUse, 0);
+
+    const busy = [permits.tryAcquire()!, permits.tryAcquire()!];
+    const waiting = pouch.forExport({ month: { year: 2026, month: 10 } });
+    assert.equal(permits.inUse, 2, 'no first page asked for ahead while every permit is taken');
+    busy.forEach(release => release());
+    const ids: string[] = [];
+    for await (const page of waiting.targetDocPages('2026-10')) ids.push(...page.map(doc => doc._id));
+    waiting.close?.();
+    assert.deepEqual(ids, targetDocs(10).map(doc => doc._id));
+    assert.equal(permits.inUse, 0);
   });
 });
