@@ -11,10 +11,20 @@ const MEMORY_PROBE = path.join(__dirname, 'memory-probe.mjs');
  * Node's flags as `npm run serve` starts the server (its memory settings): the benchmark measures
  * the server as it is run.
  */
-export const serveNodeFlags = (): string[] => {
+const serveWords = (): string[] => {
   const { scripts } = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-  const words = scripts['serve'].split(/\s+/);
-  return words.slice(1, words.indexOf('--import')).filter(word => word.startsWith('--'));
+  return scripts['serve'].split(/\s+/);
+};
+
+export const serveNodeFlags = (): string[] => {
+  const words = serveWords();
+  return words.slice(words.indexOf('node') + 1, words.indexOf('--import')).filter(word => word.startsWith('--'));
+};
+
+/** The environment `npm run serve` sets before `node` (glibc's malloc arenas). */
+export const serveEnvironment = (): Record<string, string> => {
+  const words = serveWords();
+  return Object.fromEntries(words.slice(0, words.indexOf('node')).map(word => word.split('=', 2) as [string, string]));
 };
 
 /** A server's resident memory, split: what the kernel says (VmRSS) and what V8 holds of it. */
@@ -84,6 +94,7 @@ export class ServerProcess {
   static async start(options: ServerOptions): Promise<ServerProcess> {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
+      ...serveEnvironment(),
       PORT: '0',
       HOST: '127.0.0.1',
       DATA_DIR: options.dataDir,
