@@ -1,24 +1,11 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { rm } from 'node:fs/promises';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { promisify } from 'node:util';
 import { DS, places, settingsDoc } from './small-deployment';
 import { startTestServer, type TestServer } from './test-server';
+import { exportCli as runCli } from './cli-runner';
 
-const run = promisify(execFile);
-const CLI = path.resolve(__dirname, '../src/cli/main.ts');
-
-const exportCli = async (args: string[], env: Record<string, string>) => {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', CLI, ...args], { env: { ...process.env, COUCH_URL: '', ...env } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-};
+const exportCli = (args: string[], env: Record<string, string>) => runCli(args, { COUCH_URL: '', ...env });
 
 describe('npm run export -- --schedules', () => {
   let server: TestServer;

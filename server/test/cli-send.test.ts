@@ -1,26 +1,13 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { promisify } from 'node:util';
 import PouchDB from 'pouchdb';
 import { startDhis2StandIn, type Dhis2StandIn } from './dhis2-stand-in';
 import { ADMIN, startTestServer, type TestServer } from './test-server';
 import { DS, LAST_MONTH, places, settingsDoc, targetDoc } from './small-deployment';
+import { exportCli } from './cli-runner';
 
-const run = promisify(execFile);
-const CLI = path.resolve(__dirname, '../src/cli/main.ts');
-
-const exportCli = async (args: string[], env: Record<string, string>) => {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', CLI, ...args], { env: { ...process.env, ...env } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-};
 
 describe('npm run export -- --send', () => {
   let server: TestServer;

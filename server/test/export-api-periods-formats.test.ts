@@ -3,25 +3,15 @@ import { after, before, describe, it } from 'node:test';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
 import moment from 'moment';
-import { basic, startTestServer, type TestServer } from './test-server';
-import { DS, LAST_MONTH, exportPath, lastMonthExport, places, settingsDoc, targetDoc } from './small-deployment';
+import { basic, type TestServer } from './test-server';
+import { DS, LAST_MONTH, exportPath, lastMonthExport, targetDoc, startExportApiServer } from './small-deployment';
 
 describe('GET /api/v2/export/dhis over HTTP: periods and formats', () => {
   let server: TestServer;
   const as = (user: string) => ({ headers: { authorization: basic(user, `${user}-password`) } });
 
   before(async () => {
-    server = await startTestServer();
-    await server.putDocs([
-      settingsDoc({ dhis_data_sets: [
-        { id: DS, translation_key: 'dataset.monthly' }, { id: 'dsQuarter01', periodType: 'Quarterly' }, { id: 'dsYearly001', periodType: 'Yearly' },
-        { id: 'dsWeekly001', periodType: 'Weekly' },
-      ] }),
-      ...places, targetDoc(LAST_MONTH, 'chw1', 3, 1), targetDoc(LAST_MONTH, 'chw2', 4, 2),
-    ]);
-    await server.createUser('exporter', 'exporter-password', ['dhis_exporter']);
-    await server.createUser('allexporter', 'allexporter-password', ['all_exporter']);
-    await server.createUser('chw', 'chw-password', ['chw']);
+    server = await startExportApiServer();
   });
   after(() => server.stop());
 

@@ -1,4 +1,5 @@
 import moment from 'moment';
+import { startTestServer, type TestServer } from './test-server';
 
 /** A small CHT deployment for HTTP tests: two mapped centres under a mapped district. */
 export const DS = 'dsMonthly01';
@@ -40,3 +41,22 @@ export const exportPath = (params: Record<string, string | number>) =>
 
 export const lastMonthExport = (extra: Record<string, string> = {}) =>
   exportPath({ 'filters[dataSet]': DS, 'filters[period]': LAST_MONTH.format('YYYYMM'), ...extra });
+
+/**
+ * A server holding the small deployment with data sets of four period types, last month's target
+ * docs, and three users: one with can_export_dhis, one with can_export_all, a health worker.
+ */
+export const startExportApiServer = async (): Promise<TestServer> => {
+  const server = await startTestServer();
+  await server.putDocs([
+    settingsDoc({ dhis_data_sets: [
+      { id: DS, translation_key: 'dataset.monthly' }, { id: 'dsQuarter01', periodType: 'Quarterly' }, { id: 'dsYearly001', periodType: 'Yearly' },
+      { id: 'dsWeekly001', periodType: 'Weekly' },
+    ] }),
+    ...places, targetDoc(LAST_MONTH, 'chw1', 3, 1), targetDoc(LAST_MONTH, 'chw2', 4, 2),
+  ]);
+  await server.createUser('exporter', 'exporter-password', ['dhis_exporter']);
+  await server.createUser('allexporter', 'allexporter-password', ['all_exporter']);
+  await server.createUser('chw', 'chw-password', ['chw']);
+  return server;
+};
