@@ -5,20 +5,9 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { memoryMedic } from '../../test/memory-db';
 import { ContactIndex } from './contact-index';
-
-const centre = { _id: 'hc', type: 'health_center', name: 'Centre', dhis: { orgUnit: 'ouCentre' }, parent: { _id: 'district' } };
-const worker = { _id: 'chw', type: 'person', name: 'Worker', parent: { _id: 'area', parent: { _id: 'hc', parent: { _id: 'district' } } } };
+import { centre, worker, wrapAllDocs } from '../../test/contact-index-support';
 
 const lineage = async (index: ContactIndex, id: string) => (await index.lineages([id])).get(id);
-
-type AllDocsOptions = PouchDB.Core.AllDocsWithinRangeOptions & { keys?: string[] };
-type AllDocs = (options: AllDocsOptions) => Promise<PouchDB.Core.AllDocsResponse<object>>;
-/** Puts `wrap` in front of the database's `allDocs` (given the real one); returns the real one, to put back. */
-const wrapAllDocs = (db: PouchDB.Database, wrap: (options: AllDocsOptions, allDocs: AllDocs) => unknown): AllDocs => {
-  const allDocs = db.allDocs.bind(db) as AllDocs;
-  (db as unknown as { allDocs: unknown }).allDocs = (options: AllDocsOptions) => wrap(options, allDocs);
-  return allDocs;
-};
 
 describe('ContactIndex owners by the thousand', () => {
   it('fetches many owners a few thousand keys a read, and knows each', async () => {

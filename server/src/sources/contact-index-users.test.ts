@@ -3,18 +3,7 @@ import { describe, it } from 'node:test';
 import { memoryMedic } from '../../test/memory-db';
 import { PLACES_CHECKPOINT_ID } from './contact-index-checkpoint';
 import { ContactIndex } from './contact-index';
-
-const centre = { _id: 'hc', type: 'health_center', name: 'Centre', dhis: { orgUnit: 'ouCentre' }, parent: { _id: 'district' } };
-const worker = { _id: 'chw', type: 'person', name: 'Worker', parent: { _id: 'area', parent: { _id: 'hc', parent: { _id: 'district' } } } };
-
-type AllDocsOptions = PouchDB.Core.AllDocsWithinRangeOptions & { keys?: string[] };
-type AllDocs = (options: AllDocsOptions) => Promise<PouchDB.Core.AllDocsResponse<object>>;
-/** Puts `wrap` in front of the database's `allDocs` (given the real one); returns the real one, to put back. */
-const wrapAllDocs = (db: PouchDB.Database, wrap: (options: AllDocsOptions, allDocs: AllDocs) => unknown): AllDocs => {
-  const allDocs = db.allDocs.bind(db) as AllDocs;
-  (db as unknown as { allDocs: unknown }).allDocs = (options: AllDocsOptions) => wrap(options, allDocs);
-  return allDocs;
-};
+import { centre, worker, wrapAllDocs } from '../../test/contact-index-support';
 
 describe('ContactIndex users across restarts', () => {
   const ann = { _id: 'org.couchdb.user:ann', type: 'user-settings', name: 'ann', facility_id: 'area', roles: ['chw'] };

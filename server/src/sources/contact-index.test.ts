@@ -3,9 +3,7 @@ import { describe, it } from 'node:test';
 import { memoryMedic } from '../../test/memory-db';
 import { PLACES_CHECKPOINT_ID } from './contact-index-checkpoint';
 import { ContactIndex } from './contact-index';
-
-const centre = { _id: 'hc', type: 'health_center', name: 'Centre', dhis: { orgUnit: 'ouCentre' }, parent: { _id: 'district' } };
-const worker = { _id: 'chw', type: 'person', name: 'Worker', parent: { _id: 'area', parent: { _id: 'hc', parent: { _id: 'district' } } } };
+import { centre, worker } from '../../test/contact-index-support';
 
 const lineage = async (index: ContactIndex, id: string) => (await index.lineages([id])).get(id);
 
