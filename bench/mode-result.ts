@@ -68,6 +68,12 @@ export interface ModeResult {
     laterExportsPeakAnon?: number;
     laterExportsSplit?: MemorySample;
     /**
+     * The restarted process serving as a busy console does: 10 exports at once, a preview and two
+     * of the month's `_all_docs` scans together, without the bulk load that came before the restart.
+     */
+    servingPeakRss?: number;
+    servingSplit?: MemorySample;
+    /**
      * Restarted once more and left to read the health workers' lineages ahead of the first export
      * (the warm-up): how long that took after the start, and the first export after it.
      */

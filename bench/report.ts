@@ -66,8 +66,8 @@ export const startToFirstExport = (result: ModeResult): { ms: number; what: stri
 
 /**
  * The targets, measured in this run (issues 5, 11 and 25): RSS ≤ 200 MB at the CHT shape and
- * 300 MB with target docs only (a fresh process exporting), 250 MB over a whole run of up to 20,000
- * workers (exporting and serving scans); a/b ≤ 0.8 against a real CouchDB (the export reads a view's
+ * 300 MB with target docs only (a fresh process exporting), 250 MB for a restarted process of up to
+ * 20,000 workers exporting 10 at once, previewing and serving scans; a/b ≤ 0.8 against a real CouchDB (the export reads a view's
  * rows), ≤ 1 embedded (never above its own scan), ≤ 1.25 against the stand-in.
  */
 export const targetChecks = (result: ModeResult, shape: Shape['name'] = 'cht', workers = 0, realCouch = false): TargetCheck[] => {
@@ -82,6 +82,7 @@ export const targetChecks = (result: ModeResult, shape: Shape['name'] = 'cht', w
   const peak = exportPeak(result);
   const rss = peak?.rss;
   const whole = runPeak(result);
+  const serving = { ...result.restart.servingSplit, rss: result.restart.servingPeakRss };
   const freshFailed = result.freshness.filter(check => !check.ok).length;
   const wrong = result.problems.filter(problem => !problem.startsWith('freshness') && !problem.includes('concurrent')).length;
   return [
@@ -95,9 +96,10 @@ export const targetChecks = (result: ModeResult, shape: Shape['name'] = 'cht', w
       measured: `${fmtMb(rss)} (${fmtSplit(peak)})`, pass: rss !== undefined && rss <= rssTarget * MB,
     },
     ...(shape === 'targets' && workers <= 20_000 && result.mode === 'embedded' ? [{
-      target: 'server RSS peak ≤ 250 MB over the whole run (exporting and serving scans)',
-      measured: `${fmtMb(whole?.rss)} (${fmtSplit(whole)})`, pass: whole?.rss !== undefined && whole.rss <= 250 * MB,
-    }] : [{ target: 'server RSS peak over the whole run (exporting and serving scans; no target at this size)', measured: `${fmtMb(whole?.rss)} (${fmtSplit(whole)})`, pass: true }]),
+      target: 'server RSS peak ≤ 250 MB exporting (10 at once), previewing and serving scans (restarted process)',
+      measured: `${fmtMb(serving.rss)} (${fmtSplit(serving)})`, pass: serving.rss !== undefined && serving.rss <= 250 * MB,
+    }] : [{ target: 'server RSS peak exporting (10 at once), previewing and serving scans (restarted process; no target at this size)', measured: `${fmtMb(serving.rss)} (${fmtSplit(serving)})`, pass: true }]),
+    { target: 'server RSS peak over the whole run, the bulk load included (no target)', measured: `${fmtMb(whole?.rss)} (${fmtSplit(whole)})`, pass: true },
     {
       target: `GET /_session during ${concurrent.count} concurrent exports < 1 s`,
       measured: `max ${fmtMs(concurrent.session.maxMs)}${concurrent.session.failures ? `, ${concurrent.session.failures} failed` : ''}`,
@@ -172,6 +174,7 @@ const modeSection = (result: ModeResult): string[] => {
     `| first export after the restart | ${fmtMs(result.restart.firstExportMs)} | | **RSS peak ${fmtMb(result.restart.firstExportPeakRss)}** (${fmtSplit(result.restart.firstExportSplit)}) |`,
     `| **restart → first export complete** | **${fmtMs(result.restart.startMs + result.restart.firstExportMs)}** | | |`,
     `| next 3 exports after the restart | ${fmtMs(result.restart.laterExports.median)} | ${fmtRange(result.restart.laterExports)} | **RSS peak ${fmtMb(result.restart.laterExportsPeakRss)}** (${fmtSplit(result.restart.laterExportsSplit)}) |`,
+    `| then 10 exports at once, a preview and two scans together | | | **RSS peak ${fmtMb(result.restart.servingPeakRss)}** (${fmtSplit(result.restart.servingSplit)}) |`,
     ...(result.restart.afterWarmUp ? [
       `| restarted again: first export once the health workers' lineages are known (warm-up, or the saved file) | ${fmtMs(result.restart.afterWarmUp.exportMs)} | | known ${fmtMs(result.restart.afterWarmUp.warmUpMs)} after the start; an export asked before a warm-up ends reads the owners itself |`,
     ] : []),

@@ -1,7 +1,7 @@
 import type { Deployment } from './deployment';
 import { HttpClient } from './http-client';
 import { fmtMs, mb, SERVER_UNDER_TEST, type Mode, type ModeResult } from './mode-result';
-import { runExport } from './methods';
+import { runExport, runFloor, runPreview } from './methods';
 import { sampleMemoryWhile } from './sampling';
 import { ServerProcess, type ServerOptions } from './server-process';
 import { summarize } from './stats';
@@ -57,6 +57,13 @@ export const measureRestarts = async (
     }
     return times;
   });
+  progress(`[${mode}] the restarted server exporting 10 at once, previewing and serving two scans together…`);
+  const serving = await sampleMemoryWhile([fresh], () => Promise.all([
+    ...Array.from({ length: 10 }, () => runExport(freshExporter, deployment).then(result => check('an export while serving', result.set))),
+    runPreview(freshExporter, deployment),
+    runFloor(freshExporter, deployment.month),
+    runFloor(freshExporter, deployment.month),
+  ]));
   progress(`[${mode}] restarting once more, waiting for the warm-up, then exporting…`);
   const { server: warmed, exporter: warmedExporter } = await restartServer(fresh);
   const warmUpStarted = performance.now();
@@ -80,6 +87,8 @@ export const measureRestarts = async (
     laterExportsPeakRss: laterAfterRestart.memory[SERVER_UNDER_TEST]?.peak,
     laterExportsPeakAnon: laterAfterRestart.memory[SERVER_UNDER_TEST]?.anonPeak,
     laterExportsSplit: laterAfterRestart.memory[SERVER_UNDER_TEST]?.atPeak,
+    servingPeakRss: serving.memory[SERVER_UNDER_TEST]?.peak,
+    servingSplit: serving.memory[SERVER_UNDER_TEST]?.atPeak,
   };
   progress(`[${mode}] after a restart: idle ${mb(idleRss)}, first export ${fmtMs(restart.firstExportMs)} (peak ${mb(restart.firstExportPeakRss)}), ` +
     `then ${fmtMs(restart.laterExports.median)} (peak ${mb(restart.laterExportsPeakRss)}); after the warm-up (${fmtMs(warmUpMs)} from the start) ${fmtMs(afterWarmUpRun.ms)}`);
