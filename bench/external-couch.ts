@@ -9,6 +9,20 @@ export const dropAllExternalDatabases = async (): Promise<void> => {
   await Promise.all([...created].map(couch => couch.drop().catch(() => undefined)));
 };
 
+/** The nodes of the CouchDB's cluster (1: a single node). */
+const clusterNodesOf = async (admin: HttpClient): Promise<number> =>
+  (await admin.json<{ cluster_nodes?: string[] }>('/_membership')).body.cluster_nodes?.length ?? 1;
+
+/** How many nodes the CouchDB at `url` (a server admin's URL) has in its cluster. */
+export const couchClusterSize = async (url: URL): Promise<number> => {
+  const admin = new HttpClient(url.origin, basicAuth(decodeURIComponent(url.username), decodeURIComponent(url.password)));
+  try {
+    return await clusterNodesOf(admin);
+  } finally {
+    admin.close();
+  }
+};
+
 /**
  * A database of the benchmark's own on a CouchDB named by `--couch-url` (a server admin's URL):
  * created empty with the org-unit view a CHT has, and deleted at the end.
@@ -29,10 +43,12 @@ export class ExternalCouch {
     const admin = new HttpClient(url.origin, basicAuth(user, password));
     try {
       const welcome = await admin.json<{ version?: string; vendor?: { name?: string } }>('/');
+      const nodes = await clusterNodesOf(admin);
       await admin.json(`/${database}`, { method: 'PUT' });
       const [ddoc, view] = ORG_UNIT_VIEW.split('/');
       await admin.json(`/${database}/_design/${ddoc}`, { method: 'PUT', body: { views: { [view]: { map: contactsByDhisOrgUnit } } } });
-      const couch = new ExternalCouch(url.origin, user, password, database, `${welcome.body.vendor?.name ?? 'CouchDB'} ${welcome.body.version ?? ''}`.trim());
+      const name = `${welcome.body.vendor?.name ?? 'CouchDB'} ${welcome.body.version ?? ''}`.trim();
+      const couch = new ExternalCouch(url.origin, user, password, database, nodes > 1 ? `${name}, ${nodes}-node cluster` : name);
       created.add(couch);
       return couch;
     } catch (error) {
