@@ -36,6 +36,7 @@ SECRET=$(random)
 EOF
 fi
 . "$SHARED"
+echo "$REL" > "$DATA/release"
 [ $# -lt 3 ] || [ "$3" = "$BASE_PORT" ] || { echo "$DATA was set up with base port $BASE_PORT" >&2; exit 64; }
 
 name_of() { echo "node$1-$BASE_PORT@127.0.0.1"; }
