@@ -124,9 +124,15 @@ while [ $i -le "$NODES" ]; do
   case $status in 201|202|409) ;; *) echo "joining node$i: HTTP $status" >&2; exit 1 ;; esac
   i=$((i + 1))
 done
+# (A single node creates them itself as it starts: whichever comes first, the database is there.)
 for db in _users _replicator; do
-  status=$(admin_curl -o /dev/null -w '%{http_code}' -X PUT "$FIRST/$db")
-  case $status in 201|202|412) ;; *) echo "creating $db: HTTP $status" >&2; exit 1 ;; esac
+  tries=0
+  until admin_curl -f -o /dev/null "$FIRST/$db" 2>/dev/null; do
+    tries=$((tries + 1))
+    [ $tries -le 20 ] || { echo "could not create $db: see $DATA/node1/couchdb.log" >&2; exit 1; }
+    admin_curl -o /dev/null -X PUT "$FIRST/$db" || true
+    sleep 0.5
+  done
 done
 
 members=$(admin_curl "$FIRST/_membership")
