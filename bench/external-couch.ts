@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { contactsByDhisOrgUnit, ORG_UNIT_VIEW } from '../server/src/couch/design-docs';
+import { contactsByDhisOrgUnit, ORG_UNIT_VIEW, TARGET_VALUES_VIEW, targetValuesMap } from '../server/src/couch/design-docs';
 import { basicAuth, HttpClient, HttpError } from './http-client';
 
 const created = new Set<ExternalCouch>();
@@ -25,7 +25,7 @@ export const couchClusterSize = async (url: URL): Promise<number> => {
 
 /**
  * A database of the benchmark's own on a CouchDB named by `--couch-url` (a server admin's URL):
- * created empty with the org-unit view a CHT has, and deleted at the end.
+ * created empty with the org-unit view a CHT has and the server's target values view, and deleted at the end.
  */
 export class ExternalCouch {
   private constructor(
@@ -47,6 +47,9 @@ export class ExternalCouch {
       await admin.json(`/${database}`, { method: 'PUT' });
       const [ddoc, view] = ORG_UNIT_VIEW.split('/');
       await admin.json(`/${database}/_design/${ddoc}`, { method: 'PUT', body: { views: { [view]: { map: contactsByDhisOrgUnit } } } });
+      // The server's own view, as a server that has run against this CouchDB before left it (CouchDB keeps it current).
+      const [ownDdoc, ownView] = TARGET_VALUES_VIEW.split('/');
+      await admin.json(`/${database}/_design/${ownDdoc}`, { method: 'PUT', body: { language: 'javascript', views: { [ownView]: { map: targetValuesMap } } } });
       const name = `${welcome.body.vendor?.name ?? 'CouchDB'} ${welcome.body.version ?? ''}`.trim();
       const couch = new ExternalCouch(url.origin, user, password, database, nodes > 1 ? `${name}, ${nodes}-node cluster` : name);
       created.add(couch);

@@ -3,8 +3,9 @@ import path from 'node:path';
 import type { Deployment } from './deployment';
 import { ExpectedValues } from './expected-values';
 import { runFreshnessChecks, type FreshnessCheck } from './freshness';
-import { basicAuth, HttpClient } from './http-client';
+import { basicAuth, HttpClient, HttpError } from './http-client';
 import { loadDeployment, type LoadResult } from './load';
+import { TARGET_VALUES_VIEW } from '../server/src/couch/design-docs';
 import { ExternalCouch } from './external-couch';
 import { ORG_UNIT_VIEW_PATH, runChtMethod, runExport, runFloor, runPreview, type ChtRun, type PreviewRun } from './methods';
 import { mergePeaks, pollSessionWhile, sampleMemoryWhile, type MemoryPeaks, type SessionLatency } from './sampling';
@@ -56,7 +57,7 @@ export interface ModeResult {
   freshness: FreshnessCheck[];
   /** COUCH_URL mode: the server under test first started after loading, against the populated database. */
   firstStart?: {
-    viewBuildMs: number; startMs: number; idleRss?: number; firstExportMs: number; firstExportPeakRss?: number; firstExportPeakAnon?: number;
+    viewBuildMs: number; views?: string; startMs: number; idleRss?: number; firstExportMs: number; firstExportPeakRss?: number; firstExportPeakAnon?: number;
     firstExportSplit?: MemorySample;
   };
   /** The server under test restarted at the end (same data): its start, and a fresh process's memory while exporting. */
@@ -149,16 +150,21 @@ export const runMode = async (mode: Mode, deployment: Deployment, options: ModeO
 
     let firstStart: ModeResult['firstStart'];
     if (mode === 'couchdb') {
-      // A CHT's CouchDB has its views built: build the org-unit view before the server first starts.
+      // A CHT's CouchDB has its views built: build the org-unit view (and, on a real CouchDB, the
+      // server's target values view, which it keeps current once installed) before the server first starts.
       const viewStarted = performance.now();
       await reader.json(`/medic${ORG_UNIT_VIEW_PATH}?limit=0`);
+      const views = external ? 'org-unit and target values views' : 'org-unit view';
+      if (external) {
+        await builtView(reader, `/medic/_design/${TARGET_VALUES_VIEW.replace('/', '/_view/')}?limit=0`);
+      }
       const viewBuildMs = performance.now() - viewStarted;
-      progress(`[${mode}] org-unit view ready ${fmtMs(viewBuildMs)} after loading; starting the server under test against the populated database…`);
+      progress(`[${mode}] ${views} ready ${fmtMs(viewBuildMs)} after loading; starting the server under test against the populated database…`);
       exportServer = await ServerProcess.start(underTest);
       servers.push(exportServer);
       spawned.push(exportServer);
       progress(`[${mode}] ${exportServer.label} at ${exportServer.url} (pid ${exportServer.pid}) after ${fmtMs(exportServer.startMs)}`);
-      firstStart = { viewBuildMs, startMs: exportServer.startMs, idleRss: exportServer.rssBytes(), firstExportMs: 0 };
+      firstStart = { viewBuildMs, views, startMs: exportServer.startMs, idleRss: exportServer.rssBytes(), firstExportMs: 0 };
     }
     const exporter = new HttpClient(exportServer.url, exportAuth);
     clients.push(exporter);
@@ -369,3 +375,17 @@ export const runMode = async (mode: Mode, deployment: Deployment, options: ModeO
 const mb = (bytes: number | undefined) => (bytes === undefined ? 'n/a' : `${Math.round(bytes / 1024 / 1024)} MB`);
 
 export const fmtMs = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);
+
+/** Waits for CouchDB to build a view: a build longer than CouchDB's request timeout answers 500 "timeout" meanwhile. */
+const builtView = async (reader: HttpClient, viewPath: string): Promise<void> => {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await reader.json(viewPath, { timeoutMs: 10 * 60_000 });
+      return;
+    } catch (error) {
+      if (!(error instanceof HttpError && error.status === 500 && error.body.includes('timeout')) || attempt >= 60) {
+        throw error;
+      }
+    }
+  }
+};
