@@ -26,12 +26,13 @@ describe('COUCH_URL while CouchDB cannot be reached', () => {
     await couchdb?.stop();
   });
 
-  it('answers 503 with Retry-After and a code while CouchDB is down, then exports again once it is back', async () => {
+  it('answers exports and previews 503 with Retry-After and a code while CouchDB is down, then exports again once it is back', async () => {
     assert.equal((await fetch(`${server.url}${lastMonthExport()}`, { headers: asAdmin })).status, 200);
     const port = Number(new URL(couchdb.url).port);
     await couchdb.stop(true);
-    for (let attempt = 0; attempt < 2; attempt++) {
-      const down = await fetch(`${server.url}${lastMonthExport()}`, { headers: asAdmin });
+    const preview = lastMonthExport().replace('/api/v2/export/dhis?', '/api/v2/export/dhis/preview?');
+    for (const pathname of [lastMonthExport(), preview, lastMonthExport()]) {
+      const down = await fetch(`${server.url}${pathname}`, { headers: { ...asAdmin, accept: 'application/x-ndjson' } });
       assert.equal(down.status, 503);
       assert.equal(down.headers.get('retry-after'), '10');
       const body = await down.json() as { code: string; error: string };
