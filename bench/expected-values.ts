@@ -119,7 +119,7 @@ export class ExpectedValues {
         note(`${key}: appears more than once`);
       } else if (expected === undefined) {
         note(`${key}: not expected (value ${row.value})`);
-      } else if (Number(row.value) !== expected || (asFile && typeof (row.value as unknown) !== 'string')) {
+      } else if (valueOf(row.value) !== expected || (asFile && typeof (row.value as unknown) !== 'string')) {
         note(`${key}: value ${row.value}, expected ${expected} (off by ${Number(row.value) - expected}, a ${typeof row.value})`);
       }
       for (const [attribute, value] of Object.entries(this.attributesByDataElement.get(row.dataElement) ?? {})) {
@@ -141,3 +141,7 @@ export class ExpectedValues {
       : problems;
   }
 }
+
+/** A value as the file carries it: a number (the preview) or a plain decimal string (DHIS2's JSON). */
+const valueOf = (value: unknown): number | undefined =>
+  typeof value === 'number' ? value : typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : undefined;

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Deployment } from './deployment';
 import { CHT_SHAPE, TARGETS_SHAPE } from './deployment-shape';
-import { dropAllExternalDatabases } from './external-couch';
+import { couchClusterSize, dropAllExternalDatabases } from './external-couch';
 import { describeMachine, OtherCpuMonitor } from './machine';
 import { parseOptions, USAGE, type BenchOptions } from './options';
 import { buildReport, targetChecks, type ModeFailure } from './report';
@@ -43,16 +43,21 @@ const writeAtomically = async (file: string, text: string) => {
   await rename(`${file}.tmp`, file);
 };
 
-/** e.g. `cht-500`, `cht-500-households10-reports40-couchdb`: the shape, the workers, the counts changed, a real CouchDB. */
-const resultName = ({ shape, workers, couchUrl }: BenchOptions) => {
+/**
+ * e.g. `cht-500`, `cht-500-households10-reports40-couchdb`, `cht-1000-couchdb-cluster3`: the shape,
+ * the workers, the counts changed, a real CouchDB and its cluster's nodes.
+ */
+const resultName = async ({ shape, workers, couchUrl }: BenchOptions) => {
   const base = shape.name === 'targets' ? TARGETS_SHAPE : CHT_SHAPE;
   const changed = (['households', 'members', 'reports', 'tasks', 'months'] as const)
     .filter(count => shape[count] !== base[count]).map(count => `-${count}${shape[count]}`).join('');
-  return `${shape.name}-${workers}${changed}${couchUrl ? '-couchdb' : ''}`;
+  const nodes = couchUrl ? await couchClusterSize(couchUrl) : 1;
+  return `${shape.name}-${workers}${changed}${couchUrl ? '-couchdb' : ''}${nodes > 1 ? `-cluster${nodes}` : ''}`;
 };
 
 const run = async (options: BenchOptions, tempRoot: string): Promise<number> => {
   const machine = describeMachine();
+  const runName = await resultName(options);
   const otherCpu = new OtherCpuMonitor(runningServerPids);
   const deployment = new Deployment(options.workers, options.month, options.seed, options.shape);
   // The servers' admin: random for each run, only ever on 127.0.0.1.
@@ -89,7 +94,6 @@ const run = async (options: BenchOptions, tempRoot: string): Promise<number> => 
     workers: deployment.workers, shape: deployment.shape, centres: deployment.centreCount, docs: deployment.docCount, month: deployment.month,
     previousMonth: deployment.previousMonth, dataSet: deployment.dataSet, seed: deployment.seed,
   }, targets: Object.fromEntries(results.map(result => [result.mode, targetChecks(result, deployment.shape.name, deployment.workers, options.couchUrl !== undefined)])), results, failures }, null, 2)}\n`;
-  const runName = resultName(options);
   for (const name of ['latest', runName]) {
     await writeAtomically(path.join(outDir, `${name}.md`), report);
     await writeAtomically(path.join(outDir, `${name}.json`), json);

@@ -51,7 +51,7 @@ export interface ModeResult {
   freshness: FreshnessCheck[];
   /** COUCH_URL mode: the server under test first started after loading, against the populated database. */
   firstStart?: {
-    viewBuildMs: number; startMs: number; idleRss?: number; firstExportMs: number; firstExportPeakRss?: number; firstExportPeakAnon?: number;
+    viewBuildMs: number; views?: string; startMs: number; idleRss?: number; firstExportMs: number; firstExportPeakRss?: number; firstExportPeakAnon?: number;
     firstExportSplit?: MemorySample;
   };
   /** The server under test restarted at the end (same data): its start, and a fresh process's memory while exporting. */

@@ -158,7 +158,7 @@ const modeSection = (result: ModeResult): string[] => {
     `| (b) floor: \`_all_docs\` range scan, \`include_docs\` | ${fmtMs(summary.floor.median)} | ${fmtRange(summary.floor)} | ${summary.floor.n} runs; ${fmtBytes(bytes.floor)} read; first run ${fmtMs(result.firstRuns.floorMs)} (not counted) |`,
     `| (c) CHT method: scan + org-unit view + owners by key + sums | ${fmtMs(summary.cht.median)} | ${fmtRange(summary.cht)} | medians: scan ${fmtMs(steps.scan)}, view ${fmtMs(steps.view)}, owners ${fmtMs(steps.owners)}, sums ${fmtMs(steps.aggregate)}; first run ${fmtMs(result.firstRuns.chtMs)} (not counted); sums ${result.chtMethodCorrect ? 'correct' : 'differ from the generator'} |`,
     ...(result.firstStart ? [
-      `| org-unit view built after loading (CouchDB, before the server starts) | ${fmtMs(result.firstStart.viewBuildMs)} | | as a CHT has it |`,
+      `| ${result.firstStart.views ?? 'org-unit view'} built after loading (CouchDB, before the server starts) | ${fmtMs(result.firstStart.viewBuildMs)} | | as a CHT has it |`,
       `| **first start against the populated database → first export complete** | **${fmtMs(result.firstStart.startMs + result.firstStart.firstExportMs)}** | | start ${fmtMs(result.firstStart.startMs)} + export ${fmtMs(result.firstStart.firstExportMs)}; idle RSS ${fmtMb(result.firstStart.idleRss)}, peak ${fmtMb(result.firstStart.firstExportPeakRss)} (anonymous ${fmtMb(result.firstStart.firstExportPeakAnon)}) |`,
     ] : []),
     `| **cold export** (${result.firstStart ? 'the first export after the first start' : 'first query after loading'}) | **${fmtMs(cold.ms)}** | | \`/_session\` meanwhile: max ${fmtMs(cold.session.maxMs)} over ${cold.session.polls} polls |`,

@@ -5,7 +5,8 @@ import { ExpectedValues } from './expected-values';
 import { runFreshnessChecks } from './freshness';
 import { basicAuth, HttpClient } from './http-client';
 import { loadDeployment } from './load';
-import { ExternalCouch } from './external-couch';
+import { TARGET_VALUES_VIEW } from '../server/src/sources/design-docs';
+import { builtView, ExternalCouch } from './external-couch';
 import { ORG_UNIT_VIEW_PATH, runChtMethod, runExport, runFloor, runPreview, type ChtRun, type PreviewRun } from './methods';
 import { mergePeaks, pollSessionWhile, sampleMemoryWhile, type MemoryPeaks } from './sampling';
 import { ServerProcess, type ServerOptions } from './server-process';
@@ -78,16 +79,21 @@ export const runMode = async (mode: Mode, deployment: Deployment, options: ModeO
 
     let firstStart: ModeResult['firstStart'];
     if (mode === 'couchdb') {
-      // A CHT's CouchDB has its views built: build the org-unit view before the server first starts.
+      // A CHT's CouchDB has its views built: build the org-unit view (and, on a real CouchDB, the
+      // server's target values view, which it keeps current once installed) before the server first starts.
       const viewStarted = performance.now();
       await reader.json(`/medic${ORG_UNIT_VIEW_PATH}?limit=0`);
+      const views = external ? 'org-unit and target values views' : 'org-unit view';
+      if (external) {
+        await builtView(reader, `/medic/_design/${TARGET_VALUES_VIEW.replace('/', '/_view/')}?limit=0`);
+      }
       const viewBuildMs = performance.now() - viewStarted;
-      progress(`[${mode}] org-unit view ready ${fmtMs(viewBuildMs)} after loading; starting the server under test against the populated database…`);
+      progress(`[${mode}] ${views} ready ${fmtMs(viewBuildMs)} after loading; starting the server under test against the populated database…`);
       exportServer = await ServerProcess.start(underTest);
       servers.push(exportServer);
       spawned.push(exportServer);
       progress(`[${mode}] ${exportServer.label} at ${exportServer.url} (pid ${exportServer.pid}) after ${fmtMs(exportServer.startMs)}`);
-      firstStart = { viewBuildMs, startMs: exportServer.startMs, idleRss: exportServer.rssBytes(), firstExportMs: 0 };
+      firstStart = { viewBuildMs, views, startMs: exportServer.startMs, idleRss: exportServer.rssBytes(), firstExportMs: 0 };
     }
     const exporter = new HttpClient(exportServer.url, exportAuth);
     clients.push(exporter);
@@ -243,4 +249,3 @@ export const runMode = async (mode: Mode, deployment: Deployment, options: ModeO
     await rm(dir, { recursive: true, force: true });
   }
 };
-

@@ -26,7 +26,8 @@ export const TEST_COUCH_URL = process.env['TEST_COUCH_URL'] ? new URL(process.en
 /** Roles that read the database: CouchDB's `_security` members (the stand-in grants them itself). */
 const MEMBER_ROLES = ['dhis_exporter', 'all_exporter', 'configurer'];
 
-export const startCouchUnderTest = async (): Promise<CouchUnderTest> => (TEST_COUCH_URL ? externalCouch(TEST_COUCH_URL) : standIn());
+/** `url`: a CouchDB other than TEST_COUCH_URL's (e.g. a cluster's first node). */
+export const startCouchUnderTest = async (url = TEST_COUCH_URL): Promise<CouchUnderTest> => (url ? externalCouch(url) : standIn());
 
 const standIn = async (): Promise<CouchUnderTest> => {
   const server = await startTestServer();

@@ -53,6 +53,8 @@ export interface Dhis2StandIn {
   registrations: { dryRun: boolean; body: unknown }[];
   /** Answer after this long (to test timeouts), or with this HTTP status (to test failures); faults: see `StandInFaults`. */
   behaviour: { delayMs?: number; failWith?: number } & StandInFaults;
+  /** The imports (`POST /api/dataValueSets`) as they arrive, before any delay, as their query strings. */
+  arrivals: string[];
   /** The read-backs asked for (`GET /api/dataValueSets`), as their query strings. */
   readBacks: string[];
   /** How many reads each GET endpoint answered. */
@@ -119,6 +121,7 @@ const readBody = (req: IncomingMessage) => new Promise<string>((resolve, reject)
 
 export const startDhis2StandIn = async (options: StandInOptions): Promise<Dhis2StandIn> => {
   const received: ReceivedImport[] = [];
+  const arrivals: string[] = [];
   const stored = new Map<string, unknown>();
   const completed = new Map<string, string>();
   const registrations: Dhis2StandIn['registrations'] = [];
@@ -163,6 +166,7 @@ export const startDhis2StandIn = async (options: StandInOptions): Promise<Dhis2S
       return send(404, { httpStatus: 'Not Found', httpStatusCode: 404, status: 'ERROR', message: `No endpoint ${req.method} ${url.pathname}` });
     }
     const text = await readBody(req);
+    arrivals.push(url.search);
     if (behaviour.resetBeforeImport) {
       return playFault(res, 'reset');
     }
@@ -227,6 +231,7 @@ export const startDhis2StandIn = async (options: StandInOptions): Promise<Dhis2S
   return {
     url: `http://127.0.0.1:${port}`,
     received,
+    arrivals,
     stored,
     completed,
     registrations,

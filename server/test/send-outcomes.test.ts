@@ -27,10 +27,14 @@ for (const mode of DATABASE_MODES) {
     });
 
     it('lets one send of a selection run at a time: the second gets 409 naming who sends since when; a dry run does not wait', async () => {
-      world.dhis2.behaviour.delayMs = 600;
+      world.dhis2.behaviour.delayMs = 1_500;
       const before = world.dhis2.received.filter(received => !received.dryRun).length;
+      const arrived = world.dhis2.arrivals.length;
       const first = send(`dryRun=false&${SELECTION}`, 'sender');
-      await new Promise(resolve => setTimeout(resolve, 200));
+      // The first send holds the lease once it reaches DHIS2 (a busy machine can take longer than any fixed wait).
+      while (world.dhis2.arrivals.length === arrived) {
+        await new Promise(resolve => setTimeout(resolve, 10));
+      }
       const [second, dry] = await Promise.all([send(`dryRun=false&${SELECTION}`, 'other'), send(`dryRun=true&${SELECTION}`, 'other')]);
       assert.equal(second.status, 409);
       const busy = await second.json() as Outcome;

@@ -117,9 +117,16 @@ export const pointLastSend = async (db: PouchDB.Database, entry: ExportLogEntry,
   }
 };
 
-/** The export log in its own CouchDB-protocol database (embedded PouchDB, or CouchDB). */
-export const pouchExportLog = (db: PouchDB.Database): ExportLog => ({
-  record: async entry => {
+/**
+ * The export log in its own CouchDB-protocol database (embedded PouchDB, or CouchDB).
+ * A download is recorded after its file is served, without waiting: reads of the log wait for
+ * this process's records still being written, so a download shows in the log asked for next
+ * (over HTTP to CouchDB the write may not have landed yet).
+ */
+export const pouchExportLog = (db: PouchDB.Database): ExportLog => {
+  const writing = new Set<Promise<unknown>>();
+  const written = () => Promise.allSettled([...writing]);
+  const record = async (entry: ExportLogEntry) => {
     const id = `${eventPrefixOf(entry.dataSet)}${entry.at}~${randomBytes(4).toString('hex')}`;
     await db.put({ _id: id, type: 'dhis-export-log', ...entry });
     const kept = keptSendOf(id, entry);
@@ -127,38 +134,48 @@ export const pouchExportLog = (db: PouchDB.Database): ExportLog => ({
       await pointLastSend(db, entry, kept);
     }
     return id;
-  },
-  list: async query => {
-    checkCursor(query);
-    const prefix = eventPrefixOf(query.dataSet);
-    const records: ExportLogRecord[] = [];
-    let from = query.cursor ?? `${prefix}\uffff`;
-    let skip = query.cursor === undefined ? 0 : 1;
-    for (let batch = 0; batch < BATCHES_PER_PAGE; batch++) {
-      const { rows } = await db.allDocs<StoredEntry>({ startkey: from, endkey: prefix, descending: true, skip, limit: BATCH, include_docs: true });
-      for (const [index, { doc }] of rows.entries()) {
-        if (doc && matchesQuery(doc, query)) {
-          records.push(recordOf(doc));
-          if (records.length === query.limit) {
-            const more = index < rows.length - 1 || rows.length === BATCH;
-            return more ? { records, next: doc._id } : { records };
+  };
+  return {
+    record: entry => {
+      const write = record(entry);
+      writing.add(write);
+      void write.finally(() => writing.delete(write)).catch(() => undefined);
+      return write;
+    },
+    list: async query => {
+      checkCursor(query);
+      await written();
+      const prefix = eventPrefixOf(query.dataSet);
+      const records: ExportLogRecord[] = [];
+      let from = query.cursor ?? `${prefix}\uffff`;
+      let skip = query.cursor === undefined ? 0 : 1;
+      for (let batch = 0; batch < BATCHES_PER_PAGE; batch++) {
+        const { rows } = await db.allDocs<StoredEntry>({ startkey: from, endkey: prefix, descending: true, skip, limit: BATCH, include_docs: true });
+        for (const [index, { doc }] of rows.entries()) {
+          if (doc && matchesQuery(doc, query)) {
+            records.push(recordOf(doc));
+            if (records.length === query.limit) {
+              const more = index < rows.length - 1 || rows.length === BATCH;
+              return more ? { records, next: doc._id } : { records };
+            }
           }
         }
+        if (rows.length < BATCH) {
+          return { records };
+        }
+        from = rows.at(-1)!.id;
+        skip = 1;
       }
-      if (rows.length < BATCH) {
-        return { records };
-      }
-      from = rows.at(-1)!.id;
-      skip = 1;
-    }
-    return { records, next: from };
-  },
-  lastSend: async (dataSet, period, orgUnit) => {
-    const pointer = await db.get<{ recordId: string }>(lastSendIdOf(dataSet, period, orgUnit)).catch(() => undefined);
-    const doc = pointer && await db.get<StoredEntry>(pointer.recordId).catch(() => undefined);
-    return doc ? recordOf(doc) : undefined;
-  },
-});
+      return { records, next: from };
+    },
+    lastSend: async (dataSet, period, orgUnit) => {
+      await written();
+      const pointer = await db.get<{ recordId: string }>(lastSendIdOf(dataSet, period, orgUnit)).catch(() => undefined);
+      const doc = pointer && await db.get<StoredEntry>(pointer.recordId).catch(() => undefined);
+      return doc ? recordOf(doc) : undefined;
+    },
+  };
+};
 
 /** A log that keeps records in memory: for tests and for a CLI run with no database to write to. */
 export const memoryExportLog = (): ExportLog & { entries: ExportLogRecord[] } => {
