@@ -153,7 +153,7 @@ const ok = async (response: Response, what: string) => {
 };
 
 /** Writes the docs as given, replacing whatever revision is there. */
-export const putDocs = async (docs: { _id: string }[], base = baseUrl()): Promise<void> => {
+export const putDocs = async <Doc extends { _id: string }>(docs: Doc[], base = baseUrl()): Promise<void> => {
   const current = await ok(await adminFetch('/medic/_all_docs', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -12,7 +12,7 @@ import { ContactIndex } from '../../server/src/sources/contact-index';
 import { exportDataValueSet } from '../../server/src/export/export-data-value-set';
 import { formats, FORMAT_NAMES } from '../../server/src/export/formats';
 import { followUpOf } from '../../server/src/export/formats/json';
-import { parseDhisPeriod } from '../../server/src/export/reporting-period';
+import { parseDhisPeriod, type DhisPeriod } from '../../server/src/export/reporting-period';
 import { PouchExportSource } from '../../server/src/sources/pouch-export-source';
 import { memoryMedic } from '../../server/test/memory-db';
 
@@ -60,7 +60,7 @@ const main = async () => {
   let written = 0;
   for (const { id, period } of DATA_SETS) {
     for (const orgUnit of [undefined, 'ouNorth0001']) {
-      const request = { dataSet: id, period: parseDhisPeriod(period)!, humanReadable: false, format: 'json' as const, omitZeros: false, ...(orgUnit ? { orgUnit } : {}) };
+      const request = { dataSet: id, period: parseDhisPeriod(period) as DhisPeriod, humanReadable: false, format: 'json' as const, omitZeros: false, ...(orgUnit ? { orgUnit } : {}) };
       const { dataValueSet, period: resolved } = await exportDataValueSet(source, request, now);
       const base = `${id}-${period}-${orgUnit ?? 'all'}`;
       const expected = dataValueSet.dataValues.map(value => ({

@@ -147,7 +147,12 @@ const xmlParser = new XMLParser({
   ignoreAttributes: false, attributeNamePrefix: '', parseAttributeValue: false, htmlEntities: true, removeNSPrefix: true,
   isArray: name => ['dataValue', 'group'].includes(name),
 });
-type XmlElement = Record<string, string> & { dataValue?: Record<string, string>[]; group?: XmlElement[] };
+/** The attributes DHIS2 reads on a `<dataValueSet>` or an ADX `<group>`, and what they hold. */
+type XmlElement = Record<string, string> & {
+  dataSet?: string; period?: string; orgUnit?: string; attributeOptionCombo?: string; completeDate?: string;
+  dataValue?: Array<Record<string, string> & { dataElement?: string; categoryOptionCombo?: string; value?: string; comment?: string }>;
+  group?: XmlElement[];
+};
 
 /** `2026-10-01/P1M` → `202610`, `2026-07-01/P3M` → `2026Q3`, `2026-01-01/P1Y` → `2026`. */
 const adxPeriod = (period: string | undefined): string | undefined => {

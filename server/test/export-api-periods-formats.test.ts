@@ -62,7 +62,7 @@ describe('GET /api/v2/export/dhis over HTTP: periods and formats', () => {
   });
 
   it('answers JSON as before when no format or json is asked for', async () => {
-    for (const extra of [{}, { 'options[format]': 'json' }]) {
+    for (const extra of [{}, { 'options[format]': 'json' }] as Array<Record<string, string>>) {
       const response = await server.fetch(lastMonthExport(extra), as('exporter'));
       assert.equal(response.headers.get('content-type'), 'application/json; charset=utf-8');
       const text = await response.text();
