@@ -20,7 +20,9 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 // that keeps its progress, the retry shared by the export and the preview, its English): the first
 // export or preview after a CHT upgrade meets it, so it is needed on first load; deferring the
 // compare panel to make room measured 177.9 kB, as another deferred chunk splits the shared code again.
-const BUDGET_KB = 177;
+// 177 until the preview said "1 value" and "1 target document" in the singular (0.1 kB: the
+// language's plural rule and the English singular texts, on first load with the preview).
+const BUDGET_KB = 177.5;
 const dir = path.resolve(process.argv[2] ?? 'dist/app/browser');
 const index = readFileSync(path.join(dir, 'index.html'), 'utf8');
 const entry = [...index.matchAll(/(?:src|href)="([^"]+\.js)"/g)].map(match => match[1]);

@@ -62,7 +62,7 @@ export const MESSAGES_FR: Messages = {
   'export.dhis.error.load': "Les paramètres DHIS2 ou les lieux n'ont pas pu être chargés.",
   'export.dhis.error.network': "Le serveur est injoignable. Vérifiez votre connexion et réessayez.",
   'export.dhis.error.indexBuilding':
-    "La base de données ne peut pas encore répondre : elle prépare encore un index, ce qui peut prendre quelques minutes sur une grande base, ou elle redémarre. Réessayez dans une minute.",
+    "La base de données ne peut pas encore répondre : elle prépare encore un index ou redémarre. Réessayez dans une minute.",
   'export.dhis.error.server':
     "Le serveur n'a pas pu produire le fichier (HTTP {{status}}). Réessayez ; si l'échec se répète, prévenez votre administrateur.",
   'export.dhis.error.request':

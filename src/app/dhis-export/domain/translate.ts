@@ -65,7 +65,7 @@ export const DEFAULT_MESSAGES: Messages = {
   'export.dhis.error.load': 'The DHIS2 settings or places could not be loaded.',
   'export.dhis.error.network': 'The server could not be reached. Check your connection and try again.',
   'export.dhis.error.indexBuilding':
-    'The database cannot answer yet: it is still preparing an index, which can take a few minutes on a large database, or it is restarting. Try again in a minute.',
+    'The database cannot answer yet: it may be preparing an index or restarting. Try again in a minute.',
   'export.dhis.error.server': 'The server could not make the file (HTTP {{status}}). Try again; if it fails again, tell your administrator.',
   'export.dhis.error.request':
     'The file could not be made with these choices: the DHIS2 settings may have changed since the page opened. Reload the settings and try again.',

@@ -217,7 +217,7 @@ describe('dhisExportFeature selectors', () => {
     });
     expect(failedWith(500, null).message).toContain('HTTP 500');
     expect(failedWith(500, null).action).toBe('retry-export');
-    expect(failedWith(503, null).message).toContain('index des lieux');
+    expect(failedWith(503, null).message).toContain('prépare encore un index');
     expect(failedWith(503, null).action).toBe('retry-export');
     expect(failedWith(403, 'User "m" may not export').action).toBeNull();
     expect(failedWith(403, 'User "m" may not export').message).toContain('can_export_dhis');
