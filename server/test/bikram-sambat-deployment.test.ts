@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startDhis2StandIn, type Dhis2StandIn } from './dhis2-stand-in';
-import { DS, exportPath, places, settingsDoc } from './small-deployment';
+import { DS, exportPath, places, settingsDoc, dhis2Metadata } from './small-deployment';
 import { basic, startTestServer, type TestServer } from './test-server';
 
 /**
@@ -35,11 +35,7 @@ describe('a Bikram Sambat deployment sending to a Nepali DHIS2, over HTTP', () =
   before(async () => {
     dhis2 = await startDhis2StandIn({
       token: TOKEN, calendar: 'nepali', version: '2.41.4',
-      metadata: {
-        orgUnits: ['ouDistrict1', 'ouNorth0001', 'ouSouth0001'],
-        dataElements: { deBirths0001: [], deDeliver001: ['coc00000001'] },
-        dataSets: { [DS]: { dataElements: ['deBirths0001', 'deDeliver001'], orgUnits: ['ouDistrict1', 'ouNorth0001', 'ouSouth0001'] } },
-      },
+      metadata: dhis2Metadata(),
     });
     server = await startTestServer({
       dhis2: { url: new URL(dhis2.url), auth: { token: TOKEN }, timeoutMs: 2_000 },

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Dhis2StandIn } from './dhis2-stand-in';
+import { readBody, type Dhis2StandIn } from './dhis2-stand-in';
 
 /**
  * The DHIS2 stand-in behind a front that fails as a real deployment does: down (connections
@@ -20,14 +20,6 @@ export interface FaultyDhis2 {
   up(): Promise<void>;
   close(): Promise<void>;
 }
-
-const readBody = (req: IncomingMessage) => new Promise<string>((resolve, reject) => {
-  let text = '';
-  req.setEncoding('utf8');
-  req.on('data', chunk => (text += chunk));
-  req.on('end', () => resolve(text));
-  req.on('error', reject);
-});
 
 export const startFaultyDhis2 = async (standIn: Dhis2StandIn): Promise<FaultyDhis2> => {
   let server: Server | undefined;

@@ -111,7 +111,8 @@ const storedValues = (url: URL, stored: ReadonlyMap<string, unknown>, metadata: 
   return { status: 200, body: { dataSet: dataSetId, period, dataValues } };
 };
 
-const readBody = (req: IncomingMessage) => new Promise<string>((resolve, reject) => {
+/** A request's whole body, as text. */
+export const readBody = (req: IncomingMessage) => new Promise<string>((resolve, reject) => {
   let text = '';
   req.setEncoding('utf8');
   req.on('data', chunk => (text += chunk));

@@ -11,7 +11,7 @@ import { openSchedules, type OpenedSchedules } from '../src/schedules/open-sched
 import { startDhis2StandIn, type Dhis2StandIn } from './dhis2-stand-in';
 import { memoryMedic } from './memory-db';
 import { month, TOKEN } from './scheduled-sends-scenario';
-import { DS, places, settingsDoc, targetDoc } from './small-deployment';
+import { DS, places, settingsDoc, targetDoc, dhis2Metadata } from './small-deployment';
 
 const OCTOBER = month('2026-10');
 
@@ -30,11 +30,7 @@ describe('two servers on one database', () => {
   before(async () => {
     dhis2 = await startDhis2StandIn({
       token: TOKEN,
-      metadata: {
-        orgUnits: ['ouDistrict1', 'ouNorth0001', 'ouSouth0001'],
-        dataElements: { deBirths0001: [], deDeliver001: ['coc00000001'] },
-        dataSets: { [DS]: { dataElements: ['deBirths0001', 'deDeliver001'], orgUnits: ['ouDistrict1', 'ouNorth0001', 'ouSouth0001'] } },
-      },
+      metadata: dhis2Metadata(),
     });
     // Slow enough that both servers are at it at once.
     dhis2.behaviour.delayMs = 300;

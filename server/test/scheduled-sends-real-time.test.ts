@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import moment from 'moment';
 import { startDhis2StandIn, type Dhis2StandIn } from './dhis2-stand-in';
 import { SENDER, TOKEN } from './scheduled-sends-scenario';
-import { DS, places, settingsDoc, targetDoc } from './small-deployment';
+import { DS, places, settingsDoc, targetDoc, dhis2Metadata } from './small-deployment';
 import { startTestServer, type TestServer } from './test-server';
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
@@ -25,11 +25,7 @@ describe('a schedule on the real clock', { skip: upcoming.day > 28 && 'schedules
   before(async () => {
     dhis2 = await startDhis2StandIn({
       token: TOKEN,
-      metadata: {
-        orgUnits: ['ouDistrict1', 'ouNorth0001', 'ouSouth0001'],
-        dataElements: { deBirths0001: [], deDeliver001: ['coc00000001'] },
-        dataSets: { [DS]: { dataElements: ['deBirths0001', 'deDeliver001'], orgUnits: ['ouDistrict1', 'ouNorth0001', 'ouSouth0001'] } },
-      },
+      metadata: dhis2Metadata(),
     });
     server = await startTestServer({ dhis2: { url: new URL(dhis2.url), auth: { token: TOKEN }, timeoutMs: 5_000 } });
     await server.putDocs([settingsDoc({ permissions: { can_export_dhis: ['x'], can_send_dhis: ['x'] } }), ...places,

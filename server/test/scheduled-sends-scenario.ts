@@ -1,7 +1,7 @@
 import moment from 'moment';
 import { startDhis2StandIn, type Dhis2StandIn } from './dhis2-stand-in';
 import { startFaultyDhis2, type FaultyDhis2 } from './dhis2-stand-in-faults';
-import { DS, places, settingsDoc, targetDoc } from './small-deployment';
+import { DS, places, settingsDoc, targetDoc, dhis2Metadata } from './small-deployment';
 import { basic, startTestServer, type TestServer } from './test-server';
 
 export const TOKEN = 'd2pat_standInToken0000000000000000001';
@@ -38,11 +38,7 @@ export const startScenario = async (start: string, docs: object[] = []): Promise
   let clock = new Date(start);
   const dhis2 = await startDhis2StandIn({
     token: TOKEN,
-    metadata: {
-      orgUnits: ['ouDistrict1', 'ouNorth0001', 'ouSouth0001'],
-      dataElements: { deBirths0001: [], deDeliver001: ['coc00000001'] },
-      dataSets: { [DS]: { dataElements: ['deBirths0001', 'deDeliver001'], orgUnits: ['ouDistrict1', 'ouNorth0001', 'ouSouth0001'] } },
-    },
+    metadata: dhis2Metadata(),
   });
   const faulty = await startFaultyDhis2(dhis2);
   const startServer = (dataDir?: string) => startTestServer(

@@ -4,7 +4,7 @@ import { startBareCouch } from './bare-couch';
 import { startDhis2StandIn, type Dhis2StandIn } from './dhis2-stand-in';
 import { TOKEN } from './scheduled-sends-scenario';
 import { startServerProcess, type ServerProcess } from './server-process';
-import { DS, LAST_MONTH, places, settingsDoc, targetDoc } from './small-deployment';
+import { DS, LAST_MONTH, places, settingsDoc, targetDoc, dhis2Metadata } from './small-deployment';
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
@@ -21,11 +21,7 @@ describe('two server processes on one CouchDB', () => {
     couch = await startBareCouch();
     dhis2 = await startDhis2StandIn({
       token: TOKEN,
-      metadata: {
-        orgUnits: ['ouDistrict1', 'ouNorth0001', 'ouSouth0001'],
-        dataElements: { deBirths0001: [], deDeliver001: ['coc00000001'] },
-        dataSets: { [DS]: { dataElements: ['deBirths0001', 'deDeliver001'], orgUnits: ['ouDistrict1', 'ouNorth0001', 'ouSouth0001'] } },
-      },
+      metadata: dhis2Metadata(),
     });
     // Slow enough that both are at it at once.
     dhis2.behaviour.delayMs = 500;

@@ -1,7 +1,7 @@
 import { startCouchUnderTest, type CouchUnderTest } from './couch-under-test';
 import { startDhis2StandIn, type Dhis2StandIn } from './dhis2-stand-in';
 import { ADMIN, basic, startTestServer, type TestServer } from './test-server';
-import { DS, LAST_MONTH, places, settingsDoc, targetDoc } from './small-deployment';
+import { DS, LAST_MONTH, places, settingsDoc, targetDoc, dhis2Metadata } from './small-deployment';
 import type { Log } from '../src/logging/log';
 
 export type DatabaseMode = 'embedded' | 'couchdb';
@@ -39,11 +39,7 @@ export interface SendWorld {
 export const startSendWorld = async (mode: DatabaseMode, { timeoutMs = 2_500 } = {}): Promise<SendWorld> => {
   const dhis2 = await startDhis2StandIn({
     token: TOKEN,
-    metadata: {
-      orgUnits: ['ouDistrict1', 'ouNorth0001', 'ouSouth0001'],
-      dataElements: { deBirths0001: [], deDeliver001: ['coc00000001'] },
-      dataSets: { [DS]: { dataElements: ['deBirths0001', 'deDeliver001'], orgUnits: ['ouDistrict1', 'ouNorth0001', 'ouSouth0001'] } },
-    },
+    metadata: dhis2Metadata(),
   });
   const logged: string[] = [];
   const log: Log = { info: message => logged.push(message), warn: message => logged.push(message), error: (message, error) => logged.push(`${message} ${String(error ?? '')}`) };

@@ -60,3 +60,10 @@ export const startExportApiServer = async (): Promise<TestServer> => {
   await server.createUser('chw', 'chw-password', ['chw']);
   return server;
 };
+
+/** What the DHIS2 stand-in knows of the small deployment: its org units, data elements and data set (a fresh copy each time). */
+export const dhis2Metadata = () => ({
+  orgUnits: ['ouDistrict1', 'ouNorth0001', 'ouSouth0001'],
+  dataElements: { deBirths0001: [], deDeliver001: ['coc00000001'] },
+  dataSets: { [DS]: { dataElements: ['deBirths0001', 'deDeliver001'], orgUnits: ['ouDistrict1', 'ouNorth0001', 'ouSouth0001'] } },
+});
