@@ -44,7 +44,11 @@ const main = async () => {
 };
 
 const reasonOf = (error: unknown) => {
-  const message = error instanceof Error ? error.message : String(error);
+  // PouchDB's errors are plain objects with a status, a name and a message or reason.
+  const { message: text, reason, name, status } = (typeof error === 'object' && error !== null ? error : {}) as Record<string, unknown>;
+  const message = typeof text === 'string' && text ? text
+    : typeof reason === 'string' && reason ? `${reason}${typeof status === 'number' ? ` (${status} ${String(name ?? '')})` : ''}`
+      : String(error);
   return /LOCK/.test(message) ? 'the database in DATA_DIR is in use by another running server; stop it or choose another DATA_DIR' : message;
 };
 

@@ -27,8 +27,23 @@ interface DesignDoc {
   views?: Record<string, { map: string }>;
 }
 
+/**
+ * Runs `install` again once if another process wrote the design doc between its read and its write
+ * (two servers started together on one CouchDB): the second look finds what the other installed.
+ */
+const againOnConflict = async <T>(install: () => Promise<T>): Promise<T> => {
+  try {
+    return await install();
+  } catch (error) {
+    if ((error as { status?: number }).status !== 409) {
+      throw error;
+    }
+    return install();
+  }
+};
+
 /** Installs `_design/medic-admin` with the org-unit view when it or the view is missing; a CHT's own is left alone. */
-export const ensureDesignDocs = async (db: PouchDB.Database): Promise<'installed' | 'present'> => {
+export const ensureDesignDocs = (db: PouchDB.Database): Promise<'installed' | 'present'> => againOnConflict(async () => {
   const id = `_design/${DDOC}`;
   let doc: DesignDoc = { _id: id };
   try {
@@ -43,7 +58,7 @@ export const ensureDesignDocs = async (db: PouchDB.Database): Promise<'installed
   }
   await db.put({ ...doc, views: { ...doc.views, [VIEW]: { map: contactsByDhisOrgUnit } } });
   return 'installed';
-};
+});
 
 /** Whether the database has the org-unit view; undefined when it cannot be told (the read failed). */
 export const hasOrgUnitView = async (db: PouchDB.Database): Promise<boolean | undefined> => {
@@ -84,7 +99,7 @@ export const targetValuesMap = `function (doc) {
 }`;
 
 /** Installs `_design/dhis-export` with the target values view, or brings its map up to date (CouchDB then rebuilds it). */
-export const ensureTargetValuesView = async (db: PouchDB.Database): Promise<'installed' | 'updated' | 'present'> => {
+export const ensureTargetValuesView = (db: PouchDB.Database): Promise<'installed' | 'updated' | 'present'> => againOnConflict(async () => {
   const [ddoc, view] = TARGET_VALUES_VIEW.split('/');
   const id = `_design/${ddoc}`;
   let doc: DesignDoc | undefined;
@@ -100,4 +115,4 @@ export const ensureTargetValuesView = async (db: PouchDB.Database): Promise<'ins
   }
   await db.put({ ...(doc ?? { _id: id }), language: 'javascript', views: { ...doc?.views, [view]: { map: targetValuesMap } } });
   return doc ? 'updated' : 'installed';
-};
+});
